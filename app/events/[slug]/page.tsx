@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CommentForm } from "@/components/comments/CommentForm";
+import { CommentThreadList } from "@/components/comments/CommentThreadList";
+import { OWN_COMMENTS_COOKIE, parseOwnCommentIds } from "@/lib/comments/own-comments";
+import { issueFormToken } from "@/lib/comments/form-token";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { getPublishedEvent, type PublishedEvent } from "@/lib/events/get-event";
+import { formatEventWhen } from "@/lib/i18n/format-dates";
+import type { Locale } from "@/lib/i18n/locales";
+import { renderTopicMarkdown } from "@/lib/markdown/render-markdown";
+
+type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ replyTo?: string }> };
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const event = await getPublishedEvent({ db, slug: (await params).slug });
+  return event ? { title: event.title, description: event.summary } : {};
+}
+
+export default async function EventPage({ params, searchParams }: PageProps) {
+  const [{ slug }, { replyTo }, cookieStore, locale, t] = await Promise.all([
+    params,
+    searchParams,
+    cookies(),
+    getLocale() as Promise<Locale>,
+    getTranslations("event"),
+  ]);
+  const event = await getPublishedEvent({
+    db,
+    slug,
+    ownCommentIds: parseOwnCommentIds(cookieStore.get(OWN_COMMENTS_COOKIE)?.value),
+  });
+  if (!event) notFound();
+  const tComments = await getTranslations("comments");
+  const replyTarget = replyTo ? findComment(event, replyTo) : undefined;
+  const isPast = event.endsAt.getTime() < Date.now();
+
+  return (
+    <article className="event" lang={event.language}>
+      <p>
+        <Link href="/" lang={locale}>
+          ← {t("backToList")}
+        </Link>
+      </p>
+      <header className="event__header">
+        <p className="event__status" lang={locale}>{isPast ? t("past") : t("upcoming")}</p>
+        <h1>{event.title}</h1>
+        <p className="event__summary">{event.summary}</p>
+        <dl className="event__facts" lang={locale}>
+          <div>
+            <dt>{t("when")}</dt>
+            <dd>
+              <time dateTime={event.startsAt.toISOString()}>
+                {formatEventWhen(event.startsAt, event.endsAt, event.timeZone, locale)}
+              </time>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("where")}</dt>
+            <dd>
+              {event.venueName}
+              <br />
+              {event.venueAddress}
+            </dd>
+          </div>
+          {event.hosts.length > 0 && (
+            <div>
+              <dt>{t("hosts")}</dt>
+              <dd>{new Intl.ListFormat(locale, { type: "conjunction" }).format(event.hosts)}</dd>
+            </div>
+          )}
+        </dl>
+      </header>
+
+      <section aria-labelledby="topic-heading" className="event__topic">
+        <h2 id="topic-heading" lang={locale}>{t("topic")}</h2>
+        <div className="prose" dangerouslySetInnerHTML={{ __html: renderTopicMarkdown(event.topic) }} />
+      </section>
+
+      <section aria-labelledby="comments-heading" className="comments" lang={locale} id="comments">
+        <h2 id="comments-heading">{tComments("title", { count: event.commentCount })}</h2>
+        {event.comments.length ? (
+          <CommentThreadList comments={event.comments} timeZone={event.timeZone} locale={locale} eventSlug={event.slug} />
+        ) : (
+          <p className="muted">{tComments("none")}</p>
+        )}
+        <CommentForm
+          key={replyTarget?.id ?? "new"}
+          eventSlug={event.slug}
+          formToken={issueFormToken(env.APP_SECRET, new Date())}
+          replyTo={replyTarget ? { id: replyTarget.id, authorName: replyTarget.authorName } : undefined}
+        />
+      </section>
+    </article>
+  );
+}
+
+function findComment(event: PublishedEvent, id: string): PublishedEvent["comments"][number] | undefined {
+  const stack = [...event.comments];
+  while (stack.length) {
+    const comment = stack.pop()!;
+    if (comment.id === id && comment.status === "APPROVED") return comment;
+    stack.push(...comment.replies);
+  }
+  return undefined;
+}

@@ -1,0 +1,153 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { postCommentAction } from "@/app/events/[slug]/actions";
+import { COMMENT_LIMITS } from "@/lib/comments/comment-limits";
+import { initialCommentFormState } from "@/lib/comments/comment-form-state";
+
+type Props = {
+  eventSlug: string;
+  formToken: string;
+  replyTo?: { id: string; authorName: string };
+};
+
+/** A plain form posting to a server action: works without JavaScript, and with it shows progress and errors in place. */
+export function CommentForm({ eventSlug, formToken, replyTo }: Props) {
+  const [state, formAction, pending] = useActionState(postCommentAction, initialCommentFormState);
+  const t = useTranslations("comments");
+  const tErrors = useTranslations("errors");
+  const values = state.status === "error" ? state.values : undefined;
+  const fieldError = (name: string) => state.fieldErrors?.[name]?.[0];
+
+  const describedBy = (name: string, hint?: boolean) =>
+    [hint ? `${name}-hint` : null, fieldError(name) ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <form key={state.submission} action={formAction} className="comment-form" id="comment-form" aria-labelledby="comment-form-title">
+      <h3 id="comment-form-title">{replyTo ? t("replyingTo", { name: replyTo.authorName }) : t("formTitle")}</h3>
+      {replyTo && (
+        <p>
+          <Link href={`/events/${eventSlug}#comment-form`} scroll={false}>
+            {t("cancelReply")}
+          </Link>
+        </p>
+      )}
+      <p className="muted">{t("moderationNote")}</p>
+
+      <div role="status" aria-live="polite" className="form-status">
+        {state.status === "success" && (
+          <p className="notice notice--success">{state.commentStatus === "APPROVED" ? t("published") : t("held")}</p>
+        )}
+        {state.status === "error" && state.messageKey && (
+          <p className="notice notice--error" role="alert">
+            {tErrors(state.messageKey as never)}
+            {state.retryAfterSeconds ? ` ${tErrors("retryIn", { seconds: state.retryAfterSeconds })}` : null}
+          </p>
+        )}
+      </div>
+
+      <input type="hidden" name="eventSlug" value={eventSlug} />
+      <input type="hidden" name="formToken" value={formToken} />
+      {replyTo && <input type="hidden" name="parentId" value={replyTo.id} />}
+      {/* Honeypot: hidden from people and screen readers, filled in by naive bots. */}
+      <div className="hp" aria-hidden="true">
+        <label htmlFor="nickname">{t("honeypot")}</label>
+        <input id="nickname" name="nickname" type="text" tabIndex={-1} autoComplete="off" />
+      </div>
+
+      <div className="field-row">
+        <Field name="authorName" label={t("name")} error={fieldError("authorName")} translate={tErrors}>
+          <input
+            id="authorName"
+            name="authorName"
+            type="text"
+            required
+            maxLength={COMMENT_LIMITS.authorName}
+            autoComplete="name"
+            defaultValue={values?.authorName}
+            aria-invalid={Boolean(fieldError("authorName"))}
+            aria-describedby={describedBy("authorName")}
+          />
+        </Field>
+        <Field name="authorEmail" label={t("email")} hint={t("emailHint")} error={fieldError("authorEmail")} translate={tErrors}>
+          <input
+            id="authorEmail"
+            name="authorEmail"
+            type="email"
+            required
+            maxLength={COMMENT_LIMITS.authorEmail}
+            autoComplete="email"
+            defaultValue={values?.authorEmail}
+            aria-invalid={Boolean(fieldError("authorEmail"))}
+            aria-describedby={describedBy("authorEmail", true)}
+          />
+        </Field>
+      </div>
+      <Field name="authorUrl" label={t("url")} error={fieldError("authorUrl")} translate={tErrors}>
+        <input
+          id="authorUrl"
+          name="authorUrl"
+          type="url"
+          maxLength={COMMENT_LIMITS.authorUrl}
+          autoComplete="url"
+          placeholder="https://"
+          defaultValue={values?.authorUrl}
+          aria-invalid={Boolean(fieldError("authorUrl"))}
+          aria-describedby={describedBy("authorUrl")}
+        />
+      </Field>
+      <Field name="body" label={t("body")} hint={t("bodyHint")} error={fieldError("body")} translate={tErrors}>
+        <textarea
+          id="body"
+          name="body"
+          required
+          rows={6}
+          maxLength={COMMENT_LIMITS.body}
+          defaultValue={values?.body}
+          aria-invalid={Boolean(fieldError("body"))}
+          aria-describedby={describedBy("body", true)}
+        />
+      </Field>
+      {fieldError("parentId") && <p className="field-error">{tErrors(fieldError("parentId") as never)}</p>}
+
+      <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}
+
+function Field({
+  name,
+  label,
+  hint,
+  error,
+  translate,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  translate: (key: never) => string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      {children}
+      {hint && (
+        <p id={`${name}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${name}-error`} className="field-error">
+          {translate(error as never)}
+        </p>
+      )}
+    </div>
+  );
+}

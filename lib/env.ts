@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const wordList = z
+  .string()
+  .default("")
+  .transform((value) =>
+    value
+      .split(",")
+      .map((word) => word.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:./data/debrief.db"),
+  /** Keys the IP hashes and form tokens. `npm start` generates one into data/ when unset. */
+  APP_SECRET: z.string().min(16).default("debrief-development-secret-change-me"),
+  DEFAULT_LOCALE: z.enum(["fr", "en"]).default("fr"),
+  /** Comments containing one of these words are held for moderation. */
+  MODERATION_HOLD_WORDS: wordList,
+  /** Comments containing one of these words are stored as rejected and never shown. */
+  MODERATION_REJECT_WORDS: wordList,
+  /** A form submitted sooner than this after the page was served is treated as a bot. */
+  COMMENT_MIN_FILL_SECONDS: z.coerce.number().min(0).default(3),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}
+
+/** The environment, parsed once. Nothing else reads process.env. */
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,37 @@
+/** Error codes every layer understands; lib/http/error-response.ts maps them to HTTP. */
+export type AppErrorCode =
+  | "INVALID"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "SPAM_SUSPECTED"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN";
+
+/** Field name → message keys (in messages/*.json under "errors"). */
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Key of the human message under "errors" in messages/*.json. */
+  readonly messageKey: string;
+  readonly fieldErrors?: FieldErrors;
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    code: AppErrorCode,
+    messageKey: string,
+    details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+  ) {
+    super(`${code}: ${messageKey}`);
+    this.name = "AppError";
+    this.code = code;
+    this.messageKey = messageKey;
+    this.fieldErrors = details.fieldErrors;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,51 @@
+import { NextResponse } from "next/server";
+import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
+import { translatorFor } from "@/lib/i18n/messages";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { env } from "@/lib/env";
+
+const STATUS_BY_CODE: Record<AppErrorCode, number> = {
+  INVALID: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SPAM_SUSPECTED: 422,
+  RATE_LIMITED: 429,
+};
+
+/** The one place an error becomes an HTTP response: status, localised JSON, Retry-After. */
+export function errorResponse(error: unknown, request: Request): NextResponse {
+  if (!isAppError(error)) {
+    console.error(error);
+    error = new AppError("INVALID", "unexpected");
+    return jsonError(error as AppError, request, 500);
+  }
+  return jsonError(error, request, STATUS_BY_CODE[error.code]);
+}
+
+function jsonError(error: AppError, request: Request, status: number): NextResponse {
+  const locale = resolveLocale(undefined, request.headers.get("accept-language"), env.DEFAULT_LOCALE);
+  const t = translatorFor(locale, "errors");
+  const fieldErrors = error.fieldErrors
+    ? Object.fromEntries(
+        Object.entries(error.fieldErrors).map(([field, keys]) => [
+          field,
+          keys.map((key) => ({ code: key, message: t(key as never) })),
+        ]),
+      )
+    : undefined;
+  const headers: Record<string, string> = {};
+  if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+  return NextResponse.json(
+    {
+      error: {
+        code: status === 500 ? "INTERNAL" : error.code,
+        message: t(error.messageKey as never),
+        ...(fieldErrors && { fieldErrors }),
+        ...(error.retryAfterSeconds && { retryAfterSeconds: error.retryAfterSeconds }),
+      },
+    },
+    { status, headers },
+  );
+}

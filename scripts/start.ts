@@ -1,0 +1,64 @@
+// `npm start`: migrate, seed the demo on first run, build when the sources changed, then serve.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+mkdirSync("data", { recursive: true });
+
+// A per-installation secret keys IP hashes and form tokens; generated once, kept beside the database.
+if (!process.env.APP_SECRET) {
+  const secretFile = path.join("data", "app-secret");
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.APP_SECRET = readFileSync(secretFile, "utf8").trim();
+}
+process.env.NODE_ENV = "production";
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${[command, ...args].join(" ")} failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+console.log("→ Applying database migrations…");
+run(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"]);
+
+const { createDatabase } = await import("@/lib/db/client");
+const { seedDemoContentOnFirstRun } = await import("@/lib/seed/demo-content");
+const db = createDatabase();
+if (await seedDemoContentOnFirstRun(db)) console.log("→ First run: demo events created.");
+await db.$disconnect();
+
+if (needsBuild()) {
+  console.log("→ Building the app (first start or sources changed)…");
+  run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+}
+
+const server = spawn(process.execPath, ["server.js"], { stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
+
+/** True when there is no build yet or a source file is newer than it. */
+function needsBuild(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "messages", "prisma/schema.prisma", "next.config.js", "package-lock.json"];
+  return sources.some((source) => newestMtime(source) > builtAt);
+}
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stats = statSync(entry);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return Math.max(
+    stats.mtimeMs,
+    ...readdirSync(entry)
+      .filter((name) => name !== "generated")
+      .map((name) => newestMtime(path.join(entry, name))),
+  );
+}

@@ -1,0 +1,47 @@
+import type { Database } from "@/lib/db/client";
+import { hashBody } from "@/lib/comments/hash";
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** A published event (or as overridden), as a host would have entered it. */
+export async function createEvent(db: Database, overrides: Partial<Parameters<Database["event"]["create"]>[0]["data"]> = {}) {
+  const id = unique();
+  return db.event.create({
+    data: {
+      slug: `event-${id}`,
+      title: `Atelier ${id}`,
+      startsAt: new Date("2026-03-10T17:00:00Z"),
+      endsAt: new Date("2026-03-10T19:00:00Z"),
+      timeZone: "Europe/Paris",
+      venueName: "Maison des associations",
+      venueAddress: "1 rue de la Paix, 75001 Paris",
+      hostNames: "Alice\nBob",
+      summary: "Un atelier.",
+      topic: "Le **sujet**.",
+      status: "PUBLISHED",
+      ...overrides,
+    },
+  });
+}
+
+/** A comment already stored with the given status (approved by default). */
+export async function createComment(
+  db: Database,
+  eventId: string,
+  overrides: Partial<{ authorName: string; authorEmail: string; body: string; status: "PENDING" | "APPROVED" | "SPAM" | "REJECTED"; createdAt: Date; ipHash: string; parentId: string }> = {},
+) {
+  const body = overrides.body ?? `Commentaire ${unique()}`;
+  return db.comment.create({
+    data: {
+      eventId,
+      authorName: "Lecteur",
+      authorEmail: `lecteur-${unique()}@example.org`,
+      status: "APPROVED",
+      ipHash: "factory",
+      ...overrides,
+      body,
+      bodyHash: hashBody(body),
+    },
+  });
+}

