@@ -5,8 +5,9 @@ import type { Database } from "./client";
 /** Whether the database answers and every committed migration has been applied. */
 export async function checkHealth(options: { db: Database; migrationsDir?: string }) {
   const { db, migrationsDir = path.join(process.cwd(), "prisma", "migrations") } = options;
+  // Read at run time from the checkout; not something the bundler should trace.
   try {
-    const entries = await readdir(migrationsDir, { withFileTypes: true });
+    const entries = await readdir(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true });
     const committed = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
     const applied = await db.$queryRawUnsafe<{ migration_name: string }[]>(
       "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",

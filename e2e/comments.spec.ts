@@ -1,0 +1,124 @@
+import { expect, test, type Page } from "@playwright/test";
+import { approveComment, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, newReader } from "./helpers";
+import { OWASP_PAYLOADS } from "../test/unit/xss-payloads";
+
+async function fillComment(page: Page, fields: { name: string; email: string; body: string; url?: string }) {
+  await page.getByLabel("Nom").fill(fields.name);
+  await page.getByLabel("E-mail").fill(fields.email);
+  if (fields.url) await page.getByLabel("Site web (facultatif)").fill(fields.url);
+  await page.getByLabel("Commentaire", { exact: true }).fill(fields.body);
+  // The form refuses submissions faster than a person could type (1 s in this test server).
+  await page.waitForTimeout(1100);
+}
+
+test("with JavaScript, a first comment is held and shown to its author as awaiting moderation, without reloading", async ({ browser }) => {
+  const reader = await newReader(browser);
+  const { page } = reader;
+  await page.goto(DEMO_EVENT_PATH);
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  const body = `Je n'ai pas pu venir non plus, un compte rendu serait précieux (${Date.now()})`;
+  await fillComment(page, { name: "Camille", email: reader.email, body });
+  await page.getByRole("button", { name: "Publier le commentaire" }).click();
+
+  await expect(page.getByText("Merci ! Votre commentaire sera visible après modération.")).toBeVisible();
+  const mine = page.locator(".comment", { hasText: body });
+  await expect(mine).toContainText("En attente de modération");
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await expect(page.getByLabel("Commentaire", { exact: true })).toHaveValue("");
+
+  await page.reload();
+  await expect(page.locator(".comment", { hasText: body })).toContainText("En attente de modération");
+
+  const other = await newReader(browser);
+  await other.page.goto(DEMO_EVENT_PATH);
+  await expect(other.page.locator(".comment", { hasText: body })).toHaveCount(0);
+  await other.context.close();
+  await reader.context.close();
+});
+
+test("without JavaScript, a comment is posted and held the same way", async ({ browser }) => {
+  const reader = await newReader(browser, { javaScriptEnabled: false });
+  const { page } = reader;
+  await page.goto(DEMO_EVENT_PATH);
+  const body = `Sans JavaScript, je demande aussi le compte rendu (${Date.now()})`;
+  await fillComment(page, { name: "Dominique", email: reader.email, body });
+  await page.getByRole("button", { name: "Publier le commentaire" }).click();
+  await expect(page.getByText("Merci ! Votre commentaire sera visible après modération.")).toBeVisible();
+  await expect(page.locator(".comment", { hasText: body })).toContainText("En attente de modération");
+  await reader.context.close();
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`field errors appear in place and keep what was typed (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+    const reader = await newReader(browser, { javaScriptEnabled });
+    const { page } = reader;
+    await page.goto(DEMO_EVENT_PATH);
+    const body = `Un long texte que je ne veux pas perdre (${Date.now()})`;
+    await fillComment(page, { name: "Sam", email: reader.email, body, url: "ftp://files.example.org" });
+    await page.getByRole("button", { name: "Publier le commentaire" }).click();
+    await expect(page.getByText("Indiquez une adresse web complète commençant par http:// ou https://.")).toBeVisible();
+    await expect(page.getByText("Certains champs sont à corriger.")).toBeVisible();
+    await expect(page.getByLabel("Commentaire", { exact: true })).toHaveValue(body);
+    await expect(page.getByLabel("Nom")).toHaveValue("Sam");
+    await expect(page.getByLabel("Site web (facultatif)")).toHaveAttribute("aria-invalid", "true");
+    await reader.context.close();
+  });
+}
+
+test("a known commenter's comment appears at once, and a reply nests under it", async ({ browser }) => {
+  const reader = await newReader(browser);
+  const { page } = reader;
+  // A moderator approved this reader's first comment…
+  const first = await page.request.post(`/api/events/${DEMO_EVENT_SLUG}/comments`, {
+    data: { authorName: "Alix", authorEmail: reader.email, body: `Premier message d'Alix ${Date.now()}` },
+  });
+  expect(first.status()).toBe(201);
+  approveComment((await first.json()).id);
+
+  // …so the next one is published immediately (after the 15 s flood window).
+  await page.waitForTimeout(15_500);
+  await page.goto(DEMO_EVENT_PATH);
+  const martin = page.locator(".comment", { hasText: "Martin" }).first();
+  await martin.getByRole("link", { name: "Répondre" }).click();
+  await expect(page.getByRole("heading", { name: "En réponse à Martin" })).toBeVisible();
+  const body = `Bonjour Martin, le compte rendu arrive (${Date.now()})`;
+  await fillComment(page, { name: "Alix", email: reader.email, body });
+  await page.getByRole("button", { name: "Publier le commentaire" }).click();
+  await expect(page.getByText("Merci, votre commentaire est publié.")).toBeVisible();
+  const reply = martin.locator(".comment-list--replies .comment", { hasText: body });
+  await expect(reply).toBeVisible();
+  await expect(reply).not.toContainText("En attente de modération");
+  await reader.context.close();
+});
+
+test("XSS payloads in approved comments render inert in the browser", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const samples = [...OWASP_PAYLOADS.slice(0, 12), `<img src=x onerror="window.__xss=1">`, `[x](javascript:window.__xss=1)`];
+  const reader = await newReader(browser);
+  for (const [index, payload] of samples.entries()) {
+    const response = await reader.page.request.post(`/api/events/${DEMO_EVENT_SLUG}/comments`, {
+      headers: { "x-forwarded-for": `198.51.100.${100 + index}` },
+      data: { authorName: `Testeur ${index}`, authorEmail: `xss-${index}-${Date.now()}@example.org`, body: `${payload} #${index}` },
+    });
+    expect(response.status()).toBe(201);
+    approveComment((await response.json()).id);
+  }
+  const page = reader.page;
+  const dialogs: string[] = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.goto(DEMO_EVENT_PATH);
+  await expect(page.locator(".comment", { hasText: "Testeur 13" })).toBeVisible();
+  for (const link of await page.locator(".comment__body a").all()) {
+    await link.hover();
+  }
+  await page.waitForTimeout(500);
+  expect(dialogs).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator(".comment__body script, .comment__body img, .comment__body iframe, .comment__body svg").count()).toBe(0);
+  const hrefs = await page.locator(".comment__body a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  for (const href of hrefs) expect(href).toMatch(/^(https?:|mailto:)/i);
+  await reader.context.close();
+});

@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_EVENT_PATH } from "./helpers";
+
+test("a visitor reads the demo event in French, with Martin's comment", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /Plaidoyer, mobilisation et collecte de fonds/ }).click();
+  await expect(page).toHaveURL(DEMO_EVENT_PATH);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Plaidoyer, mobilisation et collecte de fonds");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByText("mardi 28 septembre 2010")).toBeVisible();
+  await expect(page.getByText("Frédéric Bardeau et Olivier Blondeau")).toBeVisible();
+  await expect(page.getByText("224 rue Saint-Denis, 75002 Paris")).toBeVisible();
+  await expect(page.getByText("clickactivism").first()).toBeVisible();
+  const comments = page.locator(".comment");
+  await expect(comments).toHaveCount(1);
+  await expect(comments.first()).toContainText("Martin");
+  await expect(comments.first()).toContainText("Y a t’il eu un compte rendu de ce premier webreackfast");
+  await expect(page.getByRole("heading", { name: "1 commentaire" })).toBeVisible();
+});
+
+test("the language follows Accept-Language, defaults to French and can be switched on every page", async ({ browser }) => {
+  const english = await browser.newContext({ locale: "en-GB" });
+  const page = await english.newPage();
+  await page.goto(DEMO_EVENT_PATH);
+  await expect(page.getByText("Hosted by")).toBeVisible();
+  await expect(page.getByText("Tuesday, September 28, 2010")).toBeVisible();
+
+  await page.getByRole("button", { name: "Français" }).click();
+  await expect(page).toHaveURL(DEMO_EVENT_PATH);
+  await expect(page.getByText("Animé par")).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Rencontres" })).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Events", exact: true })).toBeVisible();
+  await english.close();
+
+  const german = await browser.newContext({ locale: "de-DE" });
+  const germanPage = await german.newPage();
+  await germanPage.goto("/");
+  await expect(germanPage.getByRole("heading", { name: "Rencontres" })).toBeVisible();
+  await german.close();
+});
+
+test("the language switch works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "fr-FR" });
+  const page = await context.newPage();
+  await page.goto(DEMO_EVENT_PATH);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page).toHaveURL(DEMO_EVENT_PATH);
+  await expect(page.getByText("Hosted by")).toBeVisible();
+  await context.close();
+});
+
+test("an unknown event is a localised 404", async ({ page }) => {
+  const response = await page.goto("/events/nope");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
+});
+
+test("pages make no request to any other host", async ({ page }) => {
+  const foreign: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!["127.0.0.1", "localhost"].includes(url.hostname) && url.protocol !== "data:") foreign.push(request.url());
+  });
+  await page.goto("/");
+  await page.goto(DEMO_EVENT_PATH);
+  await page.waitForLoadState("networkidle");
+  expect(foreign).toEqual([]);
+});

@@ -1,0 +1,25 @@
+import { type Browser, type BrowserContextOptions } from "@playwright/test";
+import Database from "better-sqlite3";
+
+export const DEMO_EVENT_PATH = "/events/webreakfast-plaidoyer-mobilisation-collecte-de-fonds";
+export const DEMO_EVENT_SLUG = "webreakfast-plaidoyer-mobilisation-collecte-de-fonds";
+
+let readerCounter = 0;
+
+/** A browser context acting as a distinct reader (own address, own cookies). */
+export async function newReader(browser: Browser, options: BrowserContextOptions = {}) {
+  readerCounter += 1;
+  const ip = `203.0.113.${(Date.now() % 200) + readerCounter}`;
+  const context = await browser.newContext({ ...options, extraHTTPHeaders: { "x-forwarded-for": ip, ...options.extraHTTPHeaders } });
+  return { context, page: await context.newPage(), ip, email: `lecteur-${Date.now()}-${readerCounter}@example.org` };
+}
+
+/** What a moderator's approval does, until the dashboard exists: the row's status becomes APPROVED. */
+export function approveComment(id: string) {
+  const db = new Database("data/e2e.db");
+  try {
+    db.prepare("UPDATE Comment SET status = 'APPROVED' WHERE id = ?").run(id);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = 3100;
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  // One server and one database for the run; specs use distinct addresses and e-mails.
+  workers: 1,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: "fr-FR",
+    launchOptions: {
+      executablePath: CHROMIUM_PATH,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    // A fresh database each run, started exactly as a user would (`npm start`: migrate, seed, build, serve).
+    command: "rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm && npx tsx scripts/start.ts",
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: "file:./data/e2e.db",
+      APP_SECRET: "e2e-secret-0123456789abcdef",
+      // The specs set X-Forwarded-For to act as distinct readers, as behind one reverse proxy.
+      TRUST_PROXY_HOPS: "1",
+      COMMENT_MIN_FILL_SECONDS: "1",
+    },
+  },
+});

@@ -1,0 +1,22 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "prisma/config";
+
+// Prisma's CLI downloads a native schema engine at start-up, which this project's machines cannot
+// reach. lib/db/schema-engine/engine.mjs serves the same protocol from Prisma's own WebAssembly
+// engine (see docs/decisions/001-offline-migrations.md). `??=` lets anyone with a native binary
+// point PRISMA_SCHEMA_ENGINE_BINARY at it instead. The path must be absolute: the CLI resolves it
+// against its working directory and starts the engine from the project root.
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL("./lib/db/schema-engine/engine.mjs", import.meta.url));
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: {
+    path: "prisma/migrations",
+    seed: "tsx prisma/seed.ts",
+  },
+  datasource: {
+    // A relative SQLite path is relative to the directory the CLI runs in (the project root, where
+    // this file is), the same directory the app resolves it from (lib/db/client.ts uses the cwd).
+    url: process.env.DATABASE_URL ?? "file:./data/debrief.db",
+  },
+});

@@ -1,0 +1,135 @@
+// `npm run bench`: the production server on the demo database with 300 approved comments on one
+// event; measures the event page and the comment API with autocannon, and the JavaScript the page ships.
+import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import os from "node:os";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+
+const PORT = 3200;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DATABASE_URL = "file:./data/bench.db";
+const CONNECTIONS = 32;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+const env = { ...process.env, DATABASE_URL, PORT: String(PORT), TRUST_PROXY_HOPS: "1", APP_SECRET: "bench-secret-0123456789abcdef" };
+
+process.chdir(new URL("..", import.meta.url).pathname);
+for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`data/bench.db${suffix}`, { force: true });
+
+console.log("Preparing data/bench.db: migrations, demo content, 300 approved comments…");
+const migrate = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env, stdio: "ignore" });
+if (migrate.status !== 0) throw new Error("migrate deploy failed");
+process.env.DATABASE_URL = DATABASE_URL;
+const { createDatabase } = await import("@/lib/db/client");
+const { hashBody } = await import("@/lib/comments/hash");
+const { seedDemoContentOnFirstRun, DEMO_EVENT_SLUG } = await import("@/lib/seed/demo-content");
+const db = createDatabase(DATABASE_URL);
+await seedDemoContentOnFirstRun(db);
+const event = await db.event.findUniqueOrThrow({ where: { slug: DEMO_EVENT_SLUG }, select: { id: true } });
+const comments = Array.from({ length: 300 }, (_, index) => {
+  const body = `Commentaire n° ${index + 1} : merci pour cette rencontre, **très** utile. Le compte rendu sera-t-il en ligne ? Voir https://example.org/${index}`;
+  return {
+    eventId: event.id,
+    authorName: `Lecteur ${index + 1}`,
+    authorEmail: `lecteur${index + 1}@example.org`,
+    body,
+    bodyHash: hashBody(body),
+    status: "APPROVED" as const,
+    createdAt: new Date(Date.UTC(2010, 9, 1) + index * 3_600_000),
+    ipHash: "bench",
+  };
+});
+await db.comment.createMany({ data: comments });
+await db.$disconnect();
+
+console.log("Starting the production server (builds first if needed)…");
+const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+const stopServer = () => {
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+};
+process.on("exit", stopServer);
+await waitForHealth();
+
+const eventPath = `/events/${DEMO_EVENT_SLUG}`;
+const page = await fetch(BASE + eventPath, { headers: { "accept-language": "fr" } });
+const html = await page.text();
+if (!html.includes("Lecteur 300")) throw new Error("the event page does not show the 300 comments");
+
+const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]);
+let scriptBytes = 0;
+let scriptGzip = 0;
+for (const src of scripts) {
+  const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+  scriptBytes += body.length;
+  scriptGzip += gzipSync(body).length;
+}
+const inlineScripts = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join("");
+
+console.log(`\nWarming up ${eventPath}…`);
+await load({ url: BASE + eventPath, connections: 8, duration: 5 });
+console.log(`Measuring GET ${eventPath} (${CONNECTIONS} connections, ${DURATION} s)…`);
+const pageResult = await load({ url: BASE + eventPath, connections: CONNECTIONS, duration: DURATION, headers: { "accept-language": "fr-FR" } });
+
+console.log(`Measuring POST /api/events/${DEMO_EVENT_SLUG}/comments…`);
+let sequence = 0;
+const postResult = await load({
+  url: `${BASE}/api/events/${DEMO_EVENT_SLUG}/comments`,
+  connections: CONNECTIONS,
+  duration: DURATION,
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  requests: [
+    {
+      setupRequest: (request) => {
+        sequence += 1;
+        // Each request is a distinct reader (address, e-mail, text), so no rate limit applies.
+        return {
+          ...request,
+          headers: { ...request.headers, "x-forwarded-for": `2001:db8::${sequence.toString(16)}` },
+          body: JSON.stringify({ authorName: `Bench ${sequence}`, authorEmail: `bench${sequence}@example.org`, body: `Commentaire de charge ${sequence}` }),
+        };
+      },
+    },
+  ],
+});
+stopServer();
+
+const row = (name: string, result: autocannon.Result) =>
+  `| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result["2xx"]} | ${result.non2xx} |`;
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+console.log(`
+## Results (${new Date().toISOString().slice(0, 10)})
+Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, SQLite (WAL).
+Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint, client on the same machine.
+
+| endpoint | req/s | p50 ms | p99 ms | 2xx | non-2xx |
+|---|---:|---:|---:|---:|---:|
+${row(`GET /events/[slug] (300 comments)`, pageResult)}
+${row("POST /api/events/{slug}/comments", postResult)}
+
+Event page: ${Math.round(html.length / 1024)} KiB of HTML (${Math.round(gzipSync(html).length / 1024)} KiB gzipped); ${scripts.length} script files, ${Math.round(scriptBytes / 1024)} KiB, **${Math.round(scriptGzip / 1024)} KiB gzipped**; inline RSC payload ${Math.round(inlineScripts.length / 1024)} KiB.
+`);
+process.exit(0);
+
+function load(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function waitForHealth() {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("server did not become healthy");
+}

@@ -1,0 +1,224 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { createDatabase } from "@/lib/db/client";
+import { issueFormToken } from "@/lib/comments/form-token";
+import { postComment } from "@/lib/comments/post-comment";
+import { AppError } from "@/lib/errors";
+import { getPublishedEvent } from "@/lib/events/get-event";
+import { createComment, createEvent } from "../factories";
+
+const db = createDatabase();
+const SECRET = process.env.APP_SECRET!;
+let slug: string;
+let eventId: string;
+let ipCounter = 0;
+
+beforeEach(async () => {
+  const event = await createEvent(db);
+  slug = event.slug;
+  eventId = event.id;
+});
+
+const newIp = () => `198.51.100.${++ipCounter}`;
+const input = (overrides: Record<string, unknown> = {}) => ({
+  authorName: "Camille",
+  authorEmail: `camille-${Math.random().toString(36).slice(2)}@example.org`,
+  body: `Merci pour l'atelier ${Math.random()}`,
+  ...overrides,
+});
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+const countComments = () => db.comment.count();
+
+describe("posting a comment", () => {
+  it("holds a first comment from an unknown e-mail for moderation", async () => {
+    const posted = await postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() } });
+    expect(posted.status).toBe("PENDING");
+    const event = await getPublishedEvent({ db, slug });
+    expect(event?.comments).toEqual([]);
+  });
+
+  it("publishes at once a comment from an e-mail with an approved comment", async () => {
+    await createComment(db, eventId, { authorEmail: "habitue@example.org" });
+    const posted = await postComment({
+      db,
+      eventSlug: slug,
+      input: input({ authorEmail: "Habitue@Example.org", body: "Encore merci !" }),
+      client: { ip: newIp(), userAgent: "Firefox" },
+    });
+    expect(posted.status).toBe("APPROVED");
+    const event = await getPublishedEvent({ db, slug });
+    expect(event?.comments.map((comment) => comment.body)).toContain("Encore merci !");
+    const stored = await db.comment.findUniqueOrThrow({ where: { id: posted.id } });
+    expect(stored.ipHash).toMatch(/^[0-9a-f]{32}$/);
+    expect(stored.ipHash).not.toContain("198.51.100");
+    expect(stored.userAgent).toBe("Firefox");
+  });
+
+  it("shows the author's own pending comment to them only", async () => {
+    const posted = await postComment({ db, eventSlug: slug, input: input({ body: "En attente" }), client: { ip: newIp() } });
+    const forAuthor = await getPublishedEvent({ db, slug, ownCommentIds: [posted.id] });
+    expect(forAuthor?.comments.map((c) => [c.body, c.status])).toEqual([["En attente", "PENDING"]]);
+    const forOthers = await getPublishedEvent({ db, slug });
+    expect(forOthers?.comments).toEqual([]);
+  });
+
+  it("holds a known author's comment with two links", async () => {
+    await createComment(db, eventId, { authorEmail: "liens@example.org" });
+    const posted = await postComment({
+      db,
+      eventSlug: slug,
+      input: input({ authorEmail: "liens@example.org", body: "https://a.example et https://b.example" }),
+      client: { ip: newIp() },
+    });
+    expect(posted.status).toBe("PENDING");
+  });
+
+  it("stores a comment with a reject word as rejected, never shown", async () => {
+    await createComment(db, eventId, { authorEmail: "connu@example.org" });
+    const posted = await postComment({
+      db,
+      eventSlug: slug,
+      input: input({ authorEmail: "connu@example.org", body: "Buy followers now" }),
+      client: { ip: newIp() },
+    });
+    expect(posted.status).toBe("REJECTED");
+  });
+
+  it("threads a reply under an approved comment", async () => {
+    const parent = await createComment(db, eventId, { authorEmail: "parent@example.org" });
+    await createComment(db, eventId, { authorEmail: "repondeur@example.org" });
+    await postComment({
+      db,
+      eventSlug: slug,
+      input: input({ authorEmail: "repondeur@example.org", body: "Je réponds", parentId: parent.id }),
+      client: { ip: newIp() },
+    });
+    const event = await getPublishedEvent({ db, slug });
+    const thread = event?.comments.find((comment) => comment.id === parent.id);
+    expect(thread?.replies.map((reply) => reply.body)).toEqual(["Je réponds"]);
+  });
+
+  it("refuses a reply to a comment of another event or not approved, writing nothing", async () => {
+    const other = await createEvent(db);
+    const foreign = await createComment(db, other.id);
+    const pending = await createComment(db, eventId, { status: "PENDING" });
+    const before = await countComments();
+    for (const parentId of [foreign.id, pending.id, "nonexistent"]) {
+      const error = await rejection(postComment({ db, eventSlug: slug, input: input({ parentId }), client: { ip: newIp() } }));
+      expect(error.fieldErrors).toEqual({ parentId: ["parentInvalid"] });
+    }
+    expect(await countComments()).toBe(before);
+  });
+
+  it("returns field errors and writes nothing for invalid input", async () => {
+    const before = await countComments();
+    const error = await rejection(
+      postComment({ db, eventSlug: slug, input: { authorName: "", authorEmail: "nope", body: "x".repeat(5001) }, client: { ip: newIp() } }),
+    );
+    expect(error.code).toBe("INVALID");
+    expect(error.fieldErrors).toEqual({ authorName: ["nameRequired"], authorEmail: ["emailInvalid"], body: ["bodyTooLong"] });
+    expect(await countComments()).toBe(before);
+  });
+
+  it("answers NOT_FOUND for unknown and draft events", async () => {
+    const draft = await createEvent(db, { status: "DRAFT" });
+    for (const eventSlug of ["no-such-event", draft.slug]) {
+      const error = await rejection(postComment({ db, eventSlug, input: input(), client: { ip: newIp() } }));
+      expect(error.code).toBe("NOT_FOUND");
+    }
+    expect(await db.comment.count({ where: { eventId: draft.id } })).toBe(0);
+  });
+});
+
+describe("abuse defences", () => {
+  it("refuses a filled honeypot without writing", async () => {
+    const before = await countComments();
+    const now = new Date();
+    const token = issueFormToken(SECRET, new Date(now.getTime() - 30_000));
+    const error = await rejection(
+      postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { honeypot: "bot", token }, now }),
+    );
+    expect(error.code).toBe("SPAM_SUSPECTED");
+    expect(await countComments()).toBe(before);
+  });
+
+  it("refuses a form sent faster than a person could, and one without a valid token", async () => {
+    const now = new Date();
+    const fast = issueFormToken(SECRET, new Date(now.getTime() - 1000));
+    const error = await rejection(postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { token: fast }, now }));
+    expect(error.messageKey).toBe("tooFast");
+    const forged = await rejection(
+      postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { token: `${now.getTime() - 60_000}.forged` }, now }),
+    );
+    expect(forged.messageKey).toBe("formExpired");
+    const slow = issueFormToken(SECRET, new Date(now.getTime() - 10_000));
+    const accepted = await postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { token: slow }, now });
+    expect(accepted.status).toBe("PENDING");
+  });
+
+  it("applies flood control per IP and per e-mail for 15 seconds", async () => {
+    const ip = newIp();
+    const start = new Date("2026-05-01T10:00:00Z");
+    await postComment({ db, eventSlug: slug, input: input({ authorEmail: "flood@example.org" }), client: { ip }, now: start });
+    const sameIp = await rejection(
+      postComment({ db, eventSlug: slug, input: input(), client: { ip }, now: new Date(start.getTime() + 5_000) }),
+    );
+    expect(sameIp.code).toBe("RATE_LIMITED");
+    expect(sameIp.retryAfterSeconds).toBe(10);
+    const sameEmail = await rejection(
+      postComment({ db, eventSlug: slug, input: input({ authorEmail: "flood@example.org" }), client: { ip: newIp() }, now: new Date(start.getTime() + 14_000) }),
+    );
+    expect(sameEmail.code).toBe("RATE_LIMITED");
+    const later = await postComment({ db, eventSlug: slug, input: input(), client: { ip }, now: new Date(start.getTime() + 16_000) });
+    expect(later.id).toBeTruthy();
+  });
+
+  it("allows 5 comments a minute and 30 an hour per IP", async () => {
+    const ip = newIp();
+    const start = new Date("2026-05-02T10:00:00Z");
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    for (let index = 0; index < 5; index++) {
+      await postComment({ db, eventSlug: slug, input: input(), client: { ip }, now: at(index * 16) });
+    }
+    const sixth = await rejection(postComment({ db, eventSlug: slug, input: input(), client: { ip }, now: at(5 * 16) }));
+    expect(sixth.code).toBe("RATE_LIMITED");
+    expect(sixth.messageKey).toBe("rateLimited");
+    expect(sixth.retryAfterSeconds).toBe(60 - 5 * 16);
+
+    // Spread over the hour, the 31st is refused until the first leaves the window.
+    for (let index = 5; index < 30; index++) {
+      await postComment({ db, eventSlug: slug, input: input(), client: { ip }, now: at(index * 100) });
+    }
+    const thirtyFirst = await rejection(postComment({ db, eventSlug: slug, input: input(), client: { ip }, now: at(3100) }));
+    expect(thirtyFirst.code).toBe("RATE_LIMITED");
+    expect(thirtyFirst.retryAfterSeconds).toBe(3600 - 3100);
+    expect(await db.comment.count({ where: { eventId } })).toBe(30);
+  });
+
+  it("refuses the same comment twice from the same person as a duplicate", async () => {
+    const body = "Y a-t-il eu un compte rendu ?";
+    const start = new Date("2026-05-03T10:00:00Z");
+    await postComment({ db, eventSlug: slug, input: input({ authorEmail: "dup@example.org", body }), client: { ip: newIp() }, now: start });
+    const error = await rejection(
+      postComment({
+        db,
+        eventSlug: slug,
+        input: input({ authorEmail: "dup@example.org", body: `  y a-t-il eu un   COMPTE rendu ?` }),
+        client: { ip: newIp() },
+        now: new Date(start.getTime() + 60_000),
+      }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    // Someone else may well ask the same question.
+    const other = await postComment({ db, eventSlug: slug, input: input({ body }), client: { ip: newIp() }, now: new Date(start.getTime() + 60_000) });
+    expect(other.id).toBeTruthy();
+  });
+});
