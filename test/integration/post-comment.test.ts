@@ -181,26 +181,21 @@ describe("abuse defences", () => {
     expect(later.id).toBeTruthy();
   });
 
-  it("allows 5 comments a minute and 30 an hour per IP", async () => {
+  it("allows at most 30 comments an hour per IP, however they are spaced", async () => {
     const ip = newIp();
     const start = new Date("2026-05-02T10:00:00Z");
     const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
-    for (let index = 0; index < 5; index++) {
-      await postComment({ db, eventSlug: slug, input: input(), client: { ip }, now: at(index * 16) });
-    }
-    const sixth = await rejection(postComment({ db, eventSlug: slug, input: input(), client: { ip }, now: at(5 * 16) }));
-    expect(sixth.code).toBe("RATE_LIMITED");
-    expect(sixth.messageKey).toBe("rateLimited");
-    expect(sixth.retryAfterSeconds).toBe(60 - 5 * 16);
-
-    // Spread over the hour, the 31st is refused until the first leaves the window.
-    for (let index = 5; index < 30; index++) {
+    for (let index = 0; index < 30; index++) {
       await postComment({ db, eventSlug: slug, input: input(), client: { ip }, now: at(index * 100) });
     }
     const thirtyFirst = await rejection(postComment({ db, eventSlug: slug, input: input(), client: { ip }, now: at(3100) }));
     expect(thirtyFirst.code).toBe("RATE_LIMITED");
+    expect(thirtyFirst.messageKey).toBe("rateLimited");
+    // The window frees up when the first comment is an hour old.
     expect(thirtyFirst.retryAfterSeconds).toBe(3600 - 3100);
     expect(await db.comment.count({ where: { eventId } })).toBe(30);
+    const afterAnHour = await postComment({ db, eventSlug: slug, input: input(), client: { ip }, now: at(3601) });
+    expect(afterAnHour.id).toBeTruthy();
   });
 
   it("refuses the same comment twice from the same person as a duplicate", async () => {
