@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CommentForm } from "@/components/comments/CommentForm";
 import { CommentThreadList } from "@/components/comments/CommentThreadList";
@@ -16,24 +17,25 @@ import { renderTopicMarkdown } from "@/lib/markdown/render-markdown";
 
 type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ replyTo?: string }> };
 
+/** One database read per request, shared by the metadata and the page. */
+const loadEvent = cache(async (slug: string) => {
+  const ownCommentIds = parseOwnCommentIds((await cookies()).get(OWN_COMMENTS_COOKIE)?.value);
+  return getPublishedEvent({ db, slug, ownCommentIds });
+});
+
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const event = await getPublishedEvent({ db, slug: (await params).slug });
+  const event = await loadEvent((await params).slug);
   return event ? { title: event.title, description: event.summary } : {};
 }
 
 export default async function EventPage({ params, searchParams }: PageProps) {
-  const [{ slug }, { replyTo }, cookieStore, locale, t] = await Promise.all([
+  const [{ slug }, { replyTo }, locale, t] = await Promise.all([
     params,
     searchParams,
-    cookies(),
     getLocale() as Promise<Locale>,
     getTranslations("event"),
   ]);
-  const event = await getPublishedEvent({
-    db,
-    slug,
-    ownCommentIds: parseOwnCommentIds(cookieStore.get(OWN_COMMENTS_COOKIE)?.value),
-  });
+  const event = await loadEvent(slug);
   if (!event) notFound();
   const tComments = await getTranslations("comments");
   const replyTarget = replyTo ? findComment(event, replyTo) : undefined;
