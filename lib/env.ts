@@ -22,6 +22,13 @@ const envSchema = z.object({
   MODERATION_REJECT_WORDS: wordList,
   /** A form submitted sooner than this after the page was served is treated as a bot. */
   COMMENT_MIN_FILL_SECONDS: z.coerce.number().min(0).default(3),
+  /** Public address of the site, for links in e-mails. */
+  SITE_URL: z.url().default("http://localhost:3000").transform((url) => url.replace(/\/+$/, "")),
+  /** smtp(s)://user:pass@host:port. Unset: e-mails are produced and stored, readable in the dev mailbox. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Debrief <debrief@localhost>"),
+  /** At most this many recap-request confirmation e-mails leave the site per hour, whoever asks. */
+  CONFIRMATION_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(200),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -39,8 +39,22 @@ if (needsBuild()) {
 }
 
 const server = spawn(process.execPath, ["server.js"], { stdio: "inherit", env: process.env });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// E-mails are sent by a separate process, so sending never slows page requests. RUN_WORKER=false
+// leaves that to `npm run worker` processes started elsewhere.
+const worker =
+  process.env.RUN_WORKER === "false"
+    ? null
+    : spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/worker.ts"], { stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.kill(signal);
+    worker?.kill(signal);
+  });
+}
+server.on("exit", (code) => {
+  worker?.kill("SIGTERM");
+  process.exit(code ?? 0);
+});
 
 /** True when there is no build yet or a source file is newer than it. */
 function needsBuild(): boolean {

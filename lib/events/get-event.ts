@@ -33,6 +33,7 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
       topic: true,
       language: true,
       updatedAt: true,
+      _count: { select: { recapRequests: { where: { status: "CONFIRMED" } } } },
     },
   });
   if (!event) return null;
@@ -46,9 +47,11 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
     select: publicCommentSelect,
   });
 
-  const { id: _id, hostNames, ...publicEvent } = event;
+  const { id: _id, hostNames, _count, ...publicEvent } = event;
   return {
     ...publicEvent,
+    /** Confirmed requesters waiting for the recap. */
+    recapWaitingCount: _count.recapRequests,
     hosts: hostNames.split("\n").map((name) => name.trim()).filter(Boolean),
     commentCount: comments.filter((comment) => comment.status === "APPROVED").length,
     comments: threadComments(comments),

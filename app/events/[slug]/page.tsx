@@ -6,6 +6,7 @@ import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CommentForm } from "@/components/comments/CommentForm";
 import { CommentThreadList } from "@/components/comments/CommentThreadList";
+import { RecapRequestForm } from "@/components/recaps/RecapRequestForm";
 import { OWN_COMMENTS_COOKIE, parseOwnCommentIds } from "@/lib/comments/own-comments";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { db } from "@/lib/db/client";
@@ -82,6 +83,10 @@ export default async function EventPage({ params, searchParams }: PageProps) {
         <h2 id="topic-heading" lang={locale}>{t("topic")}</h2>
         <div className="prose" dangerouslySetInnerHTML={{ __html: renderTopicMarkdown(event.topic) }} />
       </section>
+
+      <div lang={locale}>
+        <RecapRequestForm eventSlug={event.slug} waitingCount={event.recapWaitingCount} />
+      </div>
 
       <section aria-labelledby="comments-heading" className="comments" lang={locale} id="comments">
         <h2 id="comments-heading">{tComments("title", { count: event.commentCount })}</h2>

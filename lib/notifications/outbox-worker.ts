@@ -1,0 +1,117 @@
+import type { Database } from "@/lib/db/client";
+import { classifyDeliveryError, type MailTransport } from "./mailer";
+
+export const OUTBOX_POLICY = {
+  batchSize: 50,
+  concurrency: 8,
+  leaseSeconds: 60,
+  maxAttempts: 8,
+  baseBackoffSeconds: 30,
+  maxBackoffSeconds: 3600,
+} as const;
+
+/** Exponential backoff with ±20 % jitter, so retries from many rows do not arrive together. */
+export function retryDelaySeconds(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(OUTBOX_POLICY.maxBackoffSeconds, OUTBOX_POLICY.baseBackoffSeconds * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/**
+ * Rows whose worker disappeared: those never handed to SMTP go back to the queue; those that were
+ * being sent may have left, so they become AMBIGUOUS and are never resent automatically.
+ */
+export async function recoverExpiredLeases(db: Database, now: Date): Promise<void> {
+  await db.outboundEmail.updateMany({
+    where: { status: "CLAIMED", leaseExpiresAt: { lt: now } },
+    data: { status: "PENDING", leaseExpiresAt: null },
+  });
+  await db.outboundEmail.updateMany({
+    where: { status: "SENDING", leaseExpiresAt: { lt: now } },
+    data: { status: "AMBIGUOUS", leaseExpiresAt: null, lastError: "worker stopped while sending" },
+  });
+}
+
+/** Claims due rows with one conditional UPDATE … RETURNING: a row is claimed by one worker only. */
+export async function claimDueEmails(db: Database, now: Date, limit: number = OUTBOX_POLICY.batchSize) {
+  const due = await db.outboundEmail.findMany({
+    where: { status: "PENDING", nextAttemptAt: { lte: now } },
+    orderBy: { nextAttemptAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  if (due.length === 0) return [];
+  return db.outboundEmail.updateManyAndReturn({
+    where: { id: { in: due.map((row) => row.id) }, status: "PENDING" },
+    data: { status: "CLAIMED", leaseExpiresAt: new Date(now.getTime() + OUTBOX_POLICY.leaseSeconds * 1000) },
+    select: { id: true, toAddress: true, subject: true, textBody: true, htmlBody: true, headers: true, attempts: true },
+  });
+}
+
+type ClaimedEmail = Awaited<ReturnType<typeof claimDueEmails>>[number];
+
+async function deliver(db: Database, transport: MailTransport, from: string, email: ClaimedEmail, now: () => Date) {
+  // Recorded before the hand-over, so a crash from here on is known to be ambiguous.
+  const started = await db.outboundEmail.updateMany({
+    where: { id: email.id, status: "CLAIMED" },
+    data: { status: "SENDING", attempts: { increment: 1 } },
+  });
+  if (started.count === 0) return;
+  const attempt = email.attempts + 1;
+  try {
+    const result = await transport.send({
+      from,
+      to: email.toAddress,
+      subject: email.subject,
+      text: email.textBody,
+      html: email.htmlBody,
+      headers: JSON.parse(email.headers) as Record<string, string>,
+    });
+    await db.outboundEmail.update({
+      where: { id: email.id },
+      data: { status: "SENT", sentAt: now(), smtpResponse: result.response.slice(0, 1000), leaseExpiresAt: null, lastError: null },
+    });
+  } catch (error) {
+    const failure = classifyDeliveryError(error);
+    const giveUp = failure.kind === "permanent" || attempt >= OUTBOX_POLICY.maxAttempts;
+    await db.outboundEmail.update({
+      where: { id: email.id },
+      data:
+        failure.kind === "ambiguous"
+          ? { status: "AMBIGUOUS", lastError: failure.message, leaseExpiresAt: null }
+          : giveUp
+            ? { status: "FAILED", lastError: failure.message, leaseExpiresAt: null }
+            : {
+                status: "PENDING",
+                lastError: failure.message,
+                leaseExpiresAt: null,
+                nextAttemptAt: new Date(now().getTime() + retryDelaySeconds(attempt) * 1000),
+              },
+    });
+  }
+}
+
+/** One pass: recover, claim a batch, send it with bounded concurrency. Returns how many were claimed. */
+export async function processOutboxOnce(options: { db: Database; transport: MailTransport; from: string; now?: () => Date }): Promise<number> {
+  const { db, transport, from } = options;
+  const now = options.now ?? (() => new Date());
+  await recoverExpiredLeases(db, now());
+  const batch = await claimDueEmails(db, now());
+  for (let index = 0; index < batch.length; index += OUTBOX_POLICY.concurrency) {
+    await Promise.all(batch.slice(index, index + OUTBOX_POLICY.concurrency).map((email) => deliver(db, transport, from, email, now)));
+  }
+  return batch.length;
+}
+
+/** Runs until `signal` aborts: sends whatever is due, sleeping `idleMs` when there is nothing. */
+export async function runOutboxWorker(options: { db: Database; transport: MailTransport; from: string; signal: AbortSignal; idleMs?: number }) {
+  const { signal, idleMs = 1000 } = options;
+  while (!signal.aborted) {
+    let claimed = 0;
+    try {
+      claimed = await processOutboxOnce(options);
+    } catch (error) {
+      console.error("Outbox worker pass failed:", error);
+    }
+    if (claimed === 0) await new Promise((resolve) => setTimeout(resolve, idleMs));
+  }
+}

@@ -1,0 +1,16 @@
+import { translatorFor } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/locales";
+import { renderEmailHtml } from "./render-email";
+
+/** The double opt-in e-mail: one link that confirms the request, in the requester's language. */
+export function recapRequestConfirmationEmail(options: { locale: Locale; eventTitle: string; confirmUrl: string; name?: string | null }) {
+  const t = translatorFor(options.locale, "emails.recapConfirmation");
+  const greeting = options.name ? t("greetingNamed", { name: options.name }) : t("greeting");
+  const paragraphs = [greeting, t("intro", { event: options.eventTitle }), t("expiry")];
+  const footer = t("footer");
+  return {
+    subject: t("subject", { event: options.eventTitle }),
+    text: [...paragraphs, t("actionLine", { url: options.confirmUrl }), footer].join("\n\n"),
+    html: renderEmailHtml({ lang: options.locale, paragraphs, action: { label: t("action"), url: options.confirmUrl }, footer }),
+  };
+}

@@ -1,0 +1,113 @@
+import type { Database } from "@/lib/db/client";
+import { hashIp } from "@/lib/comments/hash";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { recapRequestConfirmationEmail } from "@/lib/notifications/templates/recap-request-confirmation";
+import { CONSENT_WORDING_VERSION, recapRequestInputSchema } from "./recap-request-input";
+import { newToken } from "./tokens";
+
+export const RECAP_REQUEST_LIMITS = {
+  perIpPerHour: 10,
+  /** One confirmation e-mail per address per event per day. */
+  confirmationIntervalHours: 24,
+  /** Confirmation e-mails one address may receive in a day, all events together. */
+  perAddressPerDay: 5,
+  tokenValidityDays: 7,
+} as const;
+
+export type RequestRecapOptions = {
+  db: Database;
+  eventSlug: string;
+  input: unknown;
+  client: { ip: string };
+  /** The visitor's interface language, used when the input names none. */
+  fallbackLocale: Locale;
+  form?: { honeypot?: string | null };
+  now?: Date;
+};
+
+/**
+ * "Send me the recap": records the request and queues a confirmation e-mail (double opt-in).
+ * Answers the same whether or not the address is known; the limits that protect strangers'
+ * inboxes quietly send nothing, and a refused attempt writes nothing.
+ */
+export async function requestRecap(options: RequestRecapOptions): Promise<void> {
+  const { db, eventSlug, client, form } = options;
+  const now = options.now ?? new Date();
+  const parsed = recapRequestInputSchema.safeParse(options.input);
+  if (!parsed.success) {
+    const fieldErrors = Object.fromEntries(
+      Object.entries(parsed.error.flatten().fieldErrors).map(([field, messages]) => [field, messages ?? []]),
+    );
+    throw new AppError("INVALID", "invalidFields", { fieldErrors });
+  }
+  const { email, name } = parsed.data;
+  const locale: Locale = parsed.data.locale ?? (isLocale(options.fallbackLocale) ? options.fallbackLocale : env.DEFAULT_LOCALE);
+
+  // A bot filled the hidden field: look successful, do nothing.
+  if (form?.honeypot) return;
+
+  const event = await db.event.findFirst({ where: { slug: eventSlug, status: "PUBLISHED" }, select: { id: true, title: true, slug: true } });
+  if (!event) throw new AppError("NOT_FOUND", "eventNotFound");
+
+  const ipHash = hashIp(env.APP_SECRET, client.ip);
+  const hourAgo = new Date(now.getTime() - 3600_000);
+  const fromThisIp = await db.recapRequest.count({ where: { consentIpHash: ipHash, lastConfirmationSentAt: { gt: hourAgo } } });
+  if (fromThisIp >= RECAP_REQUEST_LIMITS.perIpPerHour) {
+    throw new AppError("RATE_LIMITED", "tooManyRecapRequests", { retryAfterSeconds: 3600 });
+  }
+  const sentThisHour = await db.outboundEmail.count({ where: { kind: "recap-request-confirmation", createdAt: { gt: hourAgo } } });
+  if (sentThisHour >= env.CONFIRMATION_EMAILS_PER_HOUR) {
+    throw new AppError("RATE_LIMITED", "confirmationCapReached", { retryAfterSeconds: 3600 });
+  }
+
+  const existing = await db.recapRequest.findUnique({
+    where: { eventId_email: { eventId: event.id, email } },
+    select: { id: true, status: true, lastConfirmationSentAt: true },
+  });
+  if (existing?.status === "CONFIRMED") return;
+  const intervalStart = new Date(now.getTime() - RECAP_REQUEST_LIMITS.confirmationIntervalHours * 3600_000);
+  if (existing && existing.lastConfirmationSentAt > intervalStart) return;
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const toThisAddress = await db.outboundEmail.count({ where: { kind: "recap-request-confirmation", toAddress: email, createdAt: { gt: dayAgo } } });
+  if (toThisAddress >= RECAP_REQUEST_LIMITS.perAddressPerDay) return;
+
+  const { token, hash } = newToken();
+  const confirmUrl = `${env.SITE_URL}/recap-requests/confirm?token=${token}`;
+  const mail = recapRequestConfirmationEmail({ locale, eventTitle: event.title, confirmUrl, name });
+  const request = {
+    name: name ?? null,
+    locale,
+    status: "UNCONFIRMED" as const,
+    confirmTokenHash: hash,
+    confirmTokenExpiresAt: new Date(now.getTime() + RECAP_REQUEST_LIMITS.tokenValidityDays * 86_400_000),
+    consentAt: now,
+    consentIpHash: ipHash,
+    consentWordingVersion: CONSENT_WORDING_VERSION,
+    lastConfirmationSentAt: now,
+  };
+
+  // The request and its e-mail are written together: no mail without a request, no request without its mail.
+  await db.$transaction(async (tx) => {
+    const saved = await tx.recapRequest.upsert({
+      where: { eventId_email: { eventId: event.id, email } },
+      create: { eventId: event.id, email, createdAt: now, ...request },
+      update: request,
+      select: { id: true },
+    });
+    await tx.outboundEmail.create({
+      data: {
+        kind: "recap-request-confirmation",
+        dedupeKey: `recap-request-confirmation:${saved.id}:${hash.slice(0, 16)}`,
+        toAddress: email,
+        subject: mail.subject,
+        textBody: mail.text,
+        htmlBody: mail.html,
+        recapRequestId: saved.id,
+        createdAt: now,
+        nextAttemptAt: now,
+      },
+    });
+  });
+}

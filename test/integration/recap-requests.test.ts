@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as recapRequestRoute } from "@/app/api/events/[slug]/recap-requests/route";
+import { createDatabase } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { getPublishedEvent } from "@/lib/events/get-event";
+import { createMailTransport } from "@/lib/notifications/mailer";
+import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
+import { confirmRecapRequest } from "@/lib/recaps/confirm-recap-request";
+import { requestRecap } from "@/lib/recaps/request-recap";
+import { createEvent } from "../factories";
+import { startSmtpSink } from "../smtp-sink";
+
+const db = createDatabase();
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let transport: ReturnType<typeof createMailTransport>;
+let slug: string;
+let ipCounter = 0;
+const newIp = () => `192.0.2.${++ipCounter}`;
+const from = "Debrief <debrief@example.org>";
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  transport = createMailTransport(smtp.url);
+});
+afterAll(async () => {
+  transport.close();
+  await smtp.close();
+});
+beforeEach(async () => {
+  slug = (await createEvent(db, { title: "Atelier « vie privée »" })).slug;
+  smtp.received.length = 0;
+});
+
+const send = (now?: Date) => processOutboxOnce({ db, transport, from, now: now ? () => now : undefined });
+const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address));
+const confirmToken = (text: string) => /\/recap-requests\/confirm\?token=([\w-]+)/.exec(text)?.[1];
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("requesting the recap (double opt-in)", () => {
+  it("sends a confirmation e-mail whose link confirms the request", async () => {
+    await requestRecap({ db, eventSlug: slug, input: { email: "Absente@Example.org", name: "Inès" }, client: { ip: newIp() }, fallbackLocale: "fr" });
+    expect(mailsTo("absente@example.org")).toHaveLength(0); // nothing leaves until the worker runs
+    await send();
+    const [mail] = mailsTo("absente@example.org");
+    expect(mail.subject).toBe("Confirmez votre demande de compte rendu : Atelier « vie privée »");
+    expect(mail.text).toContain("Bonjour Inès,");
+    expect(mail.raw).toContain("Content-Type: text/html");
+    const token = confirmToken(mail.text);
+    expect(token).toBeTruthy();
+
+    expect((await getPublishedEvent({ db, slug }))?.recapWaitingCount).toBe(0);
+    const confirmed = await confirmRecapRequest({ db, token: token! });
+    expect(confirmed.event.slug).toBe(slug);
+    const request = await db.recapRequest.findFirstOrThrow({ where: { email: "absente@example.org" } });
+    expect(request.status).toBe("CONFIRMED");
+    expect(request.consentWordingVersion).toBeTruthy();
+    expect(request.consentIpHash).toMatch(/^[0-9a-f]{32}$/);
+    expect((await getPublishedEvent({ db, slug }))?.recapWaitingCount).toBe(1);
+    // Clicking the link again changes nothing.
+    await confirmRecapRequest({ db, token: token! });
+    expect((await getPublishedEvent({ db, slug }))?.recapWaitingCount).toBe(1);
+  });
+
+  it("writes the e-mail in the requester's language", async () => {
+    await requestRecap({ db, eventSlug: slug, input: { email: "absent@example.net", locale: "en" }, client: { ip: newIp() }, fallbackLocale: "fr" });
+    await send();
+    const [mail] = mailsTo("absent@example.net");
+    expect(mail.subject).toBe("Confirm your recap request: Atelier « vie privée »");
+    expect(mail.text).toContain("This link is valid for 7 days.");
+  });
+
+  it("leaves an unconfirmed request unconfirmed, and refuses an expired or unknown link", async () => {
+    const now = new Date();
+    await requestRecap({ db, eventSlug: slug, input: { email: "lent@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now });
+    await send();
+    const token = confirmToken(mailsTo("lent@example.org")[0].text)!;
+    expect((await db.recapRequest.findFirstOrThrow({ where: { email: "lent@example.org" } })).status).toBe("UNCONFIRMED");
+    const expired = await rejection(confirmRecapRequest({ db, token, now: new Date(now.getTime() + 8 * 86_400_000) }));
+    expect(expired.messageKey).toBe("confirmationLinkExpired");
+    const unknown = await rejection(confirmRecapRequest({ db, token: "not-a-token" }));
+    expect(unknown.code).toBe("NOT_FOUND");
+    expect((await db.recapRequest.findFirstOrThrow({ where: { email: "lent@example.org" } })).status).toBe("UNCONFIRMED");
+  });
+
+  it("sends at most one confirmation per address and event per day, and none once confirmed", async () => {
+    const start = new Date("2026-06-01T08:00:00Z");
+    for (const hours of [0, 1, 5]) {
+      await requestRecap({ db, eventSlug: slug, input: { email: "insiste@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now: new Date(start.getTime() + hours * 3600_000) });
+    }
+    expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(1);
+    // The next day, a new link replaces the old one.
+    await requestRecap({ db, eventSlug: slug, input: { email: "insiste@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now: new Date(start.getTime() + 25 * 3600_000) });
+    expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(2);
+    await send(new Date(start.getTime() + 25 * 3600_000));
+    const mails = mailsTo("insiste@example.org");
+    expect(mails).toHaveLength(2);
+    const oldToken = confirmToken(mails.find((mail) => mail.raw.includes("Date:"))!.text);
+    const tokens = mails.map((mail) => confirmToken(mail.text)!);
+    expect(new Set(tokens).size).toBe(2);
+    const results = await Promise.allSettled(tokens.map((token) => confirmRecapRequest({ db, token, now: new Date(start.getTime() + 26 * 3600_000) })));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(oldToken).toBeTruthy();
+    await requestRecap({ db, eventSlug: slug, input: { email: "insiste@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now: new Date(start.getTime() + 60 * 3600_000) });
+    expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(2);
+  });
+
+  it("lets a bot that fills the honeypot believe it succeeded, writing nothing", async () => {
+    const before = await db.recapRequest.count();
+    await requestRecap({ db, eventSlug: slug, input: { email: "victime@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", form: { honeypot: "ACME" } });
+    expect(await db.recapRequest.count()).toBe(before);
+    expect(await db.outboundEmail.count({ where: { toAddress: "victime@example.org" } })).toBe(0);
+  });
+
+  it("limits requests per address per day and per IP per hour; refused attempts write nothing", async () => {
+    const ip = newIp();
+    const now = new Date("2026-06-10T08:00:00Z");
+    const events = await Promise.all(Array.from({ length: 7 }, () => createEvent(db)));
+    for (const event of events) {
+      await requestRecap({ db, eventSlug: event.slug, input: { email: "cible@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now });
+    }
+    // A bot cannot make the site mail one stranger more than five times a day.
+    expect(await db.outboundEmail.count({ where: { toAddress: "cible@example.org" } })).toBe(5);
+
+    for (let index = 0; index < 10; index++) {
+      await requestRecap({ db, eventSlug: slug, input: { email: `robot${index}@example.org` }, client: { ip }, fallbackLocale: "fr", now });
+    }
+    const before = await db.outboundEmail.count();
+    const limited = await rejection(requestRecap({ db, eventSlug: slug, input: { email: "robot10@example.org" }, client: { ip }, fallbackLocale: "fr", now }));
+    expect(limited.code).toBe("RATE_LIMITED");
+    expect(await db.outboundEmail.count()).toBe(before);
+    expect(await db.recapRequest.count({ where: { email: "robot10@example.org" } })).toBe(0);
+  });
+
+  it("refuses invalid input and unknown events with field errors, writing nothing", async () => {
+    const invalid = await rejection(requestRecap({ db, eventSlug: slug, input: { email: "pas-une-adresse" }, client: { ip: newIp() }, fallbackLocale: "fr" }));
+    expect(invalid.fieldErrors).toEqual({ email: ["emailInvalid"] });
+    const unknown = await rejection(requestRecap({ db, eventSlug: "nope", input: { email: "a@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr" }));
+    expect(unknown.code).toBe("NOT_FOUND");
+    expect(await db.recapRequest.count({ where: { email: "a@example.org" } })).toBe(0);
+  });
+});
+
+describe("POST /api/events/{slug}/recap-requests", () => {
+  const post = (eventSlug: string, body: unknown) =>
+    recapRequestRoute(
+      new Request(`http://localhost/api/events/${eventSlug}/recap-requests`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": newIp(), "accept-language": "en" },
+        body: JSON.stringify(body),
+      }),
+      { params: Promise.resolve({ slug: eventSlug }) },
+    );
+
+  it("answers 202 with the same body whether or not the address is already known", async () => {
+    const first = await post(slug, { email: "connu@example.org" });
+    const again = await post(slug, { email: "connu@example.org" });
+    const fresh = await post(slug, { email: "nouveau@example.org" });
+    expect([first.status, again.status, fresh.status]).toEqual([202, 202, 202]);
+    const bodies = await Promise.all([first.json(), again.json(), fresh.json()]);
+    expect(bodies[0]).toEqual(bodies[1]);
+    expect(bodies[1]).toEqual(bodies[2]);
+    expect(bodies[0].message).toContain("confirmation e-mail");
+    expect(await db.outboundEmail.count({ where: { toAddress: "connu@example.org" } })).toBe(1);
+  });
+
+  it("answers 400 with localised field errors and 404 for unknown events", async () => {
+    const invalid = await post(slug, { email: "x" });
+    expect(invalid.status).toBe(400);
+    expect((await invalid.json()).error.fieldErrors.email[0].message).toBe("This e-mail address is not valid.");
+    expect((await post("nope", { email: "a@example.org" })).status).toBe(404);
+  });
+});
+
+describe("outbox delivery", () => {
+  // Each case watches its own message: earlier cases' unsent rows must not take the SMTP refusals.
+  beforeEach(async () => {
+    await db.outboundEmail.deleteMany();
+  });
+
+  it("retries after a temporary SMTP refusal and delivers exactly once", async () => {
+    const now = new Date();
+    await requestRecap({ db, eventSlug: slug, input: { email: "patiente@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now });
+    smtp.rejectNext(451, "Try again later");
+    await send(now);
+    const row = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "patiente@example.org" } });
+    expect(row.status).toBe("PENDING");
+    expect(row.attempts).toBe(1);
+    expect(row.lastError).toContain("451");
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime());
+    await send(now); // not due yet: nothing happens
+    expect(mailsTo("patiente@example.org")).toHaveLength(0);
+    await send(new Date(now.getTime() + 3600_000));
+    await send(new Date(now.getTime() + 7200_000));
+    expect(mailsTo("patiente@example.org")).toHaveLength(1);
+    const sent = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "patiente@example.org" } });
+    expect(sent.status).toBe("SENT");
+    expect(sent.smtpResponse).toMatch(/^250/);
+  });
+
+  it("marks a permanently refused address as failed without retrying", async () => {
+    await requestRecap({ db, eventSlug: slug, input: { email: "inconnue@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr" });
+    smtp.rejectNext(550, "No such user");
+    await send();
+    const row = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "inconnue@example.org" } });
+    expect(row.status).toBe("FAILED");
+    expect(row.lastError).toContain("550");
+  });
+
+  it("stores e-mails as sent for the dev mailbox when no SMTP server is configured", async () => {
+    await requestRecap({ db, eventSlug: slug, input: { email: "local@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr" });
+    await processOutboxOnce({ db, transport: createMailTransport(undefined), from });
+    const row = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "local@example.org" } });
+    expect(row.status).toBe("SENT");
+    expect(row.smtpResponse).toContain("no SMTP_URL");
+    expect(row.textBody).toContain("/recap-requests/confirm?token=");
+  });
+});
