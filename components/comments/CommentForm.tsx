@@ -40,6 +40,12 @@ export function CommentForm({ eventSlug, formToken, replyTo }: Props) {
         {state.status === "success" && (
           <p className="notice notice--success">{state.commentStatus === "APPROVED" ? t("published") : t("held")}</p>
         )}
+        {state.status === "success" && state.recapRequest === "requested" && <p className="notice notice--success">{t("recapRequested")}</p>}
+        {state.status === "success" && state.asksForRecap && state.recapRequest !== "requested" && (
+          <p className="notice">
+            {t("recapOffer")} <a href="#recap-request">{t("recapOfferLink")}</a>
+          </p>
+        )}
         {state.status === "error" && state.messageKey && (
           <p className="notice notice--error" role="alert">
             {tErrors(state.messageKey as never)}
@@ -110,6 +116,10 @@ export function CommentForm({ eventSlug, formToken, replyTo }: Props) {
           aria-describedby={describedBy("body", true)}
         />
       </Field>
+      <div className="field field--checkbox">
+        <input id="notifyWhenRecapPublished" name="notifyWhenRecapPublished" type="checkbox" defaultChecked={values?.notifyWhenRecapPublished} />
+        <label htmlFor="notifyWhenRecapPublished">{t("notifyRecap")}</label>
+      </div>
       {fieldError("parentId") && <p className="field-error">{tErrors(fieldError("parentId") as never)}</p>}
 
       <button type="submit" className="button" disabled={pending} aria-disabled={pending}>

@@ -6,11 +6,14 @@ export type CommentFormState = {
   /** Increases with each submission so the form re-mounts with the values below. */
   submission: number;
   commentStatus?: CommentStatus;
+  /** The comment asks for the recap: the form offers to notify its author. */
+  asksForRecap?: boolean;
+  recapRequest?: "requested" | "not-requested" | "refused";
   messageKey?: string;
   retryAfterSeconds?: number;
   fieldErrors?: Record<string, string[]>;
   /** What the reader typed, given back on error so nothing they wrote is lost. */
-  values?: { authorName: string; authorEmail: string; authorUrl: string; body: string };
+  values?: { authorName: string; authorEmail: string; authorUrl: string; body: string; notifyWhenRecapPublished?: boolean };
 };
 
 export const initialCommentFormState: CommentFormState = { status: "idle", submission: 0 };

@@ -37,6 +37,8 @@ export const commentInputSchema = z.object({
     .min(1, { error: "bodyRequired" })
     .max(COMMENT_LIMITS.body, { error: "bodyTooLong" }),
   parentId: optionalText(z.string().max(40, { error: "parentInvalid" })),
+  /** Also ask to be e-mailed when the recap is published (double opt-in, like the recap form). */
+  notifyWhenRecapPublished: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()).optional(),
 });
 
 export type CommentInput = z.infer<typeof commentInputSchema>;

@@ -7,6 +7,9 @@ import { assertWithinCommentRateLimits } from "./comment-rate-limits";
 import { formTokenAgeSeconds } from "./form-token";
 import { hashBody, hashIp } from "./hash";
 import { decideModeration } from "./moderation-policy";
+import type { Locale } from "@/lib/i18n/locales";
+import { recogniseRecapRequest } from "@/lib/recaps/recognise-recap-request";
+import { requestRecap } from "@/lib/recaps/request-recap";
 
 export type PostCommentOptions = {
   db: Database;
@@ -16,10 +19,18 @@ export type PostCommentOptions = {
   client: { ip: string; userAgent?: string | null };
   /** Present when the comment comes from the HTML form: its honeypot and fill-time token. */
   form?: { honeypot?: string | null; token?: string | null };
+  /** Language of the recap e-mails when the commenter asks to be notified. */
+  locale?: Locale;
   now?: Date;
 };
 
-export type PostedComment = { id: string; status: CommentStatus };
+export type PostedComment = {
+  id: string;
+  status: CommentStatus;
+  asksForRecap: boolean;
+  /** Whether a recap notification was requested along with the comment (confirmation e-mail queued or already confirmed). */
+  recapRequest: "requested" | "not-requested" | "refused";
+};
 
 /**
  * Posts a reader's comment on a published event.
@@ -81,8 +92,10 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
     rejectWords: env.MODERATION_REJECT_WORDS,
   });
 
-  return db.comment.create({
+  const asksForRecap = recogniseRecapRequest(comment.body).asksForRecap;
+  const created = await db.comment.create({
     data: {
+      asksForRecap,
       eventId: event.id,
       parentId: comment.parentId ?? null,
       authorName: comment.authorName,
@@ -97,4 +110,24 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
     },
     select: { id: true, status: true },
   });
+
+  let recapRequest: PostedComment["recapRequest"] = "not-requested";
+  if (comment.notifyWhenRecapPublished && created.status !== "REJECTED") {
+    // The comment is saved either way; a refused notification request (rate limit) does not undo it.
+    recapRequest = await requestRecap({
+      db,
+      eventSlug,
+      input: { email: comment.authorEmail, name: comment.authorName, locale: options.locale },
+      client,
+      fallbackLocale: options.locale ?? env.DEFAULT_LOCALE,
+      now,
+    }).then(
+      () => "requested" as const,
+      (error: unknown) => {
+        if (error instanceof AppError) return "refused" as const;
+        throw error;
+      },
+    );
+  }
+  return { ...created, asksForRecap, recapRequest };
 }

@@ -60,7 +60,7 @@ describe("JSON API", () => {
     const response = await postJson(event.slug, { authorName: "Martin", authorEmail: "martin@example.net", body: "Un compte rendu ?" });
     expect(response.status).toBe(201);
     const body = await response.json();
-    expect(body).toEqual({ id: expect.any(String), status: "PENDING" });
+    expect(body).toEqual({ id: expect.any(String), status: "PENDING", asksForRecap: true, recapRequest: "not-requested" });
     expect(await db.comment.count({ where: { id: body.id, eventId: event.id } })).toBe(1);
   });
 

@@ -138,6 +138,37 @@ describe("posting a comment", () => {
   });
 });
 
+describe("comments asking for the recap", () => {
+  it("flags a comment like Martin's and, when asked, requests the recap for its author", async () => {
+    const martin = "Y a t’il eu un compte rendu de ce premier webreackfast stp ? Je n’ai malheureusement pas pu m’y rendre…";
+    const flagged = await postComment({
+      db,
+      eventSlug: slug,
+      input: input({ authorEmail: "martin@example.net", body: martin, notifyWhenRecapPublished: "on" }),
+      client: { ip: newIp() },
+      locale: "fr",
+    });
+    expect(flagged).toMatchObject({ asksForRecap: true, recapRequest: "requested" });
+    expect((await db.comment.findUniqueOrThrow({ where: { id: flagged.id } })).asksForRecap).toBe(true);
+    const request = await db.recapRequest.findFirstOrThrow({ where: { email: "martin@example.net", eventId } });
+    expect(request.status).toBe("UNCONFIRMED");
+    expect(await db.outboundEmail.count({ where: { toAddress: "martin@example.net", kind: "recap-request-confirmation" } })).toBe(1);
+  });
+
+  it("does not flag an ordinary comment, nor request anything unasked", async () => {
+    const plain = await postComment({ db, eventSlug: slug, input: input({ body: "Merci, très belle rencontre." }), client: { ip: newIp() } });
+    expect(plain).toMatchObject({ asksForRecap: false, recapRequest: "not-requested" });
+    const unasked = await postComment({
+      db,
+      eventSlug: slug,
+      input: input({ authorEmail: "sans-case@example.org", body: "Les slides seront-elles partagées ?" }),
+      client: { ip: newIp() },
+    });
+    expect(unasked).toMatchObject({ asksForRecap: true, recapRequest: "not-requested" });
+    expect(await db.recapRequest.count({ where: { email: "sans-case@example.org" } })).toBe(0);
+  });
+});
+
 describe("abuse defences", () => {
   it("refuses a filled honeypot without writing", async () => {
     const before = await countComments();

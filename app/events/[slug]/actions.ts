@@ -2,12 +2,14 @@
 
 import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
 import type { CommentFormState } from "@/lib/comments/comment-form-state";
 import { OWN_COMMENTS_COOKIE, rememberOwnComment } from "@/lib/comments/own-comments";
 import { postComment } from "@/lib/comments/post-comment";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { clientInfo } from "@/lib/http/client-info";
+import type { Locale } from "@/lib/i18n/locales";
 
 /** The comment form's server action: the same use case as the JSON API, with form-only bot checks. */
 export async function postCommentAction(previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
@@ -21,6 +23,7 @@ export async function postCommentAction(previous: CommentFormState, formData: Fo
     authorEmail: field("authorEmail"),
     authorUrl: field("authorUrl"),
     body: field("body"),
+    notifyWhenRecapPublished: field("notifyWhenRecapPublished") === "on",
   };
   const submission = previous.submission + 1;
   try {
@@ -30,6 +33,7 @@ export async function postCommentAction(previous: CommentFormState, formData: Fo
       input: { ...values, parentId: field("parentId") },
       client: clientInfo(await headers()),
       form: { honeypot: field("nickname"), token: field("formToken") },
+      locale: (await getLocale()) as Locale,
     });
     if (comment.status === "PENDING") {
       const cookieStore = await cookies();
@@ -41,7 +45,13 @@ export async function postCommentAction(previous: CommentFormState, formData: Fo
       });
     }
     revalidatePath(`/events/${eventSlug}`);
-    return { status: "success", submission, commentStatus: comment.status };
+    return {
+      status: "success",
+      submission,
+      commentStatus: comment.status,
+      asksForRecap: comment.asksForRecap,
+      recapRequest: comment.recapRequest,
+    };
   } catch (error) {
     if (!isAppError(error)) {
       console.error(error);
