@@ -2,11 +2,14 @@ import { expect, test, type Page } from "@playwright/test";
 import { approveComment, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, newReader } from "./helpers";
 import { OWASP_PAYLOADS } from "../test/unit/xss-payloads";
 
+const commentForm = (page: Page) => page.locator("#comment-form");
+
 async function fillComment(page: Page, fields: { name: string; email: string; body: string; url?: string }) {
-  await page.getByLabel("Nom").fill(fields.name);
-  await page.getByLabel("E-mail").fill(fields.email);
-  if (fields.url) await page.getByLabel("Site web (facultatif)").fill(fields.url);
-  await page.getByLabel("Commentaire", { exact: true }).fill(fields.body);
+  const form = commentForm(page);
+  await form.getByLabel("Nom", { exact: true }).fill(fields.name);
+  await form.getByLabel("E-mail", { exact: true }).fill(fields.email);
+  if (fields.url) await form.getByLabel("Site web (facultatif)").fill(fields.url);
+  await form.getByLabel("Commentaire", { exact: true }).fill(fields.body);
   // The form refuses submissions faster than a person could type (1 s in this test server).
   await page.waitForTimeout(1100);
 }
@@ -24,7 +27,7 @@ test("with JavaScript, a first comment is held and shown to its author as awaiti
   const mine = page.locator(".comment", { hasText: body });
   await expect(mine).toContainText("En attente de modération");
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
-  await expect(page.getByLabel("Commentaire", { exact: true })).toHaveValue("");
+  await expect(commentForm(page).getByLabel("Commentaire", { exact: true })).toHaveValue("");
 
   await page.reload();
   await expect(page.locator(".comment", { hasText: body })).toContainText("En attente de modération");
@@ -58,9 +61,10 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole("button", { name: "Publier le commentaire" }).click();
     await expect(page.getByText("Indiquez une adresse web complète commençant par http:// ou https://.")).toBeVisible();
     await expect(page.getByText("Certains champs sont à corriger.")).toBeVisible();
-    await expect(page.getByLabel("Commentaire", { exact: true })).toHaveValue(body);
-    await expect(page.getByLabel("Nom")).toHaveValue("Sam");
-    await expect(page.getByLabel("Site web (facultatif)")).toHaveAttribute("aria-invalid", "true");
+    const form = commentForm(page);
+    await expect(form.getByLabel("Commentaire", { exact: true })).toHaveValue(body);
+    await expect(form.getByLabel("Nom", { exact: true })).toHaveValue("Sam");
+    await expect(form.getByLabel("Site web (facultatif)")).toHaveAttribute("aria-invalid", "true");
     await reader.context.close();
   });
 }

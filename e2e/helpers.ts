@@ -23,3 +23,15 @@ export function approveComment(id: string) {
     db.close();
   }
 }
+
+/** The newest e-mail stored for an address (the dev mailbox's storage, as no SMTP server is configured here). */
+export function latestEmailTo(address: string): { subject: string; textBody: string; status: string } | undefined {
+  const db = new Database("data/e2e.db", { readonly: true });
+  try {
+    return db
+      .prepare("SELECT subject, textBody, status FROM OutboundEmail WHERE toAddress = ? ORDER BY createdAt DESC LIMIT 1")
+      .get(address) as { subject: string; textBody: string; status: string } | undefined;
+  } finally {
+    db.close();
+  }
+}
