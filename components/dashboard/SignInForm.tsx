@@ -1,0 +1,56 @@
+"use client";
+
+import { useRouter, useSearchParams } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+export function SignInForm() {
+  const t = useTranslations("signIn");
+  const tErrors = useTranslations("errors");
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(formData: FormData) {
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(formData.get("email") ?? ""),
+      password: String(formData.get("password") ?? ""),
+      redirect: false,
+    });
+    setPending(false);
+    if (result?.ok && !result.error) {
+      const callbackUrl = searchParams.get("callbackUrl");
+      router.push(callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard");
+      router.refresh();
+      return;
+    }
+    setError(result?.error === "tooManySignInAttempts" ? tErrors("tooManySignInAttempts") : t("invalid"));
+  }
+
+  return (
+    <form action={submit} className="comment-form">
+      <div role="status" aria-live="polite">
+        {error && (
+          <p className="notice notice--error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="email">{t("email")}</label>
+        <input id="email" name="email" type="email" required autoComplete="username" />
+      </div>
+      <div className="field">
+        <label htmlFor="password">{t("password")}</label>
+        <input id="password" name="password" type="password" required autoComplete="current-password" />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

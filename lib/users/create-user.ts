@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+
+export const userInputSchema = z.object({
+  email: z.string().trim().max(254, { error: "emailTooLong" }).pipe(z.email({ error: "emailInvalid" })).transform((email) => email.toLowerCase()),
+  name: z.string().trim().min(1, { error: "nameRequired" }).max(100, { error: "nameTooLong" }),
+  password: z.string().min(MIN_PASSWORD_LENGTH, { error: "passwordTooShort" }).max(200, { error: "passwordTooLong" }),
+  role: z.enum(["ADMIN", "HOST"]).default("HOST"),
+});
+
+/**
+ * Creates a host or admin. `actor: "system"` is the command line (`npm run admin:create`), which
+ * has the server's files and so needs no session; everyone else needs user:manage.
+ */
+export async function createUser(options: { db: Database; actor: Actor | null | "system"; input: unknown }) {
+  const { db, actor } = options;
+  if (actor !== "system") assertCan(actor, "user:manage");
+  const parsed = userInputSchema.safeParse(options.input);
+  if (!parsed.success) {
+    const fieldErrors = Object.fromEntries(Object.entries(z.flattenError(parsed.error).fieldErrors).map(([key, value]) => [key, value ?? []]));
+    throw new AppError("INVALID", "invalidFields", { fieldErrors });
+  }
+  const { email, name, password, role } = parsed.data;
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new AppError("CONFLICT", "userExists");
+  }
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email, name, passwordHash, role }, select: { id: true, email: true, role: true } });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor === "system" ? null : actor.id,
+        action: "user.create",
+        targetType: "User",
+        targetId: user.id,
+        details: JSON.stringify({ email, role, via: actor === "system" ? "command line" : "dashboard" }),
+      },
+    });
+    return user;
+  });
+}

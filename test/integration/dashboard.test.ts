@@ -1,0 +1,141 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { authenticate, LOGIN_LIMITS } from "@/lib/auth/authenticate";
+import type { Actor } from "@/lib/auth/permissions";
+import { listModerationQueue } from "@/lib/comments/list-moderation-queue";
+import { moderateComments } from "@/lib/comments/moderate-comments";
+import { createDatabase } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { getPublishedEvent } from "@/lib/events/get-event";
+import { listDashboardEvents } from "@/lib/events/list-dashboard-events";
+import { createUser } from "@/lib/users/create-user";
+import { createComment, createEvent } from "../factories";
+
+const db = createDatabase();
+let admin: Actor;
+let host: Actor;
+let eventId: string;
+let slug: string;
+
+beforeAll(async () => {
+  const adminUser = await createUser({ db, actor: "system", input: { email: "Admin@Example.org", name: "Admin", password: "correct horse battery", role: "ADMIN" } });
+  admin = { id: adminUser.id, role: adminUser.role };
+  const hostUser = await createUser({ db, actor: admin, input: { email: "host@example.org", name: "Hôte", password: "another long password", role: "HOST" } });
+  host = { id: hostUser.id, role: hostUser.role };
+  const event = await createEvent(db);
+  eventId = event.id;
+  slug = event.slug;
+});
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("who may do what", () => {
+  // Every dashboard use case, called by an anonymous visitor and by a host lacking the permission.
+  const useCases: { name: string; hostAllowed: boolean; call: (actor: Actor | null) => Promise<unknown> }[] = [
+    { name: "list the moderation queue", hostAllowed: true, call: (actor) => listModerationQueue({ db, actor, status: "PENDING" }) },
+    { name: "moderate comments", hostAllowed: true, call: async (actor) => moderateComments({ db, actor, input: { commentIds: [(await createComment(db, eventId, { status: "PENDING" })).id], status: "APPROVED" } }) },
+    { name: "see the overview", hostAllowed: true, call: (actor) => listDashboardEvents({ db, actor }) },
+    { name: "create a user", hostAllowed: false, call: (actor) => createUser({ db, actor, input: { email: `x${Math.random()}@example.org`, name: "X", password: "long enough password" } }) },
+  ];
+
+  it.each(useCases)("an anonymous visitor cannot $name (401, nothing changes)", async ({ call }) => {
+    const audit = await db.auditLog.count();
+    const users = await db.user.count();
+    expect((await rejection(call(null))).code).toBe("UNAUTHORIZED");
+    expect(await db.auditLog.count()).toBe(audit);
+    expect(await db.user.count()).toBe(users);
+  });
+
+  it.each(useCases.filter((useCase) => !useCase.hostAllowed))("a host cannot $name (404, nothing changes)", async ({ call }) => {
+    const users = await db.user.count();
+    expect((await rejection(call(host))).code).toBe("NOT_FOUND");
+    expect(await db.user.count()).toBe(users);
+  });
+
+  it.each(useCases)("an admin can $name", async ({ call }) => {
+    await expect(call(admin)).resolves.toBeDefined();
+  });
+});
+
+describe("moderation", () => {
+  it("approves a held comment so readers see it, with an audit row naming the host", async () => {
+    const held = await createComment(db, eventId, { status: "PENDING", body: "Y a-t-il un compte rendu ?" });
+    expect((await getPublishedEvent({ db, slug }))?.comments.map((c) => c.id)).not.toContain(held.id);
+    const queue = await listModerationQueue({ db, actor: host, status: "PENDING" });
+    expect(queue.comments.map((c) => c.id)).toContain(held.id);
+    expect(queue.comments.find((c) => c.id === held.id)?.authorEmail).toMatch(/@example.org$/);
+
+    await moderateComments({ db, actor: host, input: { commentIds: [held.id], status: "APPROVED" } });
+    expect((await getPublishedEvent({ db, slug }))?.comments.map((c) => c.id)).toContain(held.id);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: held.id } });
+    expect(audit).toMatchObject({ actorId: host.id, action: "comment.approved", targetType: "Comment" });
+    expect(JSON.parse(audit.details)).toEqual({ from: "PENDING", to: "APPROVED" });
+  });
+
+  it("moderates in bulk and writes one audit row per changed comment", async () => {
+    const spam = await Promise.all([1, 2, 3].map(() => createComment(db, eventId, { status: "PENDING" })));
+    const result = await moderateComments({ db, actor: host, input: { commentIds: spam.map((c) => c.id), status: "SPAM" } });
+    expect(result.changed).toBe(3);
+    expect(await db.comment.count({ where: { id: { in: spam.map((c) => c.id) }, status: "SPAM" } })).toBe(3);
+    expect(await db.auditLog.count({ where: { targetId: { in: spam.map((c) => c.id) }, action: "comment.spam" } })).toBe(3);
+    // Doing it again changes nothing and logs nothing.
+    expect((await moderateComments({ db, actor: host, input: { commentIds: spam.map((c) => c.id), status: "SPAM" } })).changed).toBe(0);
+    expect(await db.auditLog.count({ where: { targetId: { in: spam.map((c) => c.id) } } })).toBe(3);
+  });
+
+  it("refuses an empty selection or an unknown status", async () => {
+    expect((await rejection(moderateComments({ db, actor: host, input: { commentIds: [], status: "APPROVED" } }))).code).toBe("INVALID");
+    expect((await rejection(moderateComments({ db, actor: host, input: { commentIds: ["x"], status: "DELETED" } }))).code).toBe("INVALID");
+  });
+
+  it("shows the overview with pending comments per event", async () => {
+    await createComment(db, eventId, { status: "PENDING" });
+    const overview = await listDashboardEvents({ db, actor: host });
+    const row = overview.find((event) => event.slug === slug)!;
+    expect(row.pendingComments).toBe(await db.comment.count({ where: { eventId, status: "PENDING" } }));
+    expect(row.confirmedRequests).toBe(0);
+  });
+});
+
+describe("signing in", () => {
+  it("accepts the right password, case-insensitively on the e-mail, and stores only an Argon2id hash", async () => {
+    const user = await authenticate({ db, email: "ADMIN@example.org", password: "correct horse battery", ip: "198.51.100.50" });
+    expect(user).toMatchObject({ id: admin.id, role: "ADMIN" });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it("refuses a wrong password and an unknown account alike", async () => {
+    expect(await authenticate({ db, email: "admin@example.org", password: "wrong", ip: "198.51.100.51" })).toBeNull();
+    expect(await authenticate({ db, email: "nobody@example.org", password: "wrong", ip: "198.51.100.51" })).toBeNull();
+  });
+
+  it("locks an account after repeated failures, even with the right password, until the window passes", async () => {
+    await createUser({ db, actor: "system", input: { email: "cible@example.org", name: "Cible", password: "the real password here" } });
+    const now = new Date();
+    for (let attempt = 0; attempt < LOGIN_LIMITS.failuresPerAccount; attempt++) {
+      expect(await authenticate({ db, email: "cible@example.org", password: `guess${attempt}`, ip: `203.0.113.${attempt}`, now })).toBeNull();
+    }
+    const locked = await rejection(authenticate({ db, email: "cible@example.org", password: "the real password here", ip: "203.0.113.99", now }));
+    expect(locked.code).toBe("RATE_LIMITED");
+    const later = new Date(now.getTime() + (LOGIN_LIMITS.windowMinutes + 1) * 60_000);
+    expect(await authenticate({ db, email: "cible@example.org", password: "the real password here", ip: "203.0.113.99", now: later })).not.toBeNull();
+  });
+
+  it("limits failures per address across accounts", async () => {
+    const now = new Date();
+    for (let attempt = 0; attempt < LOGIN_LIMITS.failuresPerIp; attempt++) {
+      await authenticate({ db, email: `spray${attempt}@example.org`, password: "x", ip: "192.0.2.200", now });
+    }
+    expect((await rejection(authenticate({ db, email: "admin@example.org", password: "correct horse battery", ip: "192.0.2.200", now }))).code).toBe("RATE_LIMITED");
+  });
+
+  it("refuses a short password and a duplicate account", async () => {
+    const short = await rejection(createUser({ db, actor: admin, input: { email: "court@example.org", name: "Court", password: "short" } }));
+    expect(short.fieldErrors).toEqual({ password: ["passwordTooShort"] });
+    expect((await rejection(createUser({ db, actor: admin, input: { email: "host@example.org", name: "Again", password: "long enough password" } }))).code).toBe("CONFLICT");
+  });
+});
