@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { type Browser, type BrowserContextOptions } from "@playwright/test";
 import Database from "better-sqlite3";
 
@@ -34,4 +35,14 @@ export function latestEmailTo(address: string): { subject: string; textBody: str
   } finally {
     db.close();
   }
+}
+
+/** Creates a dashboard account with the real command (`npm run admin:create`'s script) on the e2e database. */
+export function createAccount(email: string, password: string, role: "ADMIN" | "HOST" = "HOST") {
+  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/admin-create.ts", "--email", email, "--password", password, "--role", role], {
+    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`admin:create failed: ${result.stderr}${result.stdout}`);
+  return result.stdout;
 }

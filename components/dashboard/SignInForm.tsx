@@ -13,7 +13,11 @@ export function SignInForm() {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  async function submit(formData: FormData) {
+  // onSubmit rather than a form action: React resets a form after an action, which would
+  // empty the e-mail field after a mistyped password.
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
     const result = await signIn("credentials", {
@@ -32,7 +36,7 @@ export function SignInForm() {
   }
 
   return (
-    <form action={submit} className="comment-form">
+    <form onSubmit={submit} method="post" className="comment-form">
       <div role="status" aria-live="polite">
         {error && (
           <p className="notice notice--error" role="alert">

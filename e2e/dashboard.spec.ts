@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { createAccount, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, newReader } from "./helpers";
+
+test("a host signs in, approves a held comment, and readers then see it", async ({ browser }) => {
+  const hostEmail = `hote-${Date.now()}@example.org`;
+  expect(createAccount(hostEmail, "mot de passe très long", "HOST")).toContain("Created host");
+
+  // A reader's first comment is held.
+  const reader = await newReader(browser);
+  const body = `Merci ! Y aura-t-il un compte rendu ? (${Date.now()})`;
+  const posted = await reader.page.request.post(`/api/events/${DEMO_EVENT_SLUG}/comments`, {
+    data: { authorName: "Lou", authorEmail: reader.email, body },
+  });
+  expect(await posted.json()).toMatchObject({ status: "PENDING", asksForRecap: true });
+
+  const host = await newReader(browser);
+  const page = host.page;
+  await page.goto("/dashboard/moderation");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await page.getByLabel("E-mail").fill(hostEmail);
+  await page.getByLabel("Mot de passe").fill("pas le bon");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByText("E-mail ou mot de passe incorrect.")).toBeVisible();
+  await page.getByLabel("Mot de passe").fill("mot de passe très long");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
+
+  await page.goto("/dashboard/moderation");
+  const item = page.locator(".comment", { hasText: body });
+  await expect(item).toContainText("Demande le compte rendu");
+  await expect(item).toContainText(reader.email);
+  await item.getByRole("button", { name: "Approuver" }).click();
+  await expect(page.getByText("1 commentaire mis à jour.")).toBeVisible();
+  await expect(page.locator(".comment", { hasText: body })).toHaveCount(0);
+
+  await reader.page.goto(DEMO_EVENT_PATH);
+  const shown = reader.page.locator(".comment", { hasText: body });
+  await expect(shown).toBeVisible();
+  await expect(shown).not.toContainText("En attente de modération");
+  await reader.context.close();
+  await host.context.close();
+});
+
+test("anonymous visitors are sent to sign in and get nothing from the dashboard", async ({ page }) => {
+  for (const path of ["/dashboard", "/dashboard/moderation?status=SPAM"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByRole("heading", { name: "Connexion des animateurs" })).toBeVisible();
+  }
+});
