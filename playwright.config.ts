@@ -27,6 +27,7 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(PORT),
+      SITE_URL: `http://127.0.0.1:${PORT}`,
       DATABASE_URL: "file:./data/e2e.db",
       APP_SECRET: "e2e-secret-0123456789abcdef",
       // The specs set X-Forwarded-For to act as distinct readers, as behind one reverse proxy.

@@ -32,7 +32,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {children}
           </main>
           <footer className="site-footer">
-            <div className="container">{t("footer")}</div>
+            <div className="container site-footer__inner">
+              <span>{t("footer")}</span>
+              <Link href="/dashboard">{t("hostsArea")}</Link>
+            </div>
           </footer>
         </NextIntlClientProvider>
       </body>

@@ -37,6 +37,18 @@ test("a host signs in, approves a held comment, and readers then see it", async 
   const shown = reader.page.locator(".comment", { hasText: body });
   await expect(shown).toBeVisible();
   await expect(shown).not.toContainText("En attente de modération");
+
+  // Without SMTP, the reader's recap confirmation is readable in the host's dev mailbox, link included.
+  await reader.page.locator("#recap-request").getByLabel("Votre e-mail").fill(reader.email);
+  await reader.page.locator("#recap-request").getByRole("button", { name: "Prévenez-moi" }).click();
+  await expect(reader.page.getByText("C’est noté.")).toBeVisible();
+  await page.getByRole("link", { name: "Boîte d’envoi" }).click();
+  const row = page.getByRole("row", { name: new RegExp(reader.email.replace(/[.]/g, "\\.")) });
+  await expect(row).toContainText("Confirmez votre demande de compte rendu");
+  await row.getByRole("link").click();
+  await expect(page.getByRole("heading", { name: /Confirmez votre demande de compte rendu/ })).toBeVisible();
+  await page.locator(".mail-text a").click();
+  await expect(page.getByRole("heading", { name: "Confirmer votre demande" })).toBeVisible();
   await reader.context.close();
   await host.context.close();
 });

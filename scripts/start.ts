@@ -15,6 +15,8 @@ if (!process.env.APP_SECRET) {
   process.env.APP_SECRET = readFileSync(secretFile, "utf8").trim();
 }
 Object.assign(process.env, { NODE_ENV: "production" });
+// Links in e-mails point here unless the public address is configured.
+process.env.SITE_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
 
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { stdio: "inherit", env: process.env });

@@ -16,6 +16,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <nav className="dashboard__nav" aria-label={t("title")}>
         <Link href="/dashboard">{t("overview")}</Link>
         <Link href="/dashboard/moderation">{t("moderation")}</Link>
+        <Link href="/dashboard/mailbox">{t("mailbox")}</Link>
         <SignOutButton />
       </nav>
       {children}

@@ -7,6 +7,7 @@ import { createDatabase } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { listDashboardEvents } from "@/lib/events/list-dashboard-events";
+import { listMailbox, readMailboxEmail } from "@/lib/notifications/list-mailbox";
 import { createUser } from "@/lib/users/create-user";
 import { createComment, createEvent } from "../factories";
 
@@ -38,6 +39,8 @@ describe("who may do what", () => {
     { name: "list the moderation queue", hostAllowed: true, call: (actor) => listModerationQueue({ db, actor, status: "PENDING" }) },
     { name: "moderate comments", hostAllowed: true, call: async (actor) => moderateComments({ db, actor, input: { commentIds: [(await createComment(db, eventId, { status: "PENDING" })).id], status: "APPROVED" } }) },
     { name: "see the overview", hostAllowed: true, call: (actor) => listDashboardEvents({ db, actor }) },
+    { name: "list the dev mailbox", hostAllowed: true, call: (actor) => listMailbox({ db, actor }) },
+    { name: "read a mail in the dev mailbox", hostAllowed: true, call: (actor) => readMailboxEmail({ db, actor, id: "any" }).then(() => true) },
     { name: "create a user", hostAllowed: false, call: (actor) => createUser({ db, actor, input: { email: `x${Math.random()}@example.org`, name: "X", password: "long enough password" } }) },
   ];
 

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/current-actor";
+import { db } from "@/lib/db/client";
+import { readMailboxEmail } from "@/lib/notifications/list-mailbox";
+
+export default async function MailboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
+  const email = await readMailboxEmail({ db, actor: await currentActor(), id: (await params).id });
+  if (!email) notFound();
+  const t = await getTranslations("dashboard");
+  // Links in the plain-text version become clickable, so a confirmation can be followed from here.
+  const parts = email.textBody.split(/(https?:\/\/[^\s<>"]+)/g);
+  return (
+    <>
+      <p>
+        <Link href="/dashboard/mailbox">← {t("backToMailbox")}</Link>
+      </p>
+      <h1>{email.subject}</h1>
+      <dl className="event__facts">
+        <div>
+          <dt>{t("to")}</dt>
+          <dd>{email.toAddress}</dd>
+        </div>
+        <div>
+          <dt>{t("status")}</dt>
+          <dd>
+            {t(`mailStatus${email.status}`)}
+            {email.smtpResponse ? ` — ${email.smtpResponse}` : ""}
+            {email.lastError ? ` — ${email.lastError}` : ""}
+          </dd>
+        </div>
+      </dl>
+      <h2>{t("textVersion")}</h2>
+      <pre className="mail-text">
+        {parts.map((part, index) =>
+          index % 2 === 1 ? (
+            <a key={index} href={part} rel="noopener">
+              {part}
+            </a>
+          ) : (
+            part
+          ),
+        )}
+      </pre>
+      <h2>{t("htmlVersion")}</h2>
+      {/* sandbox="" : the HTML can neither run scripts nor navigate this page. */}
+      <iframe className="mail-html" title={t("htmlVersion")} sandbox="" srcDoc={email.htmlBody} />
+    </>
+  );
+}
