@@ -1,6 +1,14 @@
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 
-export type ReceivedMail = { from: string; to: string[]; raw: string; subject: string; text: string };
+export type ReceivedMail = {
+  from: string;
+  to: string[];
+  raw: string;
+  /** The header block with folded lines joined, one header a line. */
+  headers: string;
+  subject: string;
+  text: string;
+};
 
 /**
  * A real SMTP server in the test process (the `smtp-server` package). `rejectNext` makes it answer
@@ -27,6 +35,7 @@ export async function startSmtpSink() {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           raw,
+          headers: raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, " "),
           subject: decodeSubject(raw),
           text: decodeQuotedPrintable(raw),
         });

@@ -42,7 +42,11 @@ export default async function DashboardPage() {
                   <td>{event.pendingComments > 0 ? <Link href="/dashboard/moderation">{event.pendingComments}</Link> : 0}</td>
                   <td>{event.confirmedRequests}</td>
                   <td>{event.waitingSince ? formatShortDate(event.waitingSince, event.timeZone, locale) : "—"}</td>
-                  <td>{t("recapNone")}</td>
+                  <td>
+                    <Link href={`/dashboard/events/${event.slug}/recap`}>
+                      {event.recapStatus === "PUBLISHED" ? t("recapPublished") : event.recapStatus === "DRAFT" ? t("recapDraft") : t("editRecap")}
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

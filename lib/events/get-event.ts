@@ -34,6 +34,14 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
       language: true,
       updatedAt: true,
       _count: { select: { recapRequests: { where: { status: "CONFIRMED" } } } },
+      recap: {
+        select: {
+          status: true,
+          body: true,
+          publishedAt: true,
+          links: { orderBy: { position: "asc" }, select: { kind: true, title: true, url: true } },
+        },
+      },
     },
   });
   if (!event) return null;
@@ -47,9 +55,11 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
     select: publicCommentSelect,
   });
 
-  const { id: _id, hostNames, _count, ...publicEvent } = event;
+  const { id: _id, hostNames, _count, recap, ...publicEvent } = event;
   return {
     ...publicEvent,
+    /** Only a published recap is public. */
+    recap: recap?.status === "PUBLISHED" ? { body: recap.body, publishedAt: recap.publishedAt, links: recap.links } : null,
     /** Confirmed requesters waiting for the recap. */
     recapWaitingCount: _count.recapRequests,
     hosts: hostNames.split("\n").map((name) => name.trim()).filter(Boolean),

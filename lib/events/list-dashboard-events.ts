@@ -15,6 +15,7 @@ export async function listDashboardEvents(options: { db: Database; actor: Actor 
       startsAt: true,
       endsAt: true,
       timeZone: true,
+      recap: { select: { status: true } },
       _count: {
         select: {
           comments: { where: { status: "PENDING" } },
@@ -26,8 +27,9 @@ export async function listDashboardEvents(options: { db: Database; actor: Actor 
   // How long people have been waiting: the oldest confirmation per event, in one grouped query.
   const oldest = await db.recapRequest.groupBy({ by: ["eventId"], where: { status: "CONFIRMED" }, _min: { confirmedAt: true } });
   const waitingSince = new Map(oldest.map((row) => [row.eventId, row._min.confirmedAt]));
-  return events.map(({ _count, id, ...event }) => ({
+  return events.map(({ _count, id, recap, ...event }) => ({
     ...event,
+    recapStatus: recap?.status ?? null,
     pendingComments: _count.comments,
     confirmedRequests: _count.recapRequests,
     waitingSince: waitingSince.get(id) ?? null,

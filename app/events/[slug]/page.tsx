@@ -12,7 +12,7 @@ import { issueFormToken } from "@/lib/comments/form-token";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { getPublishedEvent, type PublishedEvent } from "@/lib/events/get-event";
-import { formatEventWhen } from "@/lib/i18n/format-dates";
+import { formatEventWhen, formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { renderTopicMarkdown } from "@/lib/markdown/render-markdown";
 
@@ -38,7 +38,7 @@ export default async function EventPage({ params, searchParams }: PageProps) {
   ]);
   const event = await loadEvent(slug);
   if (!event) notFound();
-  const tComments = await getTranslations("comments");
+  const [tComments, tRecaps] = await Promise.all([getTranslations("comments"), getTranslations("recaps")]);
   const replyTarget = replyTo ? findComment(event, replyTo) : undefined;
   const isPast = event.endsAt.getTime() < Date.now();
 
@@ -78,6 +78,32 @@ export default async function EventPage({ params, searchParams }: PageProps) {
           )}
         </dl>
       </header>
+
+      {event.recap && (
+        <section aria-labelledby="recap-heading" className="recap" id="recap">
+          <h2 id="recap-heading" lang={locale}>
+            {tRecaps("recapTitle")}
+          </h2>
+          {event.recap.publishedAt && (
+            <p className="muted" lang={locale}>
+              {tRecaps("recapPublishedOn", { date: formatShortDate(event.recap.publishedAt, event.timeZone, locale) })}
+            </p>
+          )}
+          <div className="prose" dangerouslySetInnerHTML={{ __html: renderTopicMarkdown(event.recap.body) }} />
+          {event.recap.links.length > 0 && (
+            <ul className="recap__links">
+              {event.recap.links.map((link) => (
+                <li key={link.url}>
+                  <span className="badge">{tRecaps(`kind${link.kind}`)}</span>{" "}
+                  <a href={link.url} rel="noopener">
+                    {link.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="topic-heading" className="event__topic">
         <h2 id="topic-heading" lang={locale}>{t("topic")}</h2>

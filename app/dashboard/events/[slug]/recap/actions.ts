@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { currentActor } from "@/lib/auth/current-actor";
+import { db } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { publishRecap } from "@/lib/recaps/publish-recap";
+import { RECAP_LINK_ROWS, type RecapEditorState } from "@/lib/recaps/recap-editor-state";
+import { saveRecap } from "@/lib/recaps/save-recap";
+
+/** Saves the recap, and publishes it when the host pressed "Publish"; the host's text is given back on error. */
+export async function saveRecapAction(previous: RecapEditorState, formData: FormData): Promise<RecapEditorState> {
+  const text = (name: string) => String(formData.get(name) ?? "");
+  const eventSlug = text("eventSlug");
+  const links = Array.from({ length: RECAP_LINK_ROWS }, (_, index) => ({
+    kind: text(`links.${index}.kind`),
+    title: text(`links.${index}.title`),
+    url: text(`links.${index}.url`),
+  })).filter((link) => link.title.trim() || link.url.trim());
+  const values = { body: text("body"), links };
+  const submission = previous.submission + 1;
+  try {
+    const actor = await currentActor();
+    await saveRecap({ db, actor, eventSlug, input: values });
+    let result: RecapEditorState = { status: "saved", submission, values };
+    if (text("intent") === "publish") {
+      const { notified } = await publishRecap({ db, actor, eventSlug });
+      result = { status: "published", submission, notified, values };
+    }
+    revalidatePath(`/dashboard/events/${eventSlug}/recap`);
+    revalidatePath(`/events/${eventSlug}`);
+    return result;
+  } catch (error) {
+    if (!isAppError(error)) {
+      console.error(error);
+      return { status: "error", submission, messageKey: "unexpected", values };
+    }
+    return { status: "error", submission, messageKey: error.messageKey, fieldErrors: error.fieldErrors, values };
+  }
+}

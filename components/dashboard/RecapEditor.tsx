@@ -1,0 +1,68 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { saveRecapAction } from "@/app/dashboard/events/[slug]/recap/actions";
+import { RECAP_LINK_KINDS } from "@/lib/recaps/recap-input";
+import { initialRecapEditorState, RECAP_LINK_ROWS } from "@/lib/recaps/recap-editor-state";
+
+type Saved = { body: string; links: { kind: string; title: string; url: string }[] } | null;
+
+/** Markdown write-up plus typed links; "Save" keeps a draft, "Publish" makes it public and notifies. */
+export function RecapEditor({ eventSlug, saved, published }: { eventSlug: string; saved: Saved; published: boolean }) {
+  const [state, formAction, pending] = useActionState(saveRecapAction, initialRecapEditorState);
+  const t = useTranslations("dashboard");
+  const tRecaps = useTranslations("recaps");
+  const tErrors = useTranslations("errors");
+  const values = state.values ?? saved ?? { body: "", links: [] };
+  const error = (field: string) => state.fieldErrors?.[field]?.[0];
+
+  return (
+    <form key={state.submission} action={formAction} className="comment-form">
+      <div role="status" aria-live="polite">
+        {state.status === "saved" && <p className="notice notice--success">{t("savedNote")}</p>}
+        {state.status === "published" && <p className="notice notice--success">{t("publishedNote", { count: state.notified ?? 0 })}</p>}
+        {state.status === "error" && state.messageKey && (
+          <p className="notice notice--error" role="alert">
+            {tErrors(state.messageKey as never)}
+          </p>
+        )}
+      </div>
+      <input type="hidden" name="eventSlug" value={eventSlug} />
+      <div className="field">
+        <label htmlFor="recap-body">{t("recapBody")}</label>
+        <textarea id="recap-body" name="body" rows={14} defaultValue={values.body} aria-invalid={Boolean(error("body"))} />
+        {error("body") && <p className="field-error">{tErrors(error("body") as never)}</p>}
+      </div>
+      <fieldset className="recap-links">
+        <legend>{t("recapLinks")}</legend>
+        {Array.from({ length: RECAP_LINK_ROWS }, (_, index) => {
+          const link = values.links[index];
+          const rowError = error(`links.${index}.kind`) ?? error(`links.${index}.title`) ?? error(`links.${index}.url`);
+          return (
+            <div key={index} className="recap-links__row">
+              <select name={`links.${index}.kind`} defaultValue={link?.kind ?? "SLIDES"} aria-label={`${t("linkKind")} ${index + 1}`}>
+                {RECAP_LINK_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {tRecaps(`kind${kind}`)}
+                  </option>
+                ))}
+              </select>
+              <input name={`links.${index}.title`} defaultValue={link?.title} placeholder={t("linkTitle")} aria-label={`${t("linkTitle")} ${index + 1}`} />
+              <input name={`links.${index}.url`} type="url" defaultValue={link?.url} placeholder="https://" aria-label={`${t("linkUrl")} ${index + 1}`} />
+              {rowError && <p className="field-error">{tErrors(rowError as never)}</p>}
+            </div>
+          );
+        })}
+      </fieldset>
+      <div className="row-actions">
+        <button type="submit" name="intent" value="save" className="button button--quiet" disabled={pending}>
+          {t("saveDraft")}
+        </button>
+        <button type="submit" name="intent" value="publish" className="button" disabled={pending}>
+          {published ? t("publishAgain") : t("publish")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { recapInputSchema } from "./recap-input";
+
+/** Saves the recap's text and links (a draft, or an edit of a published recap, which notifies nobody). */
+export async function saveRecap(options: { db: Database; actor: Actor | null; eventSlug: string; input: unknown }) {
+  const { db, actor, eventSlug } = options;
+  assertCan(actor, "recap:publish");
+  const parsed = recapInputSchema.safeParse(options.input);
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    const fieldErrors: Record<string, string[]> = Object.fromEntries(Object.entries(flat.fieldErrors).map(([key, value]) => [key, value ?? []]));
+    for (const issue of parsed.error.issues) {
+      if (issue.path[0] === "links") fieldErrors[issue.path.join(".")] = [issue.message];
+    }
+    throw new AppError("INVALID", "invalidFields", { fieldErrors });
+  }
+  const event = await db.event.findUnique({ where: { slug: eventSlug }, select: { id: true } });
+  if (!event) throw new AppError("NOT_FOUND", "eventNotFound");
+  const { body, links } = parsed.data;
+
+  return db.$transaction(async (tx) => {
+    const recap = await tx.recap.upsert({
+      where: { eventId: event.id },
+      create: { eventId: event.id, body },
+      update: { body },
+      select: { id: true, status: true },
+    });
+    await tx.recapLink.deleteMany({ where: { recapId: recap.id } });
+    if (links.length) {
+      await tx.recapLink.createMany({ data: links.map((link, position) => ({ ...link, recapId: recap.id, position })) });
+    }
+    await tx.auditLog.create({
+      data: { actorId: actor.id, action: "recap.save", targetType: "Recap", targetId: recap.id, details: JSON.stringify({ links: links.length, status: recap.status }) },
+    });
+    return recap;
+  });
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as unsubscribeRoute } from "@/app/api/recap-requests/unsubscribe/route";
+import type { Actor } from "@/lib/auth/permissions";
+import { createDatabase } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { getPublishedEvent } from "@/lib/events/get-event";
+import { createMailTransport } from "@/lib/notifications/mailer";
+import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
+import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
+import { publishRecap } from "@/lib/recaps/publish-recap";
+import { saveRecap } from "@/lib/recaps/save-recap";
+import { eraseRecapRequest, findRecapRequestForManaging } from "@/lib/recaps/withdraw-recap-request";
+import { createUser } from "@/lib/users/create-user";
+import { createEvent } from "../factories";
+import { startSmtpSink } from "../smtp-sink";
+
+const db = createDatabase();
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let transport: ReturnType<typeof createMailTransport>;
+let host: Actor;
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  transport = createMailTransport(smtp.url);
+  const user = await createUser({ db, actor: "system", input: { email: "hote@example.org", name: "Hôte", password: "a long enough password", role: "HOST" } });
+  host = { id: user.id, role: user.role };
+});
+afterAll(async () => {
+  transport.close();
+  await smtp.close();
+});
+
+async function sendAll() {
+  while ((await processOutboxOnce({ db, transport, from: "Debrief <debrief@example.org>" })) > 0) {
+    // keep going until the outbox is empty
+  }
+}
+
+async function addRequester(eventId: string, email: string, status: "CONFIRMED" | "UNCONFIRMED", locale = "fr") {
+  return db.recapRequest.create({
+    data: {
+      eventId,
+      email,
+      locale,
+      status,
+      confirmTokenHash: `hash-${email}`,
+      confirmTokenExpiresAt: new Date(Date.now() + 86_400_000),
+      consentAt: new Date(),
+      consentIpHash: "test",
+      consentWordingVersion: "test",
+      lastConfirmationSentAt: new Date(),
+      confirmedAt: status === "CONFIRMED" ? new Date() : null,
+    },
+  });
+}
+
+const recapInput = {
+  body: "## Ce qui s'est dit\n\nMerci à toutes et tous. Le **clickactivism** a fait débat.",
+  links: [{ kind: "SLIDES", title: "Les diapositives", url: "https://example.org/slides.pdf" }],
+};
+
+describe("publishing a recap", () => {
+  it("makes it public and mails every confirmed requester exactly once, in their language, with one-click unsubscribe", async () => {
+    const event = await createEvent(db, { title: "Webreakfast" });
+    await addRequester(event.id, "un@example.org", "CONFIRMED");
+    await addRequester(event.id, "two@example.org", "CONFIRMED", "en");
+    await addRequester(event.id, "pas-confirme@example.org", "UNCONFIRMED");
+
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: recapInput });
+    expect((await getPublishedEvent({ db, slug: event.slug }))?.recap).toBeNull(); // a draft is not public
+    expect(await db.outboundEmail.count({ where: { kind: "recap-published" } })).toBe(0);
+
+    const { notified } = await publishRecap({ db, actor: host, eventSlug: event.slug });
+    expect(notified).toBe(2);
+    const page = await getPublishedEvent({ db, slug: event.slug });
+    expect(page?.recap?.body).toContain("clickactivism");
+    expect(page?.recap?.links).toEqual([{ kind: "SLIDES", title: "Les diapositives", url: "https://example.org/slides.pdf" }]);
+
+    await sendAll();
+    const toOne = smtp.received.filter((mail) => mail.to.includes("un@example.org"));
+    const toTwo = smtp.received.filter((mail) => mail.to.includes("two@example.org"));
+    expect(toOne).toHaveLength(1);
+    expect(toTwo).toHaveLength(1);
+    expect(smtp.received.filter((mail) => mail.to.includes("pas-confirme@example.org"))).toHaveLength(0);
+    expect(toOne[0].subject).toBe("Le compte rendu est en ligne : Webreakfast");
+    expect(toTwo[0].subject).toBe("The recap is online: Webreakfast");
+    expect(toOne[0].text).toContain(`/events/${event.slug}#recap`);
+    expect(toOne[0].text).toContain("Les diapositives");
+    expect(toOne[0].headers).toMatch(/^List-Unsubscribe: <http[^>]+\/api\/recap-requests\/unsubscribe\?token=[^>]+>/m);
+    expect(toOne[0].headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+
+    // Publishing again, or editing and publishing, notifies nobody twice.
+    expect((await publishRecap({ db, actor: host, eventSlug: event.slug })).notified).toBe(0);
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: { ...recapInput, body: `${recapInput.body}\n\nMise à jour.` } });
+    expect((await publishRecap({ db, actor: host, eventSlug: event.slug })).notified).toBe(0);
+    await sendAll();
+    expect(smtp.received.filter((mail) => mail.to.includes("un@example.org"))).toHaveLength(1);
+
+    // Someone who confirms later is notified at the next publication, alone.
+    await addRequester(event.id, "tard@example.org", "CONFIRMED");
+    expect((await publishRecap({ db, actor: host, eventSlug: event.slug })).notified).toBe(1);
+    await sendAll();
+    expect(smtp.received.filter((mail) => mail.to.includes("tard@example.org"))).toHaveLength(1);
+    expect(smtp.received.filter((mail) => mail.to.includes("un@example.org"))).toHaveLength(1);
+
+    const report = await getRecapForEditing({ db, actor: host, eventSlug: event.slug });
+    expect(report.report).toEqual({ SENT: 3 });
+  });
+
+  it("unsubscribes in one POST with no cookie, and lets the person erase their request", async () => {
+    const event = await createEvent(db);
+    await addRequester(event.id, "partir@example.org", "CONFIRMED");
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: recapInput });
+    await publishRecap({ db, actor: host, eventSlug: event.slug });
+    await sendAll();
+    const mail = smtp.received.find((received) => received.to.includes("partir@example.org"))!;
+    const unsubscribeUrl = /^List-Unsubscribe: <([^>]+)>/m.exec(mail.headers)![1];
+
+    const response = await unsubscribeRoute(new Request(unsubscribeUrl, { method: "POST", body: "List-Unsubscribe=One-Click" }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("location")).toBeNull();
+    expect((await db.recapRequest.findFirstOrThrow({ where: { email: "partir@example.org" } })).status).toBe("WITHDRAWN");
+
+    const forged = await unsubscribeRoute(new Request(unsubscribeUrl.replace(/token=[^&]+/, "token=abc.def"), { method: "POST" }));
+    expect(forged.status).toBe(404);
+
+    const token = new URL(unsubscribeUrl).searchParams.get("token");
+    expect((await findRecapRequestForManaging({ db, token }))?.status).toBe("WITHDRAWN");
+    await eraseRecapRequest({ db, token });
+    expect(await db.recapRequest.count({ where: { email: "partir@example.org" } })).toBe(0);
+    expect(await db.outboundEmail.count({ where: { toAddress: "partir@example.org" } })).toBe(0);
+  });
+
+  it("refuses an empty recap, a bad link, and publishing nothing", async () => {
+    const event = await createEvent(db);
+    const error = await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: " ", links: [{ kind: "SLIDES", title: "x", url: "javascript:alert(1)" }] } }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.fieldErrors).toMatchObject({ body: ["recapBodyRequired"], "links.0.url": ["urlInvalid"] });
+    expect(await db.recap.count({ where: { eventId: event.id } })).toBe(0);
+    const nothing = await publishRecap({ db, actor: host, eventSlug: event.slug }).catch((caught) => caught);
+    expect(nothing.messageKey).toBe("recapMissing");
+  });
+
+  it("is refused to anonymous visitors", async () => {
+    const event = await createEvent(db);
+    for (const call of [
+      () => saveRecap({ db, actor: null, eventSlug: event.slug, input: recapInput }),
+      () => publishRecap({ db, actor: null, eventSlug: event.slug }),
+      () => getRecapForEditing({ db, actor: null, eventSlug: event.slug }),
+    ]) {
+      expect((await call().catch((caught) => caught)).code).toBe("UNAUTHORIZED");
+    }
+    expect(await db.recap.count({ where: { eventId: event.id } })).toBe(0);
+  });
+});
