@@ -47,8 +47,29 @@ test("a host signs in, approves a held comment, and readers then see it", async 
   await expect(row).toContainText("Confirmez votre demande de compte rendu");
   await row.getByRole("link").click();
   await expect(page.getByRole("heading", { name: /Confirmez votre demande de compte rendu/ })).toBeVisible();
-  await page.locator(".mail-text a").click();
-  await expect(page.getByRole("heading", { name: "Confirmer votre demande" })).toBeVisible();
+  const confirmUrl = await page.locator(".mail-text a").getAttribute("href");
+  // The reader follows the link from their own browser and confirms.
+  await reader.page.goto(confirmUrl!);
+  await reader.page.getByRole("button", { name: "Confirmer ma demande" }).click();
+  await expect(reader.page.getByRole("heading", { name: "Demande confirmée" })).toBeVisible();
+
+  // The host writes and publishes the recap; everyone who confirmed is mailed.
+  await page.getByRole("link", { name: "Vue d’ensemble" }).click();
+  await page.getByRole("row", { name: /Plaidoyer, mobilisation/ }).getByRole("link", { name: /Rédiger le compte rendu|brouillon|publié/ }).click();
+  await page.getByLabel("Le compte rendu (Markdown)").fill(`Merci à toutes et tous ! Le débat sur le **clickactivism** a été vif. (${Date.now()})`);
+  await page.getByLabel("Titre 1").fill("Les diapositives");
+  await page.getByLabel("Adresse 1").fill("https://example.org/webreakfast-slides.pdf");
+  await page.getByRole("button", { name: /Publier et prévenir|Enregistrer et prévenir/ }).click();
+  await expect(page.getByText(/Compte rendu publié/)).toBeVisible();
+
+  await page.getByRole("link", { name: "Boîte d’envoi" }).click();
+  const recapRow = page.getByRole("row", { name: new RegExp(`${reader.email.replace(/[.]/g, "\\.")}.*Le compte rendu est en ligne`) });
+  await expect(recapRow).toBeVisible();
+  await recapRow.getByRole("link").click();
+  const recapUrl = await page.locator(".mail-text a", { hasText: "#recap" }).getAttribute("href");
+  await reader.page.goto(recapUrl!);
+  await expect(reader.page.locator("#recap")).toContainText("clickactivism");
+  await expect(reader.page.locator("#recap").getByRole("link", { name: "Les diapositives" })).toHaveAttribute("href", "https://example.org/webreakfast-slides.pdf");
   await reader.context.close();
   await host.context.close();
 });

@@ -29,6 +29,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default("Debrief <debrief@localhost>"),
   /** At most this many recap-request confirmation e-mails leave the site per hour, whoever asks. */
   CONFIRMATION_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(200),
+  /** How long a worker holds the e-mails it claimed before another may take them over. */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** How long to wait for the SMTP server at each step; past it, a send whose data went out is ambiguous. */
+  SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

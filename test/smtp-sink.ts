@@ -14,7 +14,7 @@ export type ReceivedMail = {
  * A real SMTP server in the test process (the `smtp-server` package). `rejectNext` makes it answer
  * the next RCPT TO commands with a given SMTP error, to exercise retries and failures.
  */
-export async function startSmtpSink() {
+export async function startSmtpSink(sinkOptions: { delayMs?: number } = {}) {
   const received: ReceivedMail[] = [];
   const rejections: { code: number; message: string }[] = [];
   const options: SMTPServerOptions = {
@@ -29,7 +29,8 @@ export async function startSmtpSink() {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
+      stream.on("end", async () => {
+        if (sinkOptions.delayMs) await new Promise((resolve) => setTimeout(resolve, sinkOptions.delayMs));
         const raw = Buffer.concat(chunks).toString("utf8");
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",

@@ -21,7 +21,7 @@ export type MailTransport = {
  * SMTP through nodemailer when `smtpUrl` is set; otherwise a transport that keeps the mail in the
  * database only, so hosts can read it in the dev mailbox and the whole flow works out of the box.
  */
-export function createMailTransport(smtpUrl: string | undefined): MailTransport {
+export function createMailTransport(smtpUrl: string | undefined, options: { timeoutSeconds?: number } = {}): MailTransport {
   if (!smtpUrl) {
     return {
       send: async () => ({ response: "stored: no SMTP_URL configured, readable in the dev mailbox" }),
@@ -33,7 +33,7 @@ export function createMailTransport(smtpUrl: string | undefined): MailTransport 
     maxConnections: 4,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
-    socketTimeout: 30_000,
+    socketTimeout: (options.timeoutSeconds ?? 30) * 1000,
   } as never);
   return {
     async send(mail) {

@@ -32,7 +32,7 @@ export async function recoverExpiredLeases(db: Database, now: Date): Promise<voi
 }
 
 /** Claims due rows with one conditional UPDATE … RETURNING: a row is claimed by one worker only. */
-export async function claimDueEmails(db: Database, now: Date, limit: number = OUTBOX_POLICY.batchSize) {
+export async function claimDueEmails(db: Database, now: Date, limit: number = OUTBOX_POLICY.batchSize, leaseSeconds: number = OUTBOX_POLICY.leaseSeconds) {
   const due = await db.outboundEmail.findMany({
     where: { status: "PENDING", nextAttemptAt: { lte: now } },
     orderBy: { nextAttemptAt: "asc" },
@@ -42,7 +42,7 @@ export async function claimDueEmails(db: Database, now: Date, limit: number = OU
   if (due.length === 0) return [];
   return db.outboundEmail.updateManyAndReturn({
     where: { id: { in: due.map((row) => row.id) }, status: "PENDING" },
-    data: { status: "CLAIMED", leaseExpiresAt: new Date(now.getTime() + OUTBOX_POLICY.leaseSeconds * 1000) },
+    data: { status: "CLAIMED", leaseExpiresAt: new Date(now.getTime() + leaseSeconds * 1000) },
     select: { id: true, toAddress: true, subject: true, textBody: true, htmlBody: true, headers: true, attempts: true },
   });
 }
@@ -91,11 +91,17 @@ async function deliver(db: Database, transport: MailTransport, from: string, ema
 }
 
 /** One pass: recover, claim a batch, send it with bounded concurrency. Returns how many were claimed. */
-export async function processOutboxOnce(options: { db: Database; transport: MailTransport; from: string; now?: () => Date }): Promise<number> {
+export async function processOutboxOnce(options: {
+  db: Database;
+  transport: MailTransport;
+  from: string;
+  now?: () => Date;
+  leaseSeconds?: number;
+}): Promise<number> {
   const { db, transport, from } = options;
   const now = options.now ?? (() => new Date());
   await recoverExpiredLeases(db, now());
-  const batch = await claimDueEmails(db, now());
+  const batch = await claimDueEmails(db, now(), OUTBOX_POLICY.batchSize, options.leaseSeconds);
   for (let index = 0; index < batch.length; index += OUTBOX_POLICY.concurrency) {
     await Promise.all(batch.slice(index, index + OUTBOX_POLICY.concurrency).map((email) => deliver(db, transport, from, email, now)));
   }
@@ -103,7 +109,14 @@ export async function processOutboxOnce(options: { db: Database; transport: Mail
 }
 
 /** Runs until `signal` aborts: sends whatever is due, sleeping `idleMs` when there is nothing. */
-export async function runOutboxWorker(options: { db: Database; transport: MailTransport; from: string; signal: AbortSignal; idleMs?: number }) {
+export async function runOutboxWorker(options: {
+  db: Database;
+  transport: MailTransport;
+  from: string;
+  signal: AbortSignal;
+  idleMs?: number;
+  leaseSeconds?: number;
+}) {
   const { signal, idleMs = 1000 } = options;
   while (!signal.aborted) {
     let claimed = 0;
