@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createAccount, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, newReader } from "./helpers";
 
-test("a host signs in, approves a held comment, and readers then see it", async ({ browser }) => {
+test("the whole loop: a host approves a comment, a reader asks for the recap and confirms, the host publishes, the reader is mailed a working link", async ({ browser }) => {
   const hostEmail = `hote-${Date.now()}@example.org`;
   expect(createAccount(hostEmail, "mot de passe très long", "HOST")).toContain("Created host");
 
