@@ -14,7 +14,7 @@ export type ReceivedMail = {
  * A real SMTP server in the test process (the `smtp-server` package). `rejectNext` makes it answer
  * the next RCPT TO commands with a given SMTP error, to exercise retries and failures.
  */
-export async function startSmtpSink(sinkOptions: { delayMs?: number } = {}) {
+export async function startSmtpSink(sinkOptions: { delayMs?: number; neverAnswerData?: boolean } = {}) {
   const received: ReceivedMail[] = [];
   const rejections: { code: number; message: string }[] = [];
   const options: SMTPServerOptions = {
@@ -30,6 +30,8 @@ export async function startSmtpSink(sinkOptions: { delayMs?: number } = {}) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", async () => {
+        // Accepts the data but never says so: the sender cannot know whether the message was delivered.
+        if (sinkOptions.neverAnswerData) return;
         if (sinkOptions.delayMs) await new Promise((resolve) => setTimeout(resolve, sinkOptions.delayMs));
         const raw = Buffer.concat(chunks).toString("utf8");
         received.push({

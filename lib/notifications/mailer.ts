@@ -28,17 +28,34 @@ export function createMailTransport(smtpUrl: string | undefined, options: { time
       close: () => {},
     };
   }
-  const transporter = nodemailer.createTransport(smtpUrl, {
-    pool: true,
-    maxConnections: 4,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: (options.timeoutSeconds ?? 30) * 1000,
-  } as never);
+  const timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
+  const connect = () =>
+    nodemailer.createTransport(smtpUrl, {
+      pool: true,
+      maxConnections: 10,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    } as never);
+  let transporter = connect();
   return {
     async send(mail) {
-      const info = await transporter.sendMail(mail);
-      return { response: String(info.response ?? "") };
+      // nodemailer's pool does not always time out a server that stops answering mid-message,
+      // so every send has its own deadline; past it the pooled connections are dropped.
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          transporter.close();
+          transporter = connect();
+          reject(Object.assign(new Error(`no answer from the SMTP server within ${timeoutMs / 1000} s`), { code: "ESENDTIMEOUT" }));
+        }, timeoutMs + 1000);
+      });
+      try {
+        const info = await Promise.race([transporter.sendMail(mail), deadline]);
+        return { response: String(info.response ?? "") };
+      } finally {
+        clearTimeout(timer);
+      }
     },
     close: () => transporter.close(),
   };
@@ -55,7 +72,8 @@ export function classifyDeliveryError(error: unknown): DeliveryFailure {
   const message = `${failure.code ?? "ERROR"}${failure.responseCode ? ` ${failure.responseCode}` : ""}: ${failure.message ?? String(error)}`.slice(0, 1000);
   if (failure.responseCode && failure.responseCode >= 500) return { kind: "permanent", message };
   if (failure.responseCode && failure.responseCode >= 400) return { kind: "retry", message };
-  const afterData = failure.command === "DATA" || failure.command === "." || failure.command === "DATA END";
+  // Our own deadline cannot tell whether the data had gone out: treat it as possibly delivered.
+  const afterData = failure.code === "ESENDTIMEOUT" || failure.command === "DATA" || failure.command === "." || failure.command === "DATA END";
   if (afterData) return { kind: "ambiguous", message };
   return { kind: "retry", message };
 }

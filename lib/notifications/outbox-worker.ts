@@ -3,7 +3,7 @@ import { classifyDeliveryError, type MailTransport } from "./mailer";
 
 export const OUTBOX_POLICY = {
   batchSize: 50,
-  concurrency: 8,
+  concurrency: 20,
   leaseSeconds: 60,
   maxAttempts: 8,
   baseBackoffSeconds: 30,

@@ -202,6 +202,21 @@ describe("outbox delivery", () => {
     expect(sent.smtpResponse).toMatch(/^250/);
   });
 
+  it("marks a send whose data went out but was never acknowledged as ambiguous, and never resends it", async () => {
+    const silent = await startSmtpSink({ neverAnswerData: true });
+    const impatient = createMailTransport(silent.url, { timeoutSeconds: 1 });
+    await requestRecap({ db, eventSlug: slug, input: { email: "incertaine@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr" });
+    await processOutboxOnce({ db, transport: impatient, from });
+    const row = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "incertaine@example.org" } });
+    expect(row.status).toBe("AMBIGUOUS");
+    expect(row.lastError).toMatch(/ESENDTIMEOUT|ETIMEDOUT/);
+    await processOutboxOnce({ db, transport, from, now: () => new Date(Date.now() + 86_400_000) });
+    expect(mailsTo("incertaine@example.org")).toHaveLength(0);
+    expect((await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "incertaine@example.org" } })).status).toBe("AMBIGUOUS");
+    impatient.close();
+    void silent.close();
+  });
+
   it("marks a permanently refused address as failed without retrying", async () => {
     await requestRecap({ db, eventSlug: slug, input: { email: "inconnue@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr" });
     smtp.rejectNext(550, "No such user");

@@ -1,0 +1,102 @@
+// Part of `npm run bench`: 10,000 confirmed requesters, publish, and time until a local SMTP sink
+// has accepted every recap e-mail; reports messages/s and duplicates (must be 0).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { SMTPServer } from "smtp-server";
+
+const REQUESTERS = Number(process.env.BENCH_REQUESTERS ?? 10_000);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const DATABASE_URL = "file:./data/bench-fanout.db";
+
+process.chdir(new URL("..", import.meta.url).pathname);
+for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`data/bench-fanout.db${suffix}`, { force: true });
+const env = { ...process.env, DATABASE_URL, APP_SECRET: "bench-secret-0123456789abcdef" };
+if (spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env, stdio: "ignore" }).status !== 0) {
+  throw new Error("migrate deploy failed");
+}
+Object.assign(process.env, env);
+const { createDatabase } = await import("@/lib/db/client");
+const { createUser } = await import("@/lib/users/create-user");
+const { saveRecap } = await import("@/lib/recaps/save-recap");
+const { publishRecap } = await import("@/lib/recaps/publish-recap");
+const db = createDatabase(DATABASE_URL);
+
+const received = new Map<string, number>();
+let accepted = 0;
+const sink = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS", "AUTH"],
+  logger: false,
+  onData(stream, session, callback) {
+    stream.on("data", () => {});
+    stream.on("end", () => {
+      for (const rcpt of session.envelope.rcptTo) received.set(rcpt.address, (received.get(rcpt.address) ?? 0) + 1);
+      accepted += 1;
+      callback(null);
+    });
+  },
+});
+await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
+const smtpUrl = `smtp://127.0.0.1:${(sink.server.address() as { port: number }).port}`;
+
+const admin = await createUser({ db, actor: "system", input: { email: "bench@example.org", name: "Bench", password: "bench password 123", role: "ADMIN" } });
+const actor = { id: admin.id, role: admin.role };
+const event = await db.event.create({
+  data: {
+    slug: "fanout",
+    title: "Fan-out",
+    startsAt: new Date(),
+    endsAt: new Date(),
+    timeZone: "Europe/Paris",
+    venueName: "-",
+    venueAddress: "-",
+    hostNames: "-",
+    summary: "-",
+    topic: "-",
+    status: "PUBLISHED",
+  },
+});
+for (let start = 0; start < REQUESTERS; start += 1000) {
+  await db.recapRequest.createMany({
+    data: Array.from({ length: Math.min(1000, REQUESTERS - start) }, (_, offset) => ({
+      eventId: event.id,
+      email: `requester${start + offset}@example.org`,
+      locale: (start + offset) % 3 === 0 ? "en" : "fr",
+      status: "CONFIRMED" as const,
+      confirmTokenHash: `bench-${start + offset}`,
+      confirmTokenExpiresAt: new Date(Date.now() + 86_400_000),
+      consentAt: new Date(),
+      consentIpHash: "bench",
+      consentWordingVersion: "bench",
+      lastConfirmationSentAt: new Date(),
+      confirmedAt: new Date(),
+    })),
+  });
+}
+await saveRecap({ db, actor, eventSlug: event.slug, input: { body: "## Le compte rendu\n\nMerci à toutes et tous.", links: [] } });
+
+const publishStart = performance.now();
+const { notified } = await publishRecap({ db, actor, eventSlug: event.slug });
+const publishMs = performance.now() - publishStart;
+
+const sendStart = performance.now();
+const workers: ChildProcess[] = Array.from({ length: WORKERS }, () =>
+  spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/worker.ts"], { env: { ...env, SMTP_URL: smtpUrl }, stdio: "ignore" }),
+);
+while (accepted < notified) {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  if (performance.now() - sendStart > 600_000) break;
+}
+const sendMs = performance.now() - sendStart;
+for (const worker of workers) worker.kill("SIGTERM");
+const duplicates = [...received.values()].filter((count) => count > 1).length;
+const unsent = await db.outboundEmail.count({ where: { status: { not: "SENT" } } });
+
+console.log(`
+| fan-out (${WORKERS} worker${WORKERS > 1 ? "s" : ""}) | requesters | publish (write ${notified} rows) | until the sink accepted all | messages/s | duplicates | not SENT |
+|---|---:|---:|---:|---:|---:|---:|
+| SQLite | ${REQUESTERS} | ${(publishMs / 1000).toFixed(2)} s | ${(sendMs / 1000).toFixed(1)} s | ${Math.round((accepted / sendMs) * 1000)} | ${duplicates} | ${unsent} |
+`);
+await db.$disconnect();
+sink.close();
+process.exit(duplicates === 0 && accepted === notified ? 0 : 1);
