@@ -15,6 +15,11 @@ export default async function DashboardPage() {
   return (
     <>
       <h1>{t("title")}</h1>
+      <p>
+        <Link href="/dashboard/events/new" className="button">
+          {t("newEvent")}
+        </Link>
+      </p>
       {events.length === 0 ? (
         <p className="muted">{t("noEvents")}</p>
       ) : (
@@ -33,7 +38,8 @@ export default async function DashboardPage() {
               {events.map((event) => (
                 <tr key={event.slug}>
                   <td>
-                    <Link href={`/events/${event.slug}`}>{event.title}</Link>
+                    <Link href={`/events/${event.slug}`}>{event.title}</Link>{" "}
+                    (<Link href={`/dashboard/events/${event.slug}/edit`}>{t("edit")}</Link>)
                     <br />
                     <span className="muted">
                       {formatShortDate(event.startsAt, event.timeZone, locale)} · {event.status === "PUBLISHED" ? t("published") : t("draft")}

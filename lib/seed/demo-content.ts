@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db/client";
 import { hashBody } from "@/lib/comments/hash";
+import { zonedLocalToUtc } from "@/lib/i18n/zoned-time";
 
 export const DEMO_EVENT_SLUG = "webreakfast-plaidoyer-mobilisation-collecte-de-fonds";
 export const DEMO_UPCOMING_SLUG = "webreakfast-2-outils-libres-vie-privee";
@@ -64,13 +65,7 @@ Un petit-déjeuner d’échanges informels, ouvert aux équipes communication et
 
 /** A UTC instant for a wall-clock time in Paris on the given day. */
 function parisTime(isoDate: string, hours: number, minutes: number): Date {
-  const guess = new Date(`${isoDate}T${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}:00Z`);
-  const offset = new Intl.DateTimeFormat("en", { timeZone: "Europe/Paris", timeZoneName: "longOffset" })
-    .formatToParts(guess)
-    .find((part) => part.type === "timeZoneName")!.value; // "GMT+02:00"
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offset);
-  const offsetMinutes = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-  return new Date(guess.getTime() - offsetMinutes * 60_000);
+  return zonedLocalToUtc(`${isoDate}T${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`, "Europe/Paris");
 }
 
 /**

@@ -7,6 +7,7 @@ import { createDatabase } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { listDashboardEvents } from "@/lib/events/list-dashboard-events";
+import { getEventForEditing, saveEvent } from "@/lib/events/save-event";
 import { listMailbox, readMailboxEmail } from "@/lib/notifications/list-mailbox";
 import { createUser } from "@/lib/users/create-user";
 import { createComment, createEvent } from "../factories";
@@ -33,6 +34,21 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
+const eventForm = {
+  slug: "atelier-vie-privee",
+  title: "Atelier vie privée",
+  timeZone: "Europe/Paris",
+  startsAt: "2026-03-29T01:30",
+  endsAt: "2026-03-29T04:00",
+  venueName: "Maison des associations",
+  venueAddress: "1 rue de la Paix, Paris",
+  hostNames: "Alice\n\n  Bob  ",
+  summary: "Un atelier.",
+  topic: "## Programme",
+  language: "fr",
+  status: "DRAFT",
+};
+
 describe("who may do what", () => {
   // Every dashboard use case, called by an anonymous visitor and by a host lacking the permission.
   const useCases: { name: string; hostAllowed: boolean; call: (actor: Actor | null) => Promise<unknown> }[] = [
@@ -41,6 +57,8 @@ describe("who may do what", () => {
     { name: "see the overview", hostAllowed: true, call: (actor) => listDashboardEvents({ db, actor }) },
     { name: "list the dev mailbox", hostAllowed: true, call: (actor) => listMailbox({ db, actor }) },
     { name: "read a mail in the dev mailbox", hostAllowed: true, call: (actor) => readMailboxEmail({ db, actor, id: "any" }).then(() => true) },
+    { name: "create an event", hostAllowed: true, call: (actor) => saveEvent({ db, actor, input: { ...eventForm, slug: `evenement-${Math.random().toString(36).slice(2, 8)}` } }) },
+    { name: "open an event in the editor", hostAllowed: true, call: (actor) => getEventForEditing({ db, actor, slug }) },
     { name: "create a user", hostAllowed: false, call: (actor) => createUser({ db, actor, input: { email: `x${Math.random()}@example.org`, name: "X", password: "long enough password" } }) },
   ];
 
@@ -100,6 +118,36 @@ describe("moderation", () => {
     const row = overview.find((event) => event.slug === slug)!;
     expect(row.pendingComments).toBe(await db.comment.count({ where: { eventId, status: "PENDING" } }));
     expect(row.confirmedRequests).toBe(0);
+  });
+});
+
+describe("editing events", () => {
+  it("creates a draft, then publishes it, with times in the event's zone (across a DST change) and an audit trail", async () => {
+    const created = await saveEvent({ db, actor: host, input: eventForm });
+    expect(await getPublishedEvent({ db, slug: created.slug })).toBeNull();
+    const stored = await db.event.findUniqueOrThrow({ where: { slug: created.slug } });
+    // 01:30 is still winter time (UTC+1) in Paris on 29 March 2026; 04:00 is summer time (UTC+2).
+    expect(stored.startsAt.toISOString()).toBe("2026-03-29T00:30:00.000Z");
+    expect(stored.endsAt.toISOString()).toBe("2026-03-29T02:00:00.000Z");
+    expect(stored.hostNames).toBe("Alice\nBob");
+
+    await saveEvent({ db, actor: host, existingSlug: created.slug, input: { ...eventForm, status: "PUBLISHED", title: "Atelier vie privée (complet)" } });
+    expect((await getPublishedEvent({ db, slug: created.slug }))?.title).toBe("Atelier vie privée (complet)");
+    const actions = (await db.auditLog.findMany({ where: { targetId: stored.id }, orderBy: { createdAt: "asc" } })).map((row) => row.action);
+    expect(actions).toEqual(["event.create", "event.publish"]);
+  });
+
+  it("gives field errors and changes nothing for bad input or a slug in use", async () => {
+    const before = await db.event.count();
+    const error = await rejection(
+      saveEvent({ db, actor: host, input: { ...eventForm, slug: "Pas Bon!", timeZone: "Mars/Olympus", endsAt: "2026-03-28T10:00", title: "" } }),
+    );
+    expect(error.fieldErrors).toMatchObject({ slug: ["slugInvalid"], timeZone: ["timeZoneInvalid"], title: ["titleRequired"] });
+    const ends = await rejection(saveEvent({ db, actor: host, input: { ...eventForm, slug: "autre-atelier", endsAt: "2026-03-28T10:00" } }));
+    expect(ends.fieldErrors).toEqual({ endsAt: ["endBeforeStart"] });
+    const taken = await rejection(saveEvent({ db, actor: host, input: { ...eventForm, slug } }));
+    expect(taken.fieldErrors).toEqual({ slug: ["slugTaken"] });
+    expect(await db.event.count()).toBe(before);
   });
 });
 

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { eventInputSchema } from "./event-input";
+
+/** Creates an event, or updates the one at `existingSlug`; publishing and unpublishing are its status. */
+export async function saveEvent(options: { db: Database; actor: Actor | null; existingSlug?: string; input: unknown }) {
+  const { db, actor, existingSlug } = options;
+  assertCan(actor, "event:edit");
+  const parsed = eventInputSchema.safeParse(options.input);
+  if (!parsed.success) {
+    const fieldErrors = Object.fromEntries(Object.entries(z.flattenError(parsed.error).fieldErrors).map(([key, value]) => [key, value ?? []]));
+    throw new AppError("INVALID", "invalidFields", { fieldErrors });
+  }
+  const data = parsed.data;
+  const existing = existingSlug ? await db.event.findUnique({ where: { slug: existingSlug }, select: { id: true, status: true } }) : null;
+  if (existingSlug && !existing) throw new AppError("NOT_FOUND", "eventNotFound");
+  const slugOwner = await db.event.findUnique({ where: { slug: data.slug }, select: { id: true } });
+  if (slugOwner && slugOwner.id !== existing?.id) {
+    throw new AppError("INVALID", "invalidFields", { fieldErrors: { slug: ["slugTaken"] } });
+  }
+
+  return db.$transaction(async (tx) => {
+    const event = existing
+      ? await tx.event.update({ where: { id: existing.id }, data, select: { id: true, slug: true, status: true } })
+      : await tx.event.create({ data, select: { id: true, slug: true, status: true } });
+    const action = !existing ? "event.create" : existing.status !== event.status ? (event.status === "PUBLISHED" ? "event.publish" : "event.unpublish") : "event.edit";
+    await tx.auditLog.create({ data: { actorId: actor.id, action, targetType: "Event", targetId: event.id, details: JSON.stringify({ slug: event.slug, status: event.status }) } });
+    return event;
+  });
+}
+
+/** The event as the editor shows it. */
+export async function getEventForEditing(options: { db: Database; actor: Actor | null; slug: string }) {
+  assertCan(options.actor, "event:edit");
+  const event = await options.db.event.findUnique({
+    where: { slug: options.slug },
+    select: { slug: true, title: true, timeZone: true, startsAt: true, endsAt: true, venueName: true, venueAddress: true, hostNames: true, summary: true, topic: true, language: true, status: true },
+  });
+  if (!event) throw new AppError("NOT_FOUND", "eventNotFound");
+  return event;
+}
