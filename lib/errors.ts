@@ -35,3 +35,16 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/**
+ * The INVALID error for input a zod schema refused: one entry per field (nested paths joined
+ * with dots, e.g. "links.0.url"), each with its message keys.
+ */
+export function invalidInput(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = issue.path.map(String).join(".") || "form";
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  return new AppError("INVALID", "invalidFields", { fieldErrors });
+}

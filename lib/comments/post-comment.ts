@@ -1,8 +1,8 @@
 import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { commentFieldErrors, commentInputSchema } from "./comment-input";
+import { commentInputSchema } from "./comment-input";
 import { assertWithinCommentRateLimits } from "./comment-rate-limits";
 import { formTokenAgeSeconds } from "./form-token";
 import { hashBody, hashIp } from "./hash";
@@ -41,9 +41,7 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
   const now = options.now ?? new Date();
 
   const parsed = commentInputSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new AppError("INVALID", "invalidFields", { fieldErrors: commentFieldErrors(parsed.error) });
-  }
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
   const comment = parsed.data;
 
   if (form) {

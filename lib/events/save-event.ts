@@ -1,6 +1,5 @@
-import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { eventInputSchema } from "./event-input";
 
@@ -9,10 +8,7 @@ export async function saveEvent(options: { db: Database; actor: Actor | null; ex
   const { db, actor, existingSlug } = options;
   assertCan(actor, "event:edit");
   const parsed = eventInputSchema.safeParse(options.input);
-  if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(Object.entries(z.flattenError(parsed.error).fieldErrors).map(([key, value]) => [key, value ?? []]));
-    throw new AppError("INVALID", "invalidFields", { fieldErrors });
-  }
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
   const data = parsed.data;
   const existing = existingSlug ? await db.event.findUnique({ where: { slug: existingSlug }, select: { id: true, status: true } }) : null;
   if (existingSlug && !existing) throw new AppError("NOT_FOUND", "eventNotFound");

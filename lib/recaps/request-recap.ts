@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { hashIp } from "@/lib/comments/hash";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { recapRequestConfirmationEmail } from "@/lib/notifications/templates/recap-request-confirmation";
 import { CONSENT_WORDING_VERSION, recapRequestInputSchema } from "./recap-request-input";
@@ -36,12 +36,7 @@ export async function requestRecap(options: RequestRecapOptions): Promise<void> 
   const { db, eventSlug, client, form } = options;
   const now = options.now ?? new Date();
   const parsed = recapRequestInputSchema.safeParse(options.input);
-  if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(
-      Object.entries(parsed.error.flatten().fieldErrors).map(([field, messages]) => [field, messages ?? []]),
-    );
-    throw new AppError("INVALID", "invalidFields", { fieldErrors });
-  }
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
   const { email, name } = parsed.data;
   const locale: Locale = parsed.data.locale ?? (isLocale(options.fallbackLocale) ? options.fallbackLocale : env.DEFAULT_LOCALE);
 

@@ -1,6 +1,5 @@
-import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recapInputSchema } from "./recap-input";
 
@@ -9,14 +8,7 @@ export async function saveRecap(options: { db: Database; actor: Actor | null; ev
   const { db, actor, eventSlug } = options;
   assertCan(actor, "recap:publish");
   const parsed = recapInputSchema.safeParse(options.input);
-  if (!parsed.success) {
-    const flat = z.flattenError(parsed.error);
-    const fieldErrors: Record<string, string[]> = Object.fromEntries(Object.entries(flat.fieldErrors).map(([key, value]) => [key, value ?? []]));
-    for (const issue of parsed.error.issues) {
-      if (issue.path[0] === "links") fieldErrors[issue.path.join(".")] = [issue.message];
-    }
-    throw new AppError("INVALID", "invalidFields", { fieldErrors });
-  }
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
   const event = await db.event.findUnique({ where: { slug: eventSlug }, select: { id: true } });
   if (!event) throw new AppError("NOT_FOUND", "eventNotFound");
   const { body, links } = parsed.data;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 
@@ -19,10 +19,7 @@ export async function createUser(options: { db: Database; actor: Actor | null | 
   const { db, actor } = options;
   if (actor !== "system") assertCan(actor, "user:manage");
   const parsed = userInputSchema.safeParse(options.input);
-  if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(Object.entries(z.flattenError(parsed.error).fieldErrors).map(([key, value]) => [key, value ?? []]));
-    throw new AppError("INVALID", "invalidFields", { fieldErrors });
-  }
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
   const { email, name, password, role } = parsed.data;
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("CONFLICT", "userExists");
