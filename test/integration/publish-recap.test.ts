@@ -8,6 +8,7 @@ import { createMailTransport } from "@/lib/notifications/mailer";
 import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
 import { publishRecap } from "@/lib/recaps/publish-recap";
+import { retryFailedNotifications } from "@/lib/recaps/retry-failed-notifications";
 import { saveRecap } from "@/lib/recaps/save-recap";
 import { eraseRecapRequest, findRecapRequestForManaging } from "@/lib/recaps/withdraw-recap-request";
 import { createUser } from "@/lib/users/create-user";
@@ -129,6 +130,21 @@ describe("publishing a recap", () => {
     await eraseRecapRequest({ db, token });
     expect(await db.recapRequest.count({ where: { email: "partir@example.org" } })).toBe(0);
     expect(await db.outboundEmail.count({ where: { toAddress: "partir@example.org" } })).toBe(0);
+  });
+
+  it("lets the host retry a refused delivery, which then arrives once", async () => {
+    const event = await createEvent(db);
+    await addRequester(event.id, "boite-pleine@example.org", "CONFIRMED");
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: recapInput });
+    await publishRecap({ db, actor: host, eventSlug: event.slug });
+    smtp.rejectNext(552, "Mailbox full");
+    await sendAll();
+    expect((await getRecapForEditing({ db, actor: host, eventSlug: event.slug })).report).toEqual({ FAILED: 1 });
+    expect((await retryFailedNotifications({ db, actor: host, eventSlug: event.slug })).requeued).toBe(1);
+    await sendAll();
+    expect((await getRecapForEditing({ db, actor: host, eventSlug: event.slug })).report).toEqual({ SENT: 1 });
+    expect(smtp.received.filter((mail) => mail.to.includes("boite-pleine@example.org"))).toHaveLength(1);
+    expect((await retryFailedNotifications({ db, actor: null, eventSlug: event.slug }).catch((caught) => caught)).code).toBe("UNAUTHORIZED");
   });
 
   it("refuses an empty recap, a bad link, and publishing nothing", async () => {

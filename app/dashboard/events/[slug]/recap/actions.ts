@@ -5,6 +5,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { publishRecap } from "@/lib/recaps/publish-recap";
+import { retryFailedNotifications } from "@/lib/recaps/retry-failed-notifications";
 import { RECAP_LINK_ROWS, type RecapEditorState } from "@/lib/recaps/recap-editor-state";
 import { saveRecap } from "@/lib/recaps/save-recap";
 
@@ -37,4 +38,11 @@ export async function saveRecapAction(previous: RecapEditorState, formData: Form
     }
     return { status: "error", submission, messageKey: error.messageKey, fieldErrors: error.fieldErrors, values };
   }
+}
+
+/** Puts the recap's failed e-mails back in the queue. */
+export async function retryFailedAction(formData: FormData) {
+  const eventSlug = String(formData.get("eventSlug") ?? "");
+  await retryFailedNotifications({ db, actor: await currentActor(), eventSlug });
+  revalidatePath(`/dashboard/events/${eventSlug}/recap`);
 }

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DeliveryProgress } from "@/components/dashboard/DeliveryProgress";
 import { RecapEditor } from "@/components/dashboard/RecapEditor";
 import { currentActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { renderTopicMarkdown } from "@/lib/markdown/render-markdown";
 import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
-
-const REPORT_ORDER = ["SENT", "PENDING", "CLAIMED", "SENDING", "FAILED", "AMBIGUOUS"] as const;
+import { retryFailedAction } from "./actions";
 
 export default async function RecapEditorPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -24,13 +24,15 @@ export default async function RecapEditorPage({ params }: { params: Promise<{ sl
       {data.recap && (
         <section aria-labelledby="delivery-heading">
           <h2 id="delivery-heading">{t("delivery")}</h2>
-          <ul className="delivery-report">
-            {REPORT_ORDER.filter((status) => data.report[status]).map((status) => (
-              <li key={status}>
-                {t(`mailStatus${status}`)} : {data.report[status]}
-              </li>
-            ))}
-          </ul>
+          <DeliveryProgress eventSlug={data.slug} initial={data.report} />
+          {(data.report.FAILED ?? 0) > 0 && (
+            <form action={retryFailedAction}>
+              <input type="hidden" name="eventSlug" value={data.slug} />
+              <button type="submit" className="button button--small">
+                {t("retryFailed")}
+              </button>
+            </form>
+          )}
         </section>
       )}
       <RecapEditor
