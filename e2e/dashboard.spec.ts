@@ -75,9 +75,20 @@ test("the whole loop: a host approves a comment, a reader asks for the recap and
 });
 
 test("anonymous visitors are sent to sign in and get nothing from the dashboard", async ({ page }) => {
-  for (const path of ["/dashboard", "/dashboard/moderation?status=SPAM"]) {
+  const slug = DEMO_EVENT_SLUG;
+  for (const path of [
+    "/dashboard",
+    "/dashboard/moderation?status=SPAM",
+    "/dashboard/mailbox",
+    "/dashboard/events/new",
+    `/dashboard/events/${slug}/edit`,
+    `/dashboard/events/${slug}/recap`,
+  ]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/sign-in/);
     await expect(page.getByRole("heading", { name: "Connexion des animateurs" })).toBeVisible();
   }
+  const delivery = await page.request.get(`/api/dashboard/events/${slug}/delivery`);
+  expect(delivery.status()).toBe(401);
+  expect(await delivery.text()).not.toContain("SENT");
 });
