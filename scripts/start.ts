@@ -17,6 +17,8 @@ if (!process.env.APP_SECRET) {
 Object.assign(process.env, { NODE_ENV: "production" });
 // Links in e-mails point here unless the public address is configured.
 process.env.SITE_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+// next-auth builds its callback URLs from this.
+process.env.NEXTAUTH_URL ??= process.env.SITE_URL;
 
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
