@@ -20,6 +20,8 @@ export async function startSmtpSink(sinkOptions: { delayMs?: number; neverAnswer
   const options: SMTPServerOptions = {
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
+    // No reverse DNS of the client: this machine has no resolver to ask, and each lookup waits for a timeout.
+    disableReverseLookup: true,
     logger: false,
     onRcptTo(address, _session, callback) {
       const rejection = rejections.shift();

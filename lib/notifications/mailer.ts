@@ -1,3 +1,4 @@
+import net from "node:net";
 import nodemailer from "nodemailer";
 
 export type OutgoingMail = {
@@ -29,14 +30,19 @@ export function createMailTransport(smtpUrl: string | undefined, options: { time
     };
   }
   const timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
-  const connect = () =>
-    nodemailer.createTransport(smtpUrl, {
+  const connect = () => {
+    const created = nodemailer.createTransport(smtpUrl, {
       pool: true,
       maxConnections: 10,
       connectionTimeout: timeoutMs,
       greetingTimeout: timeoutMs,
       socketTimeout: timeoutMs,
     } as never);
+    // Without TCP_NODELAY, the short "." that ends each message waits for the server's delayed ACK;
+    // nodemailer opens its sockets with Nagle on, so it is given ours.
+    (created as unknown as { getSocket: typeof noDelaySocket }).getSocket = noDelaySocket;
+    return created;
+  };
   let transporter = connect();
   return {
     async send(mail) {
@@ -59,6 +65,17 @@ export function createMailTransport(smtpUrl: string | undefined, options: { time
     },
     close: () => transporter.close(),
   };
+}
+
+function noDelaySocket(
+  options: { host?: string; port?: number; secure?: boolean },
+  callback: (error: Error | null, socketOptions?: { connection: net.Socket }) => void,
+) {
+  // Implicit TLS (smtps://) keeps nodemailer's own socket.
+  if (options.secure) return callback(null);
+  const socket = net.connect({ host: options.host, port: options.port ?? 25, noDelay: true });
+  socket.once("connect", () => callback(null, { connection: socket }));
+  socket.once("error", (error) => callback(error));
 }
 
 export type DeliveryFailure = { kind: "retry" | "permanent" | "ambiguous"; message: string };

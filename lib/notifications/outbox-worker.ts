@@ -2,7 +2,7 @@ import type { Database } from "@/lib/db/client";
 import { classifyDeliveryError, type MailTransport } from "./mailer";
 
 export const OUTBOX_POLICY = {
-  batchSize: 50,
+  batchSize: 200,
   concurrency: 20,
   leaseSeconds: 60,
   maxAttempts: 8,
@@ -102,9 +102,13 @@ export async function processOutboxOnce(options: {
   const now = options.now ?? (() => new Date());
   await recoverExpiredLeases(db, now());
   const batch = await claimDueEmails(db, now(), OUTBOX_POLICY.batchSize, options.leaseSeconds);
-  for (let index = 0; index < batch.length; index += OUTBOX_POLICY.concurrency) {
-    await Promise.all(batch.slice(index, index + OUTBOX_POLICY.concurrency).map((email) => deliver(db, transport, from, email, now)));
-  }
+  // A fixed number of lanes each take the next e-mail as soon as theirs is done, so one slow
+  // answer holds up one lane rather than a whole group.
+  let next = 0;
+  const lane = async () => {
+    while (next < batch.length) await deliver(db, transport, from, batch[next++], now);
+  };
+  await Promise.all(Array.from({ length: Math.min(OUTBOX_POLICY.concurrency, batch.length) }, lane));
   return batch.length;
 }
 
