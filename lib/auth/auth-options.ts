@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { clientInfo } from "@/lib/http/client-info";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authenticate } from "./authenticate";
 
@@ -20,9 +21,10 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, request) {
         if (!credentials?.email || !credentials.password) return null;
-        const forwarded = (request?.headers?.["x-forwarded-for"] as string | undefined) ?? "unknown";
+        // next-auth hands over Node's plain header object; the address is read as everywhere else.
+        const { ip } = clientInfo(new Headers(request?.headers as Record<string, string> | undefined));
         try {
-          const user = await authenticate({ db, email: credentials.email, password: credentials.password, ip: forwarded.split(",").at(-1)!.trim() });
+          const user = await authenticate({ db, email: credentials.email, password: credentials.password, ip });
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
         } catch (error) {
           // next-auth shows the error's message as the sign-in error code.

@@ -16,12 +16,9 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
 
 /** The one place an error becomes an HTTP response: status, localised JSON, Retry-After. */
 export function errorResponse(error: unknown, request: Request): NextResponse {
-  if (!isAppError(error)) {
-    console.error(error);
-    error = new AppError("INVALID", "unexpected");
-    return jsonError(error as AppError, request, 500);
-  }
-  return jsonError(error, request, STATUS_BY_CODE[error.code]);
+  if (isAppError(error)) return jsonError(error, request, STATUS_BY_CODE[error.code]);
+  console.error(error);
+  return jsonError(new AppError("INVALID", "unexpected"), request, 500);
 }
 
 function jsonError(error: AppError, request: Request, status: number): NextResponse {

@@ -4,12 +4,12 @@ import type { Actor } from "@/lib/auth/permissions";
 import { listModerationQueue } from "@/lib/comments/list-moderation-queue";
 import { moderateComments } from "@/lib/comments/moderate-comments";
 import { createDatabase } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { listDashboardEvents } from "@/lib/events/list-dashboard-events";
 import { getEventForEditing, saveEvent } from "@/lib/events/save-event";
 import { listMailbox, readMailboxEmail } from "@/lib/notifications/list-mailbox";
 import { createUser } from "@/lib/users/create-user";
+import { rejection } from "../rejection";
 import { createComment, createEvent } from "../factories";
 
 const db = createDatabase();
@@ -28,11 +28,6 @@ beforeAll(async () => {
   slug = event.slug;
 });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const eventForm = {
   slug: "atelier-vie-privee",

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createDatabase } from "@/lib/db/client";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { postComment } from "@/lib/comments/post-comment";
-import { AppError } from "@/lib/errors";
 import { getPublishedEvent } from "@/lib/events/get-event";
+import { rejection } from "../rejection";
 import { createComment, createEvent } from "../factories";
 
 const db = createDatabase();
@@ -26,14 +26,6 @@ const input = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const countComments = () => db.comment.count();
 

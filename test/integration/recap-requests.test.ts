@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as recapRequestRoute } from "@/app/api/events/[slug]/recap-requests/route";
 import { createDatabase } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { createMailTransport } from "@/lib/notifications/mailer";
 import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { confirmRecapRequest } from "@/lib/recaps/confirm-recap-request";
 import { requestRecap } from "@/lib/recaps/request-recap";
+import { rejection } from "../rejection";
 import { createEvent } from "../factories";
 import { startSmtpSink } from "../smtp-sink";
 
@@ -35,11 +35,6 @@ const send = (now?: Date) => processOutboxOnce({ db, transport, from, now: now ?
 const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address));
 const confirmToken = (text: string) => /\/recap-requests\/confirm\?token=([\w-]+)/.exec(text)?.[1];
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("requesting the recap (double opt-in)", () => {
   it("sends a confirmation e-mail whose link confirms the request", async () => {
