@@ -8,15 +8,21 @@ import { defineConfig } from "prisma/config";
 // against its working directory and starts the engine from the project root.
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL("./lib/db/schema-engine/engine.mjs", import.meta.url));
 
+const databaseUrl = process.env.DATABASE_URL ?? "file:./data/debrief.db";
+// One data model, two providers: a PostgreSQL URL selects the schema derived from prisma/schema.prisma
+// (lib/db/derive-postgres-schema.ts) and its own migrations, so `npx prisma migrate deploy|dev|status`
+// work unchanged against either engine.
+const postgres = /^postgres(ql)?:\/\//.test(databaseUrl);
+
 export default defineConfig({
-  schema: "prisma/schema.prisma",
+  schema: postgres ? "prisma/postgresql/schema.prisma" : "prisma/schema.prisma",
   migrations: {
-    path: "prisma/migrations",
+    path: postgres ? "prisma/postgresql/migrations" : "prisma/migrations",
     seed: "tsx prisma/seed.ts",
   },
   datasource: {
     // A relative SQLite path is relative to the directory the CLI runs in (the project root, where
     // this file is), the same directory the app resolves it from (lib/db/client.ts uses the cwd).
-    url: process.env.DATABASE_URL ?? "file:./data/debrief.db",
+    url: databaseUrl,
   },
 });

@@ -13,6 +13,8 @@ const wordList = z
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:./data/debrief.db"),
+  /** PostgreSQL only: connections each process keeps open (app instance or worker). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Keys the IP hashes and form tokens. `npm start` generates one into data/ when unset. */
   APP_SECRET: z.string().min(16).default("debrief-development-secret-change-me"),
   DEFAULT_LOCALE: z.enum(["fr", "en"]).default("fr"),

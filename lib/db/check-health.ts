@@ -1,10 +1,13 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import type { Database } from "./client";
+import { engineOf, type Database } from "./client";
 
 /** Whether the database answers and every committed migration has been applied. */
 export async function checkHealth(options: { db: Database; migrationsDir?: string }) {
-  const { db, migrationsDir = path.join(process.cwd(), "prisma", "migrations") } = options;
+  const { db } = options;
+  // Each engine has its own migration history (prisma.config.ts picks the folder the same way).
+  const migrationsDir =
+    options.migrationsDir ?? path.join(process.cwd(), "prisma", ...(engineOf(db) === "postgresql" ? ["postgresql", "migrations"] : ["migrations"]));
   // Read at run time from the checkout; not something the bundler should trace.
   try {
     const entries = await readdir(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true });

@@ -1,27 +1,58 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { env } from "@/lib/env";
 
+/**
+ * Both generated clients come from one data model (prisma/postgresql/schema.prisma is derived from
+ * prisma/schema.prisma), so they expose the same models and methods; use cases are typed against the
+ * SQLite one.
+ */
 export type Database = PrismaClient;
+export type Engine = "sqlite" | "postgresql";
+
+const engines = new WeakMap<object, Engine>();
+
+/** Which engine a client talks to, for the rare query that must differ (see claimDueEmails). */
+export function engineOf(client: Database): Engine {
+  return engines.get(client) ?? "sqlite";
+}
+
+export function engineForUrl(url: string): Engine | null {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  return null;
+}
 
 /**
  * The one place that decides which database Debrief talks to, from the URL's scheme.
  * Use cases import `db` and never know the engine.
  */
 export function createDatabase(url: string = env.DATABASE_URL): Database {
-  if (url.startsWith("file:")) {
+  const engine = engineForUrl(url);
+  if (engine === "sqlite") {
     const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: 5000 }) });
+    engines.set(client, "sqlite");
     // WAL lets readers proceed while a comment is written; with WAL, synchronous=NORMAL is safe from
     // corruption and saves an fsync per commit. Issued first, so they run before any other query.
     client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(logPragmaFailure);
     client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(logPragmaFailure);
     return client;
   }
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    // The PostgreSQL client (its own generated schema, @prisma/adapter-pg) is added in part 3.
-    throw new Error("DATABASE_URL points at PostgreSQL, which this version does not support yet; use file:./data/debrief.db");
+  if (engine === "postgresql") {
+    const schema = new URL(url).searchParams.get("schema");
+    // `?schema=name` selects a PostgreSQL schema other than public, as in Prisma's own URLs; raw
+    // queries find their tables through search_path.
+    const adapter = new PrismaPg(
+      { connectionString: url, max: env.DATABASE_POOL_SIZE, ...(schema ? { options: `-c search_path="${schema.replace(/"/g, "")}"` } : {}) },
+      schema ? { schema } : {},
+    );
+    const client = new PostgresPrismaClient({ adapter }) as unknown as Database;
+    engines.set(client, "postgresql");
+    return client;
   }
-  throw new Error(`DATABASE_URL must start with file: (SQLite); got "${url.split(":")[0]}:"`);
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got "${url.split(":")[0]}:"`);
 }
 
 function logPragmaFailure(error: unknown) {

@@ -1,4 +1,4 @@
-import type { Database } from "@/lib/db/client";
+import { engineOf, type Database } from "@/lib/db/client";
 import { classifyDeliveryError, type MailTransport } from "./mailer";
 
 export const OUTBOX_POLICY = {
@@ -31,8 +31,34 @@ export async function recoverExpiredLeases(db: Database, now: Date): Promise<voi
   });
 }
 
-/** Claims due rows with one conditional UPDATE … RETURNING: a row is claimed by one worker only. */
-export async function claimDueEmails(db: Database, now: Date, limit: number = OUTBOX_POLICY.batchSize, leaseSeconds: number = OUTBOX_POLICY.leaseSeconds) {
+const CLAIMED_COLUMNS = { id: true, toAddress: true, subject: true, textBody: true, htmlBody: true, headers: true, attempts: true } as const;
+type ClaimedRow = { id: string; toAddress: string; subject: string; textBody: string; htmlBody: string; headers: string; attempts: number };
+
+/**
+ * Claims up to `limit` due rows for this worker with a lease; a row is claimed by one worker only.
+ * PostgreSQL: one UPDATE … RETURNING over a `FOR UPDATE SKIP LOCKED` subquery, so concurrent workers
+ * take disjoint batches instead of queueing on each other's locks. SQLite has a single writer, so a
+ * conditional UPDATE … RETURNING over the due ids is enough.
+ */
+export async function claimDueEmails(
+  db: Database,
+  now: Date,
+  limit: number = OUTBOX_POLICY.batchSize,
+  leaseSeconds: number = OUTBOX_POLICY.leaseSeconds,
+): Promise<ClaimedRow[]> {
+  const leaseExpiresAt = new Date(now.getTime() + leaseSeconds * 1000);
+  if (engineOf(db) === "postgresql") {
+    return db.$queryRaw<ClaimedRow[]>`
+      UPDATE "OutboundEmail" SET "status" = 'CLAIMED', "leaseExpiresAt" = ${leaseExpiresAt}
+      WHERE "id" IN (
+        SELECT "id" FROM "OutboundEmail"
+        WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now}
+        ORDER BY "nextAttemptAt"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING "id", "toAddress", "subject", "textBody", "htmlBody", "headers", "attempts"`;
+  }
   const due = await db.outboundEmail.findMany({
     where: { status: "PENDING", nextAttemptAt: { lte: now } },
     orderBy: { nextAttemptAt: "asc" },
@@ -42,12 +68,12 @@ export async function claimDueEmails(db: Database, now: Date, limit: number = OU
   if (due.length === 0) return [];
   return db.outboundEmail.updateManyAndReturn({
     where: { id: { in: due.map((row) => row.id) }, status: "PENDING" },
-    data: { status: "CLAIMED", leaseExpiresAt: new Date(now.getTime() + leaseSeconds * 1000) },
-    select: { id: true, toAddress: true, subject: true, textBody: true, htmlBody: true, headers: true, attempts: true },
+    data: { status: "CLAIMED", leaseExpiresAt },
+    select: CLAIMED_COLUMNS,
   });
 }
 
-type ClaimedEmail = Awaited<ReturnType<typeof claimDueEmails>>[number];
+type ClaimedEmail = ClaimedRow;
 
 async function deliver(db: Database, transport: MailTransport, from: string, email: ClaimedEmail, now: () => Date) {
   // Recorded before the hand-over, so a crash from here on is known to be ambiguous.

@@ -1,25 +1,47 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { dropDatabases, onServer, withDatabase } from "./postgres-databases";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** A migrated database each test file copies: a SQLite file path, or a PostgreSQL database name. */
     templateDatabase: string;
+    /** PostgreSQL only: the prefix of every database this run creates. */
+    databasePrefix: string;
   }
 }
 
-/** Migrates one SQLite database with the real Prisma CLI; each test file then gets its own copy. */
-export default function setup(project: TestProject) {
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Migrates one database with the real Prisma CLI; each test file then gets its own copy. */
+export default async function setup(project: TestProject) {
+  const migrate = (databaseUrl: string) =>
+    execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: "pipe",
+    });
+
+  if (project.config.env?.TEST_ENGINE === "postgresql") {
+    const serverUrl = process.env.TEST_DATABASE_URL_PG;
+    if (!serverUrl) throw new Error("TEST_DATABASE_URL_PG is not set");
+    const prefix = `debrief_test_${process.pid}_`;
+    const template = `${prefix}template`;
+    await dropDatabases(serverUrl, prefix);
+    await onServer(serverUrl, (client) => client.query(`CREATE DATABASE "${template}"`));
+    migrate(withDatabase(serverUrl, template));
+    project.provide("templateDatabase", template);
+    project.provide("databasePrefix", prefix);
+    return () => dropDatabases(serverUrl, prefix);
+  }
+
   const dir = mkdtempSync(path.join(tmpdir(), "debrief-test-"));
-  mkdirSync(dir, { recursive: true });
   const templateDatabase = path.join(dir, "template.db");
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, DATABASE_URL: `file:${templateDatabase}` },
-    stdio: "pipe",
-  });
+  migrate(`file:${templateDatabase}`);
   project.provide("templateDatabase", templateDatabase);
+  project.provide("databasePrefix", "");
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,23 +1,17 @@
 // The Prisma migration workflow, end to end with the real CLI and the offline schema engine
 // (lib/db/schema-engine/engine.mjs, wired in by prisma.config.ts): see
 // docs/decisions/001-offline-migrations.md.
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { CLI_TEST_TIMEOUT, prisma, root } from "../prisma-cli";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const cli = path.join(root, "node_modules/prisma/build/index.js");
-const engine = path.join(root, "lib/db/schema-engine/engine.mjs");
 const committedMigrations = readdirSync(path.join(root, "prisma/migrations"), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
-
-// Each CLI command takes 2–4 s (Node start, config loading, compiling the wasm engine).
-const CLI_TEST_TIMEOUT = 120_000;
 
 const tempDirs: string[] = [];
 function tempDir(): string {
@@ -28,30 +22,6 @@ function tempDir(): string {
 afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
-
-type CliResult = { code: number | null; output: string };
-
-/** Runs `node node_modules/prisma/build/index.js …` and collects its output. */
-function prisma(args: string[], options: { databaseUrl: string; cwd?: string; engineFromEnv?: boolean }): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: options.databaseUrl,
-    NO_COLOR: "1",
-    CHECKPOINT_DISABLE: "1",
-    PRISMA_HIDE_UPDATE_MESSAGE: "1",
-  };
-  // By default prisma.config.ts must find the engine by itself; a copied config cannot.
-  if (options.engineFromEnv) env.PRISMA_SCHEMA_ENGINE_BINARY = engine;
-  else delete env.PRISMA_SCHEMA_ENGINE_BINARY;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: options.cwd ?? root, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
 
 function query<T>(file: string, sql: string): T[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -104,6 +74,11 @@ describe("migrations tooling (Prisma CLI + offline schema engine)", () => {
       const upToDate = await prisma(["migrate", "status"], { databaseUrl });
       expect(upToDate.code, upToDate.output).toBe(0);
       expect(upToDate.output).toContain("Database schema is up to date!");
+
+      // The migrations build exactly the schema: nothing was changed in one and not the other.
+      const drift = await prisma(["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"], { databaseUrl });
+      expect(drift.code, drift.output).toBe(0);
+      expect(drift.output).toContain("No difference detected.");
     },
     CLI_TEST_TIMEOUT,
   );

@@ -1,0 +1,34 @@
+// Runs the real Prisma CLI (with the offline schema engine wired in by prisma.config.ts).
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "..");
+const cli = path.join(root, "node_modules/prisma/build/index.js");
+const engine = path.join(root, "lib/db/schema-engine/engine.mjs");
+
+/** Each CLI command takes 2–4 s (Node start, config loading, compiling the wasm engine). */
+export const CLI_TEST_TIMEOUT = 120_000;
+
+export type CliResult = { code: number | null; output: string };
+
+/** Runs `node node_modules/prisma/build/index.js …` and collects its output. */
+export function prisma(args: string[], options: { databaseUrl: string; cwd?: string; engineFromEnv?: boolean }): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: options.databaseUrl,
+    NO_COLOR: "1",
+    CHECKPOINT_DISABLE: "1",
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  };
+  // By default prisma.config.ts must find the engine by itself; a copied config cannot.
+  if (options.engineFromEnv) env.PRISMA_SCHEMA_ENGINE_BINARY = engine;
+  else delete env.PRISMA_SCHEMA_ENGINE_BINARY;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: options.cwd ?? root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
