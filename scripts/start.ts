@@ -28,14 +28,19 @@ function run(command: string, args: string[]) {
   }
 }
 
-console.log("→ Applying database migrations…");
-run(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"]);
-
 const { createDatabase } = await import("@/lib/db/client");
+const { withStartupLock } = await import("@/lib/db/startup-lock");
 const { seedDemoContentOnFirstRun } = await import("@/lib/seed/demo-content");
-const db = createDatabase();
-if (await seedDemoContentOnFirstRun(db)) console.log("→ First run: demo events created.");
-await db.$disconnect();
+const { env } = await import("@/lib/env");
+
+// With PostgreSQL, instances started together take turns here.
+await withStartupLock(env.DATABASE_URL, async () => {
+  console.log("→ Applying database migrations…");
+  run(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"]);
+  const db = createDatabase();
+  if (await seedDemoContentOnFirstRun(db)) console.log("→ First run: demo events created.");
+  await db.$disconnect();
+});
 
 if (needsBuild()) {
   console.log("→ Building the app (first start or sources changed)…");
@@ -65,7 +70,7 @@ function needsBuild(): boolean {
   const buildId = path.join(".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "messages", "prisma/schema.prisma", "next.config.js", "package-lock.json"];
+  const sources = ["app", "components", "lib", "messages", "prisma/schema.prisma", "prisma/postgresql/schema.prisma", "next.config.js", "package-lock.json"];
   return sources.some((source) => newestMtime(source) > builtAt);
 }
 
