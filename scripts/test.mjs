@@ -27,7 +27,15 @@ function readJson(file) {
   }
 }
 
-// Unit + integration (Vitest).
+// Unit + integration (Vitest): integration on SQLite always, and on PostgreSQL when TEST_DATABASE_URL_PG is set.
+if (process.env.TEST_DATABASE_URL_PG) {
+  console.log(`Integration tests run on SQLite and on PostgreSQL (${process.env.TEST_DATABASE_URL_PG.replace(/\/\/[^@/]*@/, "//…@")}).`);
+} else if (process.env.CI) {
+  console.error("✖ CI must run the suite on PostgreSQL too: set TEST_DATABASE_URL_PG (bash .ci/run does).");
+  process.exit(1);
+} else {
+  console.warn("⚠ PostgreSQL skipped: set TEST_DATABASE_URL_PG=postgresql://postgres@127.0.0.1:5432/postgres to run the integration suite on it too.");
+}
 const vitestJson = path.join(resultsDir, "vitest.json");
 const vitestStatus = run("Unit and integration tests (Vitest)", process.execPath, [
   "node_modules/vitest/vitest.mjs",
