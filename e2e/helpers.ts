@@ -38,9 +38,9 @@ export function latestEmailTo(address: string): { subject: string; textBody: str
 }
 
 /** Creates a dashboard account with the real command (`npm run admin:create`'s script) on the e2e database. */
-export function createAccount(email: string, password: string, role: "ADMIN" | "HOST" = "HOST") {
+export function createAccount(email: string, password: string, role: "ADMIN" | "HOST" = "HOST", databaseUrl = "file:./data/e2e.db") {
   const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/admin-create.ts", "--email", email, "--password", password, "--role", role], {
-    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`admin:create failed: ${result.stderr}${result.stdout}`);

@@ -10,7 +10,7 @@ const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => controller.abort());
 
 console.log(env.SMTP_URL ? "Outbox worker: sending through SMTP." : "Outbox worker: no SMTP_URL, e-mails are stored for the dev mailbox.");
-await runOutboxWorker({ db, transport, from: env.MAIL_FROM, signal: controller.signal, leaseSeconds: env.OUTBOX_LEASE_SECONDS });
+await runOutboxWorker({ db, transport, from: env.MAIL_FROM, signal: controller.signal, leaseSeconds: env.OUTBOX_LEASE_SECONDS, batchSize: env.OUTBOX_BATCH_SIZE });
 transport.close();
 await db.$disconnect();
 process.exit(0);

@@ -8,6 +8,8 @@ export type ReceivedMail = {
   headers: string;
   subject: string;
   text: string;
+  /** The name the sending client gave in EHLO (nodemailer's `name`, e.g. `smtp://host:port?name=worker-a`). */
+  clientName: string;
 };
 
 /**
@@ -43,6 +45,7 @@ export async function startSmtpSink(sinkOptions: { delayMs?: number; neverAnswer
           headers: raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, " "),
           subject: decodeSubject(raw),
           text: decodeQuotedPrintable(raw),
+          clientName: session.hostNameAppearsAs,
         });
         callback(null);
       });

@@ -123,11 +123,12 @@ export async function processOutboxOnce(options: {
   from: string;
   now?: () => Date;
   leaseSeconds?: number;
+  batchSize?: number;
 }): Promise<number> {
   const { db, transport, from } = options;
   const now = options.now ?? (() => new Date());
   await recoverExpiredLeases(db, now());
-  const batch = await claimDueEmails(db, now(), OUTBOX_POLICY.batchSize, options.leaseSeconds);
+  const batch = await claimDueEmails(db, now(), options.batchSize ?? OUTBOX_POLICY.batchSize, options.leaseSeconds);
   // A fixed number of lanes each take the next e-mail as soon as theirs is done, so one slow
   // answer holds up one lane rather than a whole group.
   let next = 0;
@@ -146,6 +147,7 @@ export async function runOutboxWorker(options: {
   signal: AbortSignal;
   idleMs?: number;
   leaseSeconds?: number;
+  batchSize?: number;
 }) {
   const { signal, idleMs = 1000 } = options;
   while (!signal.aborted) {
