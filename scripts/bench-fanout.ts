@@ -1,19 +1,16 @@
 // Part of `npm run bench`: 10,000 confirmed requesters, publish, and time until a local SMTP sink
 // has accepted every recap e-mail; reports messages/s and duplicates (must be 0).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
 import { SMTPServer } from "smtp-server";
+import { benchEngine, engineLabel, freshBenchDatabase } from "./bench-database";
 
 const REQUESTERS = Number(process.env.BENCH_REQUESTERS ?? 10_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
-const DATABASE_URL = "file:./data/bench-fanout.db";
+const ENGINE = benchEngine();
 
 process.chdir(new URL("..", import.meta.url).pathname);
-for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`data/bench-fanout.db${suffix}`, { force: true });
+const DATABASE_URL = await freshBenchDatabase("bench-fanout", ENGINE);
 const env = { ...process.env, DATABASE_URL, APP_SECRET: "bench-secret-0123456789abcdef" };
-if (spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env, stdio: "ignore" }).status !== 0) {
-  throw new Error("migrate deploy failed");
-}
 Object.assign(process.env, env);
 const { createDatabase } = await import("@/lib/db/client");
 const { createUser } = await import("@/lib/users/create-user");
@@ -26,8 +23,8 @@ let accepted = 0;
 const sink = new SMTPServer({
   authOptional: true,
   disabledCommands: ["STARTTLS", "AUTH"],
-    // No reverse DNS of the client: this machine has no resolver to ask, and each lookup waits for a timeout.
-    disableReverseLookup: true,
+  // No reverse DNS of the client: this machine has no resolver to ask, and each lookup waits for a timeout.
+  disableReverseLookup: true,
   logger: false,
   onData(stream, session, callback) {
     stream.on("data", () => {});
@@ -97,7 +94,7 @@ const unsent = await db.outboundEmail.count({ where: { status: { not: "SENT" } }
 console.log(`
 | fan-out (${WORKERS} worker${WORKERS > 1 ? "s" : ""}) | requesters | publish (write ${notified} rows) | until the sink accepted all | messages/s | duplicates | not SENT |
 |---|---:|---:|---:|---:|---:|---:|
-| SQLite | ${REQUESTERS} | ${(publishMs / 1000).toFixed(2)} s | ${(sendMs / 1000).toFixed(1)} s | ${Math.round((accepted / sendMs) * 1000)} | ${duplicates} | ${unsent} |
+| ${engineLabel(ENGINE)} | ${REQUESTERS} | ${(publishMs / 1000).toFixed(2)} s | ${(sendMs / 1000).toFixed(1)} s | ${Math.round((accepted / sendMs) * 1000)} | ${duplicates} | ${unsent} |
 `);
 await db.$disconnect();
 sink.close();

@@ -1,24 +1,24 @@
-// `npm run bench`: the production server on the demo database with 300 approved comments on one
-// event; measures the event page and the comment API with autocannon, and the JavaScript the page ships.
+// `npm run bench [-- --db postgres]`: the production server on the demo database with BENCH_COMMENTS
+// (default 300) approved comments on one event; measures the event page and the comment API with
+// autocannon and the JavaScript the page ships, then runs the fan-out (scripts/bench-fanout.ts) with
+// one and two workers. BENCH_PAGE_ONLY=1 skips the fan-out.
 import { spawn, spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { benchEngine, engineLabel, freshBenchDatabase } from "./bench-database";
 
 const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
-const DATABASE_URL = "file:./data/bench.db";
+const ENGINE = benchEngine();
+const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 300);
 const CONNECTIONS = 32;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
-const env = { ...process.env, DATABASE_URL, PORT: String(PORT), TRUST_PROXY_HOPS: "1", APP_SECRET: "bench-secret-0123456789abcdef" };
 
 process.chdir(new URL("..", import.meta.url).pathname);
-for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`data/bench.db${suffix}`, { force: true });
-
-console.log("Preparing data/bench.db: migrations, demo content, 300 approved comments…");
-const migrate = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env, stdio: "ignore" });
-if (migrate.status !== 0) throw new Error("migrate deploy failed");
+console.log(`Preparing the bench database on ${engineLabel(ENGINE)}: migrations, demo content, ${COMMENTS} approved comments…`);
+const DATABASE_URL = await freshBenchDatabase("bench", ENGINE);
+const env = { ...process.env, DATABASE_URL, PORT: String(PORT), TRUST_PROXY_HOPS: "1", APP_SECRET: "bench-secret-0123456789abcdef" };
 process.env.DATABASE_URL = DATABASE_URL;
 const { createDatabase } = await import("@/lib/db/client");
 const { hashBody } = await import("@/lib/comments/hash");
@@ -26,7 +26,7 @@ const { seedDemoContentOnFirstRun, DEMO_EVENT_SLUG } = await import("@/lib/seed/
 const db = createDatabase(DATABASE_URL);
 await seedDemoContentOnFirstRun(db);
 const event = await db.event.findUniqueOrThrow({ where: { slug: DEMO_EVENT_SLUG }, select: { id: true } });
-const comments = Array.from({ length: 300 }, (_, index) => {
+const comments = Array.from({ length: COMMENTS }, (_, index) => {
   const body = `Commentaire n° ${index + 1} : merci pour cette rencontre, **très** utile. Le compte rendu sera-t-il en ligne ? Voir https://example.org/${index}`;
   return {
     eventId: event.id,
@@ -57,7 +57,7 @@ await waitForHealth();
 const eventPath = `/events/${DEMO_EVENT_SLUG}`;
 const page = await fetch(BASE + eventPath, { headers: { "accept-language": "fr" } });
 const html = await page.text();
-if (!html.includes("Lecteur 300")) throw new Error("the event page does not show the 300 comments");
+if (!html.includes(`Lecteur ${COMMENTS}<`)) throw new Error(`the event page does not show the ${COMMENTS} comments`);
 
 const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]);
 let scriptBytes = 0;
@@ -103,16 +103,26 @@ const row = (name: string, result: autocannon.Result) =>
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 console.log(`
 ## Results (${new Date().toISOString().slice(0, 10)})
-Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, SQLite (WAL).
+Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${engineLabel(ENGINE)}.
 Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint, client on the same machine.
 
 | endpoint | req/s | p50 ms | p99 ms | 2xx | non-2xx |
 |---|---:|---:|---:|---:|---:|
-${row(`GET /events/[slug] (300 comments)`, pageResult)}
+${row(`GET /events/[slug] (${COMMENTS} comments)`, pageResult)}
 ${row("POST /api/events/{slug}/comments", postResult)}
 
 Event page: ${Math.round(html.length / 1024)} KiB of HTML (${Math.round(gzipSync(html).length / 1024)} KiB gzipped); ${scripts.length} script files, ${Math.round(scriptBytes / 1024)} KiB, **${Math.round(scriptGzip / 1024)} KiB gzipped**; inline RSC payload ${Math.round(inlineScripts.length / 1024)} KiB.
 `);
+
+if (!process.env.BENCH_PAGE_ONLY) {
+  for (const workers of ["1", "2"]) {
+    const fanout = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/bench-fanout.ts", "--db", ENGINE], {
+      env: { ...process.env, BENCH_WORKERS: workers },
+      stdio: "inherit",
+    });
+    if (fanout.status !== 0) process.exit(fanout.status ?? 1);
+  }
+}
 process.exit(0);
 
 function load(options: autocannon.Options): Promise<autocannon.Result> {

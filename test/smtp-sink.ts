@@ -10,6 +10,8 @@ export type ReceivedMail = {
   text: string;
   /** The name the sending client gave in EHLO (nodemailer's `name`, e.g. `smtp://host:port?name=worker-a`). */
   clientName: string;
+  /** The SMTP session (one per TCP connection) that carried the message. */
+  sessionId: string;
 };
 
 /**
@@ -25,6 +27,8 @@ export async function startSmtpSink(sinkOptions: { delayMs?: number; neverAnswer
     // No reverse DNS of the client: this machine has no resolver to ask, and each lookup waits for a timeout.
     disableReverseLookup: true,
     logger: false,
+    // Senders keep pooled connections open; closing the sink ends them after a second, not 30.
+    closeTimeout: 1000,
     onRcptTo(address, _session, callback) {
       const rejection = rejections.shift();
       if (rejection) return callback(Object.assign(new Error(rejection.message), { responseCode: rejection.code }));
@@ -46,6 +50,7 @@ export async function startSmtpSink(sinkOptions: { delayMs?: number; neverAnswer
           subject: decodeSubject(raw),
           text: decodeQuotedPrintable(raw),
           clientName: session.hostNameAppearsAs,
+          sessionId: session.id,
         });
         callback(null);
       });

@@ -1,5 +1,6 @@
 import net from "node:net";
 import nodemailer from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 
 export type OutgoingMail = {
   from: string;
@@ -31,12 +32,19 @@ export function createMailTransport(smtpUrl: string | undefined, options: { time
   }
   const timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
   const connect = () => {
-    const created = nodemailer.createTransport(smtpUrl, {
+    // Given a URL, nodemailer takes its options from the URL alone (a second argument holds message
+    // defaults), so the URL is parsed here and laid over ours: `?maxConnections=5` still wins.
+    const created = nodemailer.createTransport({
       pool: true,
       maxConnections: 10,
+      maxMessages: 1000,
+      // Failing to connect or be greeted happens before any data: safe to retry.
       connectionTimeout: timeoutMs,
       greetingTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
+      // A silent socket is left to our own per-send deadline below (it fires first), whose error is
+      // classified as ambiguous: nodemailer's timeout error does not say whether the data had gone out.
+      socketTimeout: timeoutMs * 3,
+      ...parseConnectionUrl(smtpUrl),
     } as never);
     // Without TCP_NODELAY, the short "." that ends each message waits for the server's delayed ACK;
     // nodemailer opens its sockets with Nagle on, so it is given ours.

@@ -212,6 +212,20 @@ describe("outbox delivery", () => {
     void silent.close();
   });
 
+  it("keeps SMTP connections open across messages, with the pool options given in SMTP_URL", async () => {
+    const mail = (index: number) => ({ from, to: `lot-${index}@example.org`, subject: `Lot ${index}`, text: "Bonjour", html: "<p>Bonjour</p>", headers: {} });
+    for (let index = 0; index < 5; index++) await transport.send(mail(index));
+    expect(new Set(smtp.received.map((received) => received.sessionId)).size).toBe(1);
+
+    smtp.received.length = 0;
+    const twoAtMost = createMailTransport(`${smtp.url}?maxConnections=2&name=worker-test`);
+    await Promise.all(Array.from({ length: 8 }, (_, index) => twoAtMost.send(mail(index))));
+    twoAtMost.close();
+    expect(smtp.received).toHaveLength(8);
+    expect(new Set(smtp.received.map((received) => received.sessionId)).size).toBeLessThanOrEqual(2);
+    expect(new Set(smtp.received.map((received) => received.clientName))).toEqual(new Set(["worker-test"]));
+  });
+
   it("marks a permanently refused address as failed without retrying", async () => {
     await requestRecap({ db, eventSlug: slug, input: { email: "inconnue@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr" });
     smtp.rejectNext(550, "No such user");
