@@ -3,6 +3,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { env } from "@/lib/env";
+import { type Engine, engineForUrl, sqliteFilePath } from "./engine";
+
+export { type Engine, engineForUrl, sqliteFilePath } from "./engine";
 
 /**
  * Both generated clients come from one data model (prisma/postgresql/schema.prisma is derived from
@@ -10,7 +13,6 @@ import { env } from "@/lib/env";
  * SQLite one.
  */
 export type Database = PrismaClient;
-export type Engine = "sqlite" | "postgresql";
 
 const engines = new WeakMap<object, Engine>();
 
@@ -19,11 +21,6 @@ export function engineOf(client: Database): Engine {
   return engines.get(client) ?? "sqlite";
 }
 
-export function engineForUrl(url: string): Engine | null {
-  if (url.startsWith("file:")) return "sqlite";
-  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
-  return null;
-}
 
 /**
  * The one place that decides which database Debrief talks to, from the URL's scheme.
@@ -57,11 +54,6 @@ export function createDatabase(url: string = env.DATABASE_URL): Database {
 
 function logPragmaFailure(error: unknown) {
   console.error("Could not configure SQLite:", error);
-}
-
-/** `file:./data/x.db` → a path better-sqlite3 opens; relative paths are relative to the project root (the cwd). */
-export function sqliteFilePath(url: string): string {
-  return url.replace(/^file:/, "").split("?")[0];
 }
 
 const globalForDb = globalThis as unknown as { debriefDb?: Database };

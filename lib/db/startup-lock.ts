@@ -1,5 +1,5 @@
 import pg from "pg";
-import { engineForUrl } from "./client";
+import { engineForUrl } from "./engine";
 
 /** An arbitrary constant key shared by every Debrief process on one database. */
 const STARTUP_LOCK_KEY = 4_210_517;
