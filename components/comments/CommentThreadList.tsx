@@ -5,9 +5,10 @@ import { formatCommentDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { renderCommentMarkdown } from "@/lib/markdown/render-markdown";
 
-type Props = { comments: CommentThread[]; timeZone: string; locale: Locale; eventSlug: string };
+type Props = { comments: CommentThread[]; timeZone: string; locale: Locale; eventSlug: string; commentPage: number };
 
-export async function CommentThreadList({ comments, timeZone, locale, eventSlug }: Props) {
+export async function CommentThreadList({ comments, timeZone, locale, eventSlug, commentPage }: Props) {
+  const pageQuery = commentPage > 1 ? `comments=${commentPage}&` : "";
   const t = await getTranslations("comments");
   const renderList = (list: CommentThread[], depth: number): React.ReactNode => (
     <ol className={depth === 0 ? "comment-list" : "comment-list comment-list--replies"}>
@@ -31,7 +32,7 @@ export async function CommentThreadList({ comments, timeZone, locale, eventSlug 
             </header>
             <div className="comment__body prose" dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(comment.body) }} />
             {comment.status === "APPROVED" && depth < 3 && (
-              <Link className="comment__reply" href={`/events/${eventSlug}?replyTo=${comment.id}#comment-form`} scroll={false}>
+              <Link className="comment__reply" href={`/events/${eventSlug}?${pageQuery}replyTo=${comment.id}#comment-form`} scroll={false}>
                 {t("reply")}
               </Link>
             )}

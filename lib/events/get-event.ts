@@ -11,11 +11,18 @@ const publicCommentSelect = {
   createdAt: true,
 } as const;
 
+/** Conversations (a top-level comment with its replies) per page of an event. */
+export const THREADS_PER_PAGE = 50;
+/** Replies nest this deep at most (the reply link is offered below it). */
+const MAX_REPLY_DEPTH = 3;
+
 /**
- * A published event with its approved comments threaded, plus the viewer's own comments
- * still awaiting moderation (ids remembered by their browser). Never returns e-mail addresses.
+ * A published event with one page of its approved comments, threaded, plus the viewer's own
+ * comments still awaiting moderation (ids remembered by their browser). Conversations are paged
+ * ({@link THREADS_PER_PAGE} a page, oldest first), so the page's cost stays flat however many
+ * comments an event gathers. Never returns e-mail addresses.
  */
-export async function getPublishedEvent(options: { db: Database; slug: string; ownCommentIds?: string[] }) {
+export async function getPublishedEvent(options: { db: Database; slug: string; ownCommentIds?: string[]; commentPage?: number }) {
   const { db, slug, ownCommentIds = [] } = options;
   const event = await db.event.findFirst({
     where: { slug, status: "PUBLISHED" },
@@ -46,14 +53,45 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
   });
   if (!event) return null;
 
-  const comments: PublicComment[] = await db.comment.findMany({
-    where: {
-      eventId: event.id,
-      OR: [{ status: "APPROVED" }, ...(ownCommentIds.length ? [{ id: { in: ownCommentIds }, status: "PENDING" as const }] : [])],
-    },
-    orderBy: { createdAt: "asc" },
+  const approved = { eventId: event.id, status: "APPROVED" as const };
+  // A conversation starts at an approved comment whose parent is not shown (none, or not approved).
+  const threadStart = { ...approved, OR: [{ parentId: null }, { parent: { status: { not: "APPROVED" as const } } }] };
+  const [commentCount, threadCount] = await Promise.all([db.comment.count({ where: approved }), db.comment.count({ where: threadStart })]);
+  const pageCount = Math.max(1, Math.ceil(threadCount / THREADS_PER_PAGE));
+  const page = Math.min(Math.max(1, Math.trunc(options.commentPage ?? 1) || 1), pageCount);
+
+  const starts = await db.comment.findMany({
+    where: threadStart,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * THREADS_PER_PAGE,
+    take: THREADS_PER_PAGE,
     select: publicCommentSelect,
   });
+  const visible = (ids: string[]) => ({
+    OR: [{ status: "APPROVED" as const }, ...(ids.length ? [{ id: { in: ids }, status: "PENDING" as const }] : [])],
+  });
+  // Replies, one level at a time (the depth is bounded), including the viewer's own pending ones.
+  const comments: PublicComment[] = [...starts];
+  let parents = starts.map((comment) => comment.id);
+  for (let depth = 1; depth <= MAX_REPLY_DEPTH + 1 && parents.length > 0; depth++) {
+    const replies = await db.comment.findMany({
+      where: { eventId: event.id, parentId: { in: parents }, ...visible(ownCommentIds) },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: publicCommentSelect,
+    });
+    comments.push(...replies);
+    parents = replies.map((reply) => reply.id);
+  }
+  // The viewer's own new conversations, still held, close the last page.
+  if (page === pageCount && ownCommentIds.length > 0) {
+    comments.push(
+      ...(await db.comment.findMany({
+        where: { eventId: event.id, id: { in: ownCommentIds }, status: "PENDING", parentId: null },
+        orderBy: { createdAt: "asc" },
+        select: publicCommentSelect,
+      })),
+    );
+  }
 
   const { id: _id, hostNames, _count, recap, ...publicEvent } = event;
   return {
@@ -63,8 +101,9 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
     /** Confirmed requesters waiting for the recap. */
     recapWaitingCount: _count.recapRequests,
     hosts: hostNames.split("\n").map((name) => name.trim()).filter(Boolean),
-    commentCount: comments.filter((comment) => comment.status === "APPROVED").length,
-    comments: threadComments(comments),
+    commentCount,
+    commentPages: { page, pageCount, threadCount },
+    comments: threadComments(comments.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))),
   };
 }
 

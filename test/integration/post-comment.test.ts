@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createDatabase } from "@/lib/db/client";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { postComment } from "@/lib/comments/post-comment";
-import { getPublishedEvent } from "@/lib/events/get-event";
+import { getPublishedEvent, THREADS_PER_PAGE } from "@/lib/events/get-event";
 import { rejection } from "../rejection";
 import { createComment, createEvent } from "../factories";
 
@@ -238,5 +238,39 @@ describe("abuse defences", () => {
     // Someone else may well ask the same question.
     const other = await postComment({ db, eventSlug: slug, input: input({ body }), client: { ip: newIp() }, now: new Date(start.getTime() + 60_000) });
     expect(other.id).toBeTruthy();
+  });
+});
+
+describe("comment pages", () => {
+  it("shows conversations fifty to a page, oldest first, replies with their conversation, and counts them all", async () => {
+    const event = await createEvent(db, { title: "Beaucoup de commentaires" });
+    const base = Date.UTC(2026, 0, 1);
+    const starts = [];
+    for (let index = 0; index < THREADS_PER_PAGE + 7; index++) {
+      starts.push(await createComment(db, event.id, { body: `Conversation ${index}`, status: "APPROVED", createdAt: new Date(base + index * 60_000) }));
+    }
+    // A reply to the first conversation, written after all of them, stays with it on page 1.
+    const reply = await createComment(db, event.id, { body: "Réponse tardive", status: "APPROVED", parentId: starts[0].id, createdAt: new Date(base + 10_000_000) });
+    // An approved reply whose parent was rejected starts a conversation of its own.
+    const rejected = await createComment(db, event.id, { body: "Rejeté", status: "REJECTED", createdAt: new Date(base + 11_000_000) });
+    const orphan = await createComment(db, event.id, { body: "Orpheline", status: "APPROVED", parentId: rejected.id, createdAt: new Date(base + 12_000_000) });
+
+    const first = (await getPublishedEvent({ db, slug: event.slug }))!;
+    expect(first.commentCount).toBe(THREADS_PER_PAGE + 7 + 2);
+    expect(first.commentPages).toEqual({ page: 1, pageCount: 2, threadCount: THREADS_PER_PAGE + 8 });
+    expect(first.comments.map((comment) => comment.body)).toEqual(starts.slice(0, THREADS_PER_PAGE).map((comment) => comment.body));
+    expect(first.comments[0].replies.map((comment) => comment.id)).toEqual([reply.id]);
+
+    const second = (await getPublishedEvent({ db, slug: event.slug, commentPage: 2 }))!;
+    expect(second.comments.map((comment) => comment.id)).toEqual([...starts.slice(THREADS_PER_PAGE).map((comment) => comment.id), orphan.id]);
+    // Past the end: the last page.
+    expect((await getPublishedEvent({ db, slug: event.slug, commentPage: 99 }))!.commentPages.page).toBe(2);
+
+    // A reader's own held comment is shown to them on the last page only.
+    const own = await createComment(db, event.id, { body: "Le mien, en attente", status: "PENDING", createdAt: new Date(base + 13_000_000) });
+    const lastForAuthor = (await getPublishedEvent({ db, slug: event.slug, commentPage: 2, ownCommentIds: [own.id] }))!;
+    expect(lastForAuthor.comments.at(-1)?.id).toBe(own.id);
+    const firstForAuthor = (await getPublishedEvent({ db, slug: event.slug, ownCommentIds: [own.id] }))!;
+    expect(firstForAuthor.comments.map((comment) => comment.id)).not.toContain(own.id);
   });
 });

@@ -16,28 +16,35 @@ import { formatEventWhen, formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { renderTopicMarkdown } from "@/lib/markdown/render-markdown";
 
-type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ replyTo?: string }> };
+type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ replyTo?: string; comments?: string }> };
 
 /** One database read per request, shared by the metadata and the page. */
-const loadEvent = cache(async (slug: string) => {
+const loadEvent = cache(async (slug: string, commentPage: number = 1) => {
   const ownCommentIds = parseOwnCommentIds((await cookies()).get(OWN_COMMENTS_COOKIE)?.value);
-  return getPublishedEvent({ db, slug, ownCommentIds });
+  return getPublishedEvent({ db, slug, ownCommentIds, commentPage });
 });
 
-export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const event = await loadEvent((await params).slug);
+/** `?comments=2` → 2; anything else → the first page. */
+function commentPageParam(value: string | undefined): number {
+  return value && /^\d{1,6}$/.test(value) ? Number(value) : 1;
+}
+
+export async function generateMetadata({ params, searchParams }: PageProps): Promise<Metadata> {
+  const event = await loadEvent((await params).slug, commentPageParam((await searchParams).comments));
   return event ? { title: event.title, description: event.summary } : {};
 }
 
 export default async function EventPage({ params, searchParams }: PageProps) {
-  const [{ slug }, { replyTo }, locale, t] = await Promise.all([
+  const [{ slug }, { replyTo, comments: commentsParam }, locale, t] = await Promise.all([
     params,
     searchParams,
     getLocale() as Promise<Locale>,
     getTranslations("event"),
   ]);
-  const event = await loadEvent(slug);
+  const event = await loadEvent(slug, commentPageParam(commentsParam));
   if (!event) notFound();
+  const { page, pageCount } = event.commentPages;
+  const pageHref = (target: number) => `/events/${event.slug}${target > 1 ? `?comments=${target}` : ""}#comments`;
   const [tComments, tRecaps] = await Promise.all([getTranslations("comments"), getTranslations("recaps")]);
   const replyTarget = replyTo ? findComment(event, replyTo) : undefined;
   const isPast = event.endsAt.getTime() < Date.now();
@@ -117,9 +124,16 @@ export default async function EventPage({ params, searchParams }: PageProps) {
       <section aria-labelledby="comments-heading" className="comments" lang={locale} id="comments">
         <h2 id="comments-heading">{tComments("title", { count: event.commentCount })}</h2>
         {event.comments.length ? (
-          <CommentThreadList comments={event.comments} timeZone={event.timeZone} locale={locale} eventSlug={event.slug} />
+          <CommentThreadList comments={event.comments} timeZone={event.timeZone} locale={locale} eventSlug={event.slug} commentPage={page} />
         ) : (
           <p className="muted">{tComments("none")}</p>
+        )}
+        {pageCount > 1 && (
+          <nav className="pagination" aria-label={tComments("pagesLabel")}>
+            {page > 1 ? <Link href={pageHref(page - 1)} rel="prev">{tComments("previousPage")}</Link> : <span />}
+            <span aria-current="page">{tComments("pageOf", { page, count: pageCount })}</span>
+            {page < pageCount ? <Link href={pageHref(page + 1)} rel="next">{tComments("nextPage")}</Link> : <span />}
+          </nav>
         )}
         <CommentForm
           key={replyTarget?.id ?? "new"}
