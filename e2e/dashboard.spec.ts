@@ -59,8 +59,18 @@ test("the whole loop: a host approves a comment, a reader asks for the recap and
   await page.getByLabel("Le compte rendu (Markdown)").fill(`Merci à toutes et tous ! Le débat sur le **clickactivism** a été vif. (${Date.now()})`);
   await page.getByLabel("Titre 1").fill("Les diapositives");
   await page.getByLabel("Adresse 1").fill("https://example.org/webreakfast-slides.pdf");
+  await expect(page.getByLabel(/répondre aussi sous/)).toBeChecked();
   await page.getByRole("button", { name: /Publier et prévenir|Enregistrer et prévenir/ }).click();
   await expect(page.getByText(/Compte rendu publié/)).toBeVisible();
+  await expect(page.getByText(/Réponses? publiées? sous \d+ commentaires?/)).toBeVisible();
+
+  // The host's "the recap is online" reply now sits under the reader's question, marked as the host's.
+  await reader.page.goto(DEMO_EVENT_PATH);
+  const question = reader.page.locator(".comment", { hasText: body });
+  const answer = question.locator(".comment-list--replies > .comment").first();
+  await expect(answer).toContainText("Le compte rendu est en ligne");
+  await expect(answer.locator(".badge--host")).toHaveText("Animateur·rice");
+  await expect(answer.getByRole("link", { name: /#recap/ })).toHaveAttribute("href", /\/events\/webreakfast-plaidoyer-mobilisation-collecte-de-fonds#recap$/);
 
   await page.getByRole("link", { name: "Boîte d’envoi" }).click();
   const recapRow = page.getByRole("row", { name: new RegExp(`${reader.email.replace(/[.]/g, "\\.")}.*Le compte rendu est en ligne`) });

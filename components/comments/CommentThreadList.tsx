@@ -24,7 +24,8 @@ export async function CommentThreadList({ comments, timeZone, locale, eventSlug,
                 ) : (
                   comment.authorName
                 )}
-              </strong>{" "}
+              </strong>
+              {comment.byHost && <span className="badge badge--host">{t("hostBadge")}</span>}{" "}
               <time dateTime={comment.createdAt.toISOString()} className="muted">
                 {t("postedOn", { date: formatCommentDate(comment.createdAt, timeZone, locale) })}
               </time>

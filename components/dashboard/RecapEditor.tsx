@@ -9,7 +9,18 @@ import { initialRecapEditorState, RECAP_LINK_ROWS } from "@/lib/recaps/recap-edi
 type Saved = { body: string; links: { kind: string; title: string; url: string }[] } | null;
 
 /** Markdown write-up plus typed links; "Save" keeps a draft, "Publish" makes it public and notifies. */
-export function RecapEditor({ eventSlug, saved, published }: { eventSlug: string; saved: Saved; published: boolean }) {
+export function RecapEditor({
+  eventSlug,
+  saved,
+  published,
+  unansweredAskers,
+}: {
+  eventSlug: string;
+  saved: Saved;
+  published: boolean;
+  /** Approved comments asking for the recap with no "the recap is online" reply yet. */
+  unansweredAskers: number;
+}) {
   const [state, formAction, pending] = useActionState(saveRecapAction, initialRecapEditorState);
   const t = useTranslations("dashboard");
   const tRecaps = useTranslations("recaps");
@@ -21,7 +32,11 @@ export function RecapEditor({ eventSlug, saved, published }: { eventSlug: string
     <form key={state.submission} action={formAction} className="comment-form">
       <div role="status" aria-live="polite">
         {state.status === "saved" && <p className="notice notice--success">{t("savedNote")}</p>}
-        {state.status === "published" && <p className="notice notice--success">{t("publishedNote", { count: state.notified ?? 0 })}</p>}
+        {state.status === "published" && (
+          <p className="notice notice--success">
+            {t("publishedNote", { count: state.notified ?? 0 })} {state.replied ? t("repliedNote", { count: state.replied }) : null}
+          </p>
+        )}
         {state.status === "error" && state.messageKey && (
           <p className="notice notice--error" role="alert">
             {tErrors(state.messageKey as never)}
@@ -55,6 +70,12 @@ export function RecapEditor({ eventSlug, saved, published }: { eventSlug: string
           );
         })}
       </fieldset>
+      {unansweredAskers > 0 && (
+        <div className="field field--checkbox">
+          <input id="reply-to-askers" name="replyToAskers" type="checkbox" defaultChecked />
+          <label htmlFor="reply-to-askers">{t("replyToAskers", { count: unansweredAskers })}</label>
+        </div>
+      )}
       <div className="row-actions">
         <button type="submit" name="intent" value="save" className="button button--quiet" disabled={pending}>
           {t("saveDraft")}

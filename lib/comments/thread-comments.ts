@@ -8,6 +8,8 @@ export type PublicComment = {
   body: string;
   status: CommentStatus;
   createdAt: Date;
+  /** Written by one of the site's hosts (shown with a badge). */
+  byHost: boolean;
 };
 
 export type CommentThread = PublicComment & { replies: CommentThread[] };

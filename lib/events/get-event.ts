@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { threadComments, type PublicComment } from "@/lib/comments/thread-comments";
+import { threadComments } from "@/lib/comments/thread-comments";
 
 const publicCommentSelect = {
   id: true,
@@ -9,7 +9,13 @@ const publicCommentSelect = {
   body: true,
   status: true,
   createdAt: true,
+  authorUserId: true,
 } as const;
+
+/** Which host wrote a comment stays private; only that a host did is shown. */
+function toPublic<T extends { authorUserId: string | null }>({ authorUserId, ...comment }: T) {
+  return { ...comment, byHost: authorUserId !== null };
+}
 
 /** Conversations (a top-level comment with its replies) per page of an event. */
 export const THREADS_PER_PAGE = 50;
@@ -71,7 +77,7 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
     OR: [{ status: "APPROVED" as const }, ...(ids.length ? [{ id: { in: ids }, status: "PENDING" as const }] : [])],
   });
   // Replies, one level at a time (the depth is bounded), including the viewer's own pending ones.
-  const comments: PublicComment[] = [...starts];
+  const comments = [...starts];
   let parents = starts.map((comment) => comment.id);
   for (let depth = 1; depth <= MAX_REPLY_DEPTH + 1 && parents.length > 0; depth++) {
     const replies = await db.comment.findMany({
@@ -103,7 +109,7 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
     hosts: hostNames.split("\n").map((name) => name.trim()).filter(Boolean),
     commentCount,
     commentPages: { page, pageCount, threadCount },
-    comments: threadComments(comments.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))),
+    comments: threadComments(comments.map(toPublic).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))),
   };
 }
 

@@ -23,6 +23,10 @@ export async function getRecapForEditing(options: { db: Database; actor: Actor |
   const delivery = event.recap
     ? await db.outboundEmail.groupBy({ by: ["status"], where: { recapId: event.recap.id }, _count: { _all: true } })
     : [];
+  // Approved comments that asked for the recap and have no "the recap is online" reply yet.
+  const unansweredAskers = await db.comment.count({
+    where: { eventId: event.id, status: "APPROVED", asksForRecap: true, replies: { none: { isRecapNotice: true } } },
+  });
   const report = Object.fromEntries(delivery.map((row) => [row.status, row._count._all])) as Partial<Record<OutboundEmailStatus, number>>;
-  return { slug: event.slug, title: event.title, waiting: event._count.recapRequests, recap: event.recap, report };
+  return { slug: event.slug, title: event.title, waiting: event._count.recapRequests, recap: event.recap, report, unansweredAskers };
 }

@@ -3,6 +3,8 @@ export type RecapEditorState = {
   status: "idle" | "saved" | "published" | "error";
   submission: number;
   notified?: number;
+  /** Comments the host's "the recap is online" reply was posted under. */
+  replied?: number;
   messageKey?: string;
   fieldErrors?: Record<string, string[]>;
   values?: { body: string; links: { kind: string; title: string; url: string }[] };

@@ -12,7 +12,7 @@ import { retryFailedNotifications } from "@/lib/recaps/retry-failed-notification
 import { saveRecap } from "@/lib/recaps/save-recap";
 import { eraseRecapRequest, findRecapRequestForManaging } from "@/lib/recaps/withdraw-recap-request";
 import { createUser } from "@/lib/users/create-user";
-import { createEvent } from "../factories";
+import { createComment, createEvent } from "../factories";
 import { startSmtpSink } from "../smtp-sink";
 
 const db = createDatabase();
@@ -106,6 +106,45 @@ describe("publishing a recap", () => {
 
     const report = await getRecapForEditing({ db, actor: host, eventSlug: event.slug });
     expect(report.report).toEqual({ SENT: 3 });
+  });
+
+  it("optionally answers, once, under each approved comment that asked for the recap, as the host, in the event's language", async () => {
+    const event = await createEvent(db, { title: "Atelier", language: "fr" });
+    const martin = await createComment(db, event.id, { body: "Y a-t-il eu un compte rendu ?", status: "APPROVED" });
+    const held = await createComment(db, event.id, { body: "Le CR est dispo ?", status: "PENDING" });
+    const other = await createComment(db, event.id, { body: "Merci pour l'accueil", status: "APPROVED" });
+    await db.comment.updateMany({ where: { id: { in: [martin.id, held.id] } }, data: { asksForRecap: true } });
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: recapInput });
+    expect((await getRecapForEditing({ db, actor: host, eventSlug: event.slug })).unansweredAskers).toBe(1);
+
+    const first = await publishRecap({ db, actor: host, eventSlug: event.slug, replyToAskers: true });
+    expect(first).toMatchObject({ replied: 1 });
+    const page = (await getPublishedEvent({ db, slug: event.slug }))!;
+    const thread = page.comments.find((comment) => comment.id === martin.id)!;
+    expect(thread.replies).toHaveLength(1);
+    expect(thread.replies[0]).toMatchObject({ authorName: "Hôte", byHost: true, status: "APPROVED" });
+    expect(thread.replies[0].body).toBe(`Le compte rendu est en ligne : ${process.env.SITE_URL ?? "http://localhost:3000"}/events/${event.slug}#recap`);
+    expect(page.comments.find((comment) => comment.id === other.id)?.replies).toEqual([]);
+    expect(page.comments.find((comment) => comment.id === martin.id)?.byHost).toBe(false);
+
+    // Publishing again, even asking for it, answers nobody twice; the held comment stays unanswered.
+    expect(await publishRecap({ db, actor: host, eventSlug: event.slug, replyToAskers: true })).toMatchObject({ replied: 0 });
+    expect(await db.comment.count({ where: { eventId: event.id, isRecapNotice: true } })).toBe(1);
+    expect((await getRecapForEditing({ db, actor: host, eventSlug: event.slug })).unansweredAskers).toBe(0);
+    const audit = await db.auditLog.findMany({ where: { action: "recap.publish", targetId: first.recapId }, orderBy: { createdAt: "asc" }, select: { details: true, actorId: true } });
+    expect(audit.map((row) => [row.actorId, JSON.parse(row.details ?? "{}").repliedUnderComments])).toEqual([
+      [host.id, 1],
+      [host.id, 0],
+    ]);
+  });
+
+  it("leaves recap-asking comments unanswered unless the host asks for the reply", async () => {
+    const event = await createEvent(db, { title: "Atelier sans réponse" });
+    const asking = await createComment(db, event.id, { body: "Les slides ?", status: "APPROVED" });
+    await db.comment.update({ where: { id: asking.id }, data: { asksForRecap: true } });
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: recapInput });
+    expect(await publishRecap({ db, actor: host, eventSlug: event.slug })).toMatchObject({ replied: 0 });
+    expect(await db.comment.count({ where: { parentId: asking.id } })).toBe(0);
   });
 
   it("unsubscribes in one POST with no cookie, and lets the person erase their request", async () => {

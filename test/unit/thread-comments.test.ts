@@ -6,6 +6,7 @@ const comment = (id: string, parentId: string | null = null): PublicComment => (
   parentId,
   authorName: id,
   authorUrl: null,
+  byHost: false,
   body: id,
   status: "APPROVED",
   createdAt: new Date(),

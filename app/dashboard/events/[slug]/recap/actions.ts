@@ -25,8 +25,8 @@ export async function saveRecapAction(previous: RecapEditorState, formData: Form
     await saveRecap({ db, actor, eventSlug, input: values });
     let result: RecapEditorState = { status: "saved", submission, values };
     if (text("intent") === "publish") {
-      const { notified } = await publishRecap({ db, actor, eventSlug });
-      result = { status: "published", submission, notified, values };
+      const { notified, replied } = await publishRecap({ db, actor, eventSlug, replyToAskers: formData.get("replyToAskers") === "on" });
+      result = { status: "published", submission, notified, replied, values };
     }
     revalidatePath(`/dashboard/events/${eventSlug}/recap`);
     revalidatePath(`/events/${eventSlug}`);

@@ -38,6 +38,7 @@ export default async function RecapEditorPage({ params }: { params: Promise<{ sl
       <RecapEditor
         eventSlug={data.slug}
         published={published}
+        unansweredAskers={data.unansweredAskers}
         saved={data.recap ? { body: data.recap.body, links: data.recap.links } : null}
       />
       {data.recap && (
