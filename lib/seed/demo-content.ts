@@ -1,3 +1,4 @@
+import { recogniseRecapRequest } from "@/lib/recaps/recognise-recap-request";
 import type { Database } from "@/lib/db/client";
 import { hashBody } from "@/lib/comments/hash";
 import { zonedLocalToUtc } from "@/lib/i18n/zoned-time";
@@ -92,6 +93,8 @@ export async function seedDemoContent(db: Database, now: Date = new Date()): Pro
       body: MARTIN_COMMENT,
       bodyHash: hashBody(MARTIN_COMMENT),
       status: "APPROVED" as const,
+      // Flagged like any comment posted today, so hosts see Martin's question in the dashboard.
+      asksForRecap: recogniseRecapRequest(MARTIN_COMMENT).asksForRecap,
       createdAt: new Date("2010-10-04T07:42:00Z"),
       ipHash: "demo",
     };

@@ -17,6 +17,8 @@ describe("demo content", () => {
     expect(event?.topic).toContain("clickactivism");
     expect(event?.comments).toHaveLength(1);
     expect(event?.comments[0].body).toContain("Y a t’il eu un compte rendu");
+    // Hosts see Martin's question flagged, as for any comment asking for the recap.
+    expect(await db.comment.findFirst({ where: { authorName: "Martin" }, select: { asksForRecap: true } })).toEqual({ asksForRecap: true });
     const upcoming = await getPublishedEvent({ db, slug: DEMO_UPCOMING_SLUG });
     expect(upcoming!.startsAt.getTime()).toBeGreaterThan(now.getTime());
   });
