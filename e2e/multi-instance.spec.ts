@@ -95,6 +95,14 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
       expect(await response.json()).toMatchObject({ status: "PENDING" });
     }
 
+    // The second instance serves the event page to anonymous readers from its cache…
+    const pageOnSecond = () => fetch(`${site(1)}${DEMO_EVENT_PATH}`, { headers: { "accept-language": "fr" } });
+    // (fetch resolves on the headers; the copy is kept once the whole page has been sent.)
+    await (await pageOnSecond()).text();
+    const cached = await pageOnSecond();
+    expect(cached.headers.get("x-debrief-cache")).toBe("hit");
+    for (const body of bodies) expect(await cached.clone().text()).not.toContain(body.slice(0, 30));
+
     // A host signs in on the first instance, approves both, publishes the recap.
     const hostEmail = `hote-multi-${Date.now()}@example.org`;
     expect(createAccount(hostEmail, "mot de passe très long", "HOST", databaseUrl)).toContain("Created host");
@@ -108,6 +116,11 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
       await page.locator(".comment", { hasText: body }).getByRole("button", { name: "Approuver" }).click();
       await expect(page.locator(".comment", { hasText: body })).toHaveCount(0);
     }
+    // …and the other instance's approval makes that copy stale at once.
+    const afterApproval = await pageOnSecond();
+    expect(afterApproval.headers.get("x-debrief-cache")).toBe("miss");
+    const html = await afterApproval.text();
+    for (const body of bodies) expect(html).toContain(body.slice(0, 30));
     // The other instance shows what this one approved.
     const reader = await browser.newPage();
     await reader.goto(`${site(1)}${DEMO_EVENT_PATH}`);

@@ -33,6 +33,8 @@ const envSchema = z.object({
   CONFIRMATION_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(200),
   /** How long a worker holds the e-mails it claimed before another may take them over. */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Memory for cached event pages served to anonymous readers (per instance); 0 turns the cache off. */
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** How many due e-mails a worker claims at a time; smaller batches spread work over more workers. */
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
   /** How long to wait for the SMTP server at each step; past it, a send whose data went out is ambiguous. */

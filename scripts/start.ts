@@ -47,7 +47,7 @@ if (needsBuild()) {
   run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
 }
 
-const server = spawn(process.execPath, ["server.js"], { stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "server.ts"], { stdio: "inherit", env: process.env });
 // E-mails are sent by a separate process, so sending never slows page requests. RUN_WORKER=false
 // leaves that to `npm run worker` processes started elsewhere.
 const worker =

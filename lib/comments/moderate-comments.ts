@@ -17,11 +17,13 @@ export async function moderateComments(options: { db: Database; actor: Actor | n
   const { commentIds, status } = parsed.data;
 
   return db.$transaction(async (tx) => {
-    const comments = await tx.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, status: true } });
+    const comments = await tx.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, status: true, eventId: true } });
     if (comments.length === 0) throw new AppError("NOT_FOUND", "notFound");
     const changed = comments.filter((comment) => comment.status !== status);
     if (changed.length > 0) {
       await tx.comment.updateMany({ where: { id: { in: changed.map((comment) => comment.id) } }, data: { status } });
+      // The events' pages changed: their cached copies, on every instance, are now out of date.
+      await tx.event.updateMany({ where: { id: { in: [...new Set(changed.map((comment) => comment.eventId))] } }, data: { updatedAt: new Date() } });
       await tx.auditLog.createMany({
         data: changed.map((comment) => ({
           actorId: actor.id,

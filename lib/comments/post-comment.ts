@@ -91,7 +91,7 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
   });
 
   const asksForRecap = recogniseRecapRequest(comment.body).asksForRecap;
-  const created = await db.comment.create({
+  const create = db.comment.create({
     data: {
       asksForRecap,
       eventId: event.id,
@@ -108,6 +108,12 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
     },
     select: { id: true, status: true },
   });
+  // A comment published at once changes the event's page: marking the event updated in the same
+  // transaction makes every instance's cached copy of the page out of date.
+  const created =
+    decision.status === "APPROVED"
+      ? (await db.$transaction([create, db.event.update({ where: { id: event.id }, data: { updatedAt: now }, select: { id: true } })]))[0]
+      : await create;
 
   let recapRequest: PostedComment["recapRequest"] = "not-requested";
   if (comment.notifyWhenRecapPublished && created.status !== "REJECTED") {

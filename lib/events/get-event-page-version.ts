@@ -1,0 +1,21 @@
+import type { Database } from "@/lib/db/client";
+
+/**
+ * A short string that changes whenever the public page of an event changes: the event itself (its
+ * `updatedAt` is also bumped when a comment on it is published or moderated), its recap (and the
+ * host's replies published with it), and the number of confirmed recap requests. Read from the
+ * database on every request, so a page cached by one instance is recognised as stale as soon as
+ * any instance changed it. Null when the event is not public.
+ */
+export async function getEventPageVersion(options: { db: Database; slug: string }): Promise<string | null> {
+  const event = await options.db.event.findFirst({
+    where: { slug: options.slug, status: "PUBLISHED" },
+    select: {
+      updatedAt: true,
+      recap: { select: { updatedAt: true } },
+      _count: { select: { recapRequests: { where: { status: "CONFIRMED" } } } },
+    },
+  });
+  if (!event) return null;
+  return [event.updatedAt.getTime(), event.recap?.updatedAt.getTime() ?? 0, event._count.recapRequests].join(".");
+}

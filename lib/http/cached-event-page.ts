@@ -1,0 +1,90 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Database } from "@/lib/db/client";
+import { getEventPageVersion } from "@/lib/events/get-event-page-version";
+import { LOCALE_COOKIE, resolveLocale, type Locale } from "@/lib/i18n/locales";
+import { PageCache } from "./page-cache";
+
+/** Requests for an event page that every anonymous reader in one language sees alike. */
+export function cacheableEventPage(request: IncomingMessage, defaultLocale: Locale): { slug: string; key: string } | null {
+  if (request.method !== "GET" || !request.url) return null;
+  const url = new URL(request.url, "http://internal");
+  const match = /^\/events\/([a-z0-9-]{1,120})$/.exec(url.pathname);
+  if (!match) return null;
+  const params = [...url.searchParams.keys()];
+  const page = url.searchParams.get("comments");
+  if (params.some((name) => name !== "comments") || (page !== null && !/^\d{1,6}$/.test(page))) return null;
+  // Client-side navigations, prefetches and form posts get Next's own answers.
+  for (const header of ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action", "authorization"]) {
+    if (request.headers[header] !== undefined) return null;
+  }
+  // A visitor with cookies (a session, their own held comments) may see a page of their own; only
+  // the language cookie is shared by everyone who chose that language.
+  const cookies = (request.headers.cookie ?? "").split(";").map((part) => part.trim()).filter(Boolean);
+  let localeCookie: string | undefined;
+  for (const cookie of cookies) {
+    const [name, value] = cookie.split("=");
+    if (name !== LOCALE_COOKIE) return null;
+    localeCookie = value;
+  }
+  const locale = resolveLocale(localeCookie, request.headers["accept-language"] ?? null, defaultLocale);
+  const encoding = String(request.headers["accept-encoding"] ?? "");
+  return { slug: match[1], key: [match[1], page ?? "1", locale, encoding].join("|") };
+}
+
+/**
+ * Serves anonymous readers' event pages from memory while the event's content version (read from
+ * the database per request) is unchanged; otherwise renders through Next.js and keeps the result.
+ * Returns false when the request is not for it.
+ */
+export async function serveCachedEventPage(options: {
+  request: IncomingMessage;
+  response: ServerResponse;
+  cache: PageCache;
+  db: Database;
+  defaultLocale: Locale;
+  render: () => void;
+}): Promise<boolean> {
+  const { request, response, cache } = options;
+  const target = cacheableEventPage(request, options.defaultLocale);
+  if (!target) return false;
+  const version = await getEventPageVersion({ db: options.db, slug: target.slug });
+  if (version === null) return false;
+
+  const hit = cache.get(target.key, version);
+  if (hit) {
+    response.writeHead(hit.status, { ...hit.headers, "x-debrief-cache": "hit" });
+    response.end(hit.body);
+    return true;
+  }
+
+  // Render, keeping a copy of what is sent.
+  const chunks: Buffer[] = [];
+  const write = response.write.bind(response) as (...args: unknown[]) => boolean;
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+  };
+  response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+    keep(chunk, encoding);
+    return write(chunk, encoding, callback);
+  }) as typeof response.write;
+  response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+    keep(chunk, encoding);
+    if (response.statusCode === 200 && response.getHeader("set-cookie") === undefined) {
+      const headers: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(response.getHeaders())) {
+        if (value !== undefined && name !== "date" && name !== "connection" && name !== "keep-alive" && name !== "transfer-encoding") {
+          headers[name] = Array.isArray(value) ? value : String(value);
+        }
+      }
+      const body = Buffer.concat(chunks);
+      headers["content-length"] = String(body.length);
+      cache.set(target.key, version, { status: 200, headers, body });
+    }
+    return end(chunk, encoding, callback);
+  }) as typeof response.end;
+  response.setHeader("x-debrief-cache", "miss");
+  options.render();
+  return true;
+}

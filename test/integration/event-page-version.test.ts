@@ -1,0 +1,90 @@
+// The version that tells every instance's page cache that an event's public page changed: each
+// change a reader would see on the page changes it, whichever use case made it.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import { moderateComments } from "@/lib/comments/moderate-comments";
+import { postComment } from "@/lib/comments/post-comment";
+import { createDatabase } from "@/lib/db/client";
+import { getEventPageVersion } from "@/lib/events/get-event-page-version";
+import { saveEvent } from "@/lib/events/save-event";
+import { publishRecap } from "@/lib/recaps/publish-recap";
+import { saveRecap } from "@/lib/recaps/save-recap";
+import { createUser } from "@/lib/users/create-user";
+import { createComment, createEvent } from "../factories";
+
+const db = createDatabase();
+let host: Actor;
+beforeAll(async () => {
+  const user = await createUser({ db, actor: "system", input: { email: "hote@example.org", name: "Hôte", password: "a long enough password", role: "HOST" } });
+  host = { id: user.id, role: user.role };
+});
+
+/** Runs `change` and tells whether the page version moved (a millisecond apart, as timestamps are part of it). */
+async function changesVersion(slug: string, change: () => Promise<unknown>): Promise<boolean> {
+  const before = await getEventPageVersion({ db, slug });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await change();
+  return (await getEventPageVersion({ db, slug })) !== before;
+}
+
+describe("the event page's version", () => {
+  it("is null for an unknown or unpublished event", async () => {
+    expect(await getEventPageVersion({ db, slug: "nowhere" })).toBeNull();
+    const draft = await createEvent(db, { status: "DRAFT" });
+    expect(await getEventPageVersion({ db, slug: draft.slug })).toBeNull();
+  });
+
+  it("changes when a comment is approved, rejected after approval, or published at once", async () => {
+    const event = await createEvent(db);
+    const held = await createComment(db, event.id, { status: "PENDING" });
+    expect(await changesVersion(event.slug, () => moderateComments({ db, actor: host, input: { commentIds: [held.id], status: "APPROVED" } }))).toBe(true);
+    expect(await changesVersion(event.slug, () => moderateComments({ db, actor: host, input: { commentIds: [held.id], status: "REJECTED" } }))).toBe(true);
+
+    await createComment(db, event.id, { authorEmail: "habituee@example.org", status: "APPROVED" });
+    const known = { authorName: "Habituée", authorEmail: "habituee@example.org", body: `Encore merci ${Math.random()}` };
+    expect(await changesVersion(event.slug, () => postComment({ db, eventSlug: event.slug, input: known, client: { ip: "198.51.100.7" } }))).toBe(true);
+    // A held comment changes nothing anyone else sees.
+    const unknown = { authorName: "Nouvelle", authorEmail: "nouvelle@example.org", body: `Bonjour ${Math.random()}` };
+    expect(await changesVersion(event.slug, () => postComment({ db, eventSlug: event.slug, input: unknown, client: { ip: "198.51.100.8" } }))).toBe(false);
+  });
+
+  it("changes when the event is edited and when its recap is published", async () => {
+    const event = await createEvent(db);
+    const current = await db.event.findUniqueOrThrow({ where: { id: event.id } });
+    const form = {
+      slug: event.slug,
+      title: "Titre corrigé",
+      timeZone: current.timeZone,
+      startsAt: "2026-03-29T09:00",
+      endsAt: "2026-03-29T11:00",
+      venueName: current.venueName,
+      venueAddress: current.venueAddress,
+      hostNames: current.hostNames,
+      summary: current.summary,
+      topic: current.topic,
+      language: "fr",
+      status: "PUBLISHED",
+    };
+    expect(await changesVersion(event.slug, () => saveEvent({ db, actor: host, existingSlug: event.slug, input: form }))).toBe(true);
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: "Le compte rendu." } });
+    expect(await changesVersion(event.slug, () => publishRecap({ db, actor: host, eventSlug: event.slug }))).toBe(true);
+  });
+
+  it("changes when someone's recap request is confirmed (the page shows how many wait)", async () => {
+    const event = await createEvent(db);
+    const request = await db.recapRequest.create({
+      data: {
+        eventId: event.id,
+        email: "attente@example.org",
+        locale: "fr",
+        confirmTokenHash: "h",
+        confirmTokenExpiresAt: new Date(Date.now() + 86_400_000),
+        consentAt: new Date(),
+        consentIpHash: "t",
+        consentWordingVersion: "t",
+        lastConfirmationSentAt: new Date(),
+      },
+    });
+    expect(await changesVersion(event.slug, () => db.recapRequest.update({ where: { id: request.id }, data: { status: "CONFIRMED" } }))).toBe(true);
+  });
+});
