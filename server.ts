@@ -31,6 +31,9 @@ const cache = env.PAGE_CACHE_MB > 0 ? new PageCache({ maxBytes: env.PAGE_CACHE_M
 
 const server = http.createServer(async (request, response) => {
   request.headers["x-forwarded-for"] = clientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedHops);
+  // The path asked for, so the dashboard can send a signed-out host back to it after signing in
+  // (layouts do not see the URL). Always set here, never taken from the client.
+  request.headers["x-debrief-path"] = request.url ?? "/";
   const render = () => void handle(request, response);
   if (cache) {
     try {

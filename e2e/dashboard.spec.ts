@@ -23,9 +23,8 @@ test("the whole loop: a host approves a comment, a reader asks for the recap and
   await expect(page.getByText("E-mail ou mot de passe incorrect.")).toBeVisible();
   await page.getByLabel("Mot de passe").fill("mot de passe très long");
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
-
-  await page.goto("/dashboard/moderation");
+  // Back to the page first asked for.
+  await expect(page).toHaveURL(/\/dashboard\/moderation$/);
   const item = page.locator(".comment", { hasText: body });
   await expect(item).toContainText("Demande le compte rendu");
   await expect(item).toContainText(reader.email);
@@ -95,7 +94,8 @@ test("anonymous visitors are sent to sign in and get nothing from the dashboard"
     `/dashboard/events/${slug}/recap`,
   ]) {
     await page.goto(path);
-    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    expect(decodeURIComponent(new URL(page.url()).searchParams.get("callbackUrl") ?? "")).toBe(path);
     await expect(page.getByRole("heading", { name: "Connexion des animateurs" })).toBeVisible();
   }
   const delivery = await page.request.get(`/api/dashboard/events/${slug}/delivery`);
