@@ -84,6 +84,25 @@ describe("migrations tooling (Prisma CLI + offline schema engine)", () => {
   );
 
   it(
+    "says plainly that the database is locked when another process holds it",
+    async () => {
+      const file = path.join(tempDir(), "locked.db");
+      const holder = new Database(file);
+      holder.exec("CREATE TABLE held (x INTEGER)");
+      holder.exec("BEGIN EXCLUSIVE");
+      try {
+        const deploy = await prisma(["migrate", "deploy"], { databaseUrl: `file:${file}` });
+        expect(deploy.code, deploy.output).toBe(1);
+        expect(deploy.output).toContain(`The SQLite database ${file} is locked by another process`);
+      } finally {
+        holder.exec("ROLLBACK");
+        holder.close();
+      }
+    },
+    CLI_TEST_TIMEOUT,
+  );
+
+  it(
     "creates and applies a new migration with `migrate dev` after a schema change",
     async () => {
       // A throw-away copy of the project's Prisma files, so the repository gets no new migration.

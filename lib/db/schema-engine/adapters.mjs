@@ -80,6 +80,7 @@ function sqliteFactory(datasource, shadowDatabaseUrl, note) {
 
   const track = (adapter) => {
     fixMultiStatementExecuteRaw(adapter, note);
+    explainBusyDatabase(adapter, datasource.file);
     open.add(adapter);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
@@ -137,6 +138,27 @@ function fixMultiStatementExecuteRaw(adapter, note) {
       throw error;
     }
   };
+}
+
+/**
+ * Work-around 11: the SQLite adapter reports a locked database (SQLITE_BUSY, after its 5 s busy
+ * timeout) with the error kind "SocketTimeout", which the wasm engine does not know; the CLI then
+ * prints only "unknown variant `SocketTimeout`". Said plainly instead.
+ */
+function explainBusyDatabase(adapter, file) {
+  for (const method of ["queryRaw", "executeRaw", "executeScript"]) {
+    const original = adapter[method].bind(adapter);
+    adapter[method] = async (...args) => {
+      try {
+        return await original(...args);
+      } catch (error) {
+        if (error?.cause?.kind === "SocketTimeout") {
+          throw new Error(`The SQLite database ${file} is locked by another process (SQLITE_BUSY for 5 s). Stop what is writing to it (the app, a backup) and run the command again.`);
+        }
+        throw error;
+      }
+    };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
