@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Database } from "@/lib/db/client";
 import { getEventPageVersion } from "@/lib/events/get-event-page-version";
+import { OWN_COMMENTS_COOKIE } from "@/lib/comments/own-comments";
 import { LOCALE_COOKIE, resolveLocale, type Locale } from "@/lib/i18n/locales";
 import { PageCache } from "./page-cache";
 
@@ -17,14 +18,15 @@ export function cacheableEventPage(request: IncomingMessage, defaultLocale: Loca
   for (const header of ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action", "authorization"]) {
     if (request.headers[header] !== undefined) return null;
   }
-  // A visitor with cookies (a session, their own held comments) may see a page of their own; only
-  // the language cookie is shared by everyone who chose that language.
+  // The page reads two cookies: the language (part of the key) and the reader's own held comments
+  // (their own page, not cached). A signed-in host is served fresh too. Any other cookie (a load
+  // balancer's, say) changes nothing on the page, so it does not stop the cache.
   const cookies = (request.headers.cookie ?? "").split(";").map((part) => part.trim()).filter(Boolean);
   let localeCookie: string | undefined;
   for (const cookie of cookies) {
     const [name, value] = cookie.split("=");
-    if (name !== LOCALE_COOKIE) return null;
-    localeCookie = value;
+    if (name === OWN_COMMENTS_COOKIE || name.includes("next-auth.")) return null;
+    if (name === LOCALE_COOKIE) localeCookie = value;
   }
   const locale = resolveLocale(localeCookie, request.headers["accept-language"] ?? null, defaultLocale);
   const encoding = String(request.headers["accept-encoding"] ?? "");

@@ -46,12 +46,16 @@ describe("which requests are served from the cache", () => {
       "atelier|3|en|gzip",
     );
     expect(cacheableEventPage(request("/events/atelier", { cookie: "NEXT_LOCALE=en" }), "fr")?.key).toBe("atelier|1|en|");
+    // A cookie the page does not read (a load balancer's) does not matter.
+    expect(cacheableEventPage(request("/events/atelier", { cookie: "SERVERID=app2; NEXT_LOCALE=en" }), "fr")?.key).toBe("atelier|1|en|");
   });
 
   it("leaves everything personal or unusual to Next.js", () => {
     for (const [url, headers, method] of [
       ["/events/atelier", { cookie: "NEXT_LOCALE=fr; debrief_own_comments=abc" }],
       ["/events/atelier", { cookie: "next-auth.session-token=x" }],
+      ["/events/atelier", { cookie: "__Secure-next-auth.session-token=x" }],
+      ["/events/atelier", { cookie: "debrief_own_comments=c1.sig" }],
       ["/events/atelier", { rsc: "1" }],
       ["/events/atelier", { "next-router-prefetch": "1" }],
       ["/events/atelier", { "next-action": "abc" }],
