@@ -15,7 +15,7 @@ export function cacheableEventPage(request: IncomingMessage, defaultLocale: Loca
   const page = url.searchParams.get("comments");
   if (params.some((name) => name !== "comments") || (page !== null && !/^\d{1,6}$/.test(page))) return null;
   // Client-side navigations, prefetches and form posts get Next's own answers.
-  for (const header of ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action", "authorization"]) {
+  for (const header of ["rsc", "next-router-prefetch", "next-router-segment-prefetch", "next-router-state-tree", "next-action", "authorization"]) {
     if (request.headers[header] !== undefined) return null;
   }
   // The page reads two cookies: the language (part of the key) and the reader's own held comments

@@ -58,6 +58,7 @@ describe("which requests are served from the cache", () => {
       ["/events/atelier", { cookie: "debrief_own_comments=c1.sig" }],
       ["/events/atelier", { rsc: "1" }],
       ["/events/atelier", { "next-router-prefetch": "1" }],
+      ["/events/atelier", { "next-router-segment-prefetch": "/_tree" }],
       ["/events/atelier", { "next-action": "abc" }],
       ["/events/atelier", {}, "POST"],
       ["/events/atelier", {}, "HEAD"],
