@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
@@ -40,9 +41,15 @@ export async function saveRecapAction(previous: RecapEditorState, formData: Form
   }
 }
 
-/** Puts the recap's failed e-mails back in the queue. */
+/** Puts the recap's failed e-mails back in the queue. A refused call (signed out, unknown event) changes nothing. */
 export async function retryFailedAction(formData: FormData) {
   const eventSlug = String(formData.get("eventSlug") ?? "");
-  await retryFailedNotifications({ db, actor: await currentActor(), eventSlug });
+  try {
+    await retryFailedNotifications({ db, actor: await currentActor(), eventSlug });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    // Back to the page, which sends a signed-out visitor to the sign-in form.
+    redirect(`/dashboard/events/${encodeURIComponent(eventSlug)}/recap?error=${error.messageKey}`);
+  }
   revalidatePath(`/dashboard/events/${eventSlug}/recap`);
 }
