@@ -20,7 +20,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh database each run, started exactly as a user would (`npm start`: migrate, seed, build, serve).
-    command: "rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm && npx tsx scripts/start.ts",
+    command: "rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm && node --import tsx scripts/start.ts",
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

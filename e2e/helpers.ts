@@ -10,7 +10,9 @@ let readerCounter = 0;
 /** A browser context acting as a distinct reader (own address, own cookies). */
 export async function newReader(browser: Browser, options: BrowserContextOptions = {}) {
   readerCounter += 1;
-  const ip = `203.0.113.${(Date.now() % 200) + readerCounter}`;
+  // Unique within the run (all specs share this module in one worker), so no reader inherits another's
+  // rate limits; the database is fresh for each run.
+  const ip = `2001:db8::${process.pid.toString(16)}:${readerCounter.toString(16)}`;
   const context = await browser.newContext({ ...options, extraHTTPHeaders: { "x-forwarded-for": ip, ...options.extraHTTPHeaders } });
   return { context, page: await context.newPage(), ip, email: `lecteur-${Date.now()}-${readerCounter}@example.org` };
 }
@@ -39,7 +41,7 @@ export function latestEmailTo(address: string): { subject: string; textBody: str
 
 /** Creates a dashboard account with the real command (`npm run admin:create`'s script) on the e2e database. */
 export function createAccount(email: string, password: string, role: "ADMIN" | "HOST" = "HOST", databaseUrl = "file:./data/e2e.db") {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/admin-create.ts", "--email", email, "--password", password, "--role", role], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/admin-create.ts", "--email", email, "--password", password, "--role", role], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: "utf8",
   });

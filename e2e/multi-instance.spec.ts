@@ -2,13 +2,24 @@
 // balancer runs them: readers use either instance, a host publishes through one, and every
 // requester is mailed exactly once by whichever worker claimed their row.
 import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { startSmtpSink } from "../test/smtp-sink";
 import { dropDatabases, onServer, withDatabase } from "../test/setup/postgres-databases";
 import { createAccount, DEMO_EVENT_PATH, DEMO_EVENT_SLUG } from "./helpers";
 
 const serverUrl = process.env.TEST_DATABASE_URL_PG;
-const PORTS = [3111, 3112] as const;
+/** A port nobody listens on now, so a stray process elsewhere on the machine cannot answer in our place. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 const REQUESTERS = 24;
 
 test.skip(!serverUrl && !process.env.CI, "needs PostgreSQL: set TEST_DATABASE_URL_PG=postgresql://postgres@127.0.0.1:5432/postgres");
@@ -17,6 +28,11 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
   test.setTimeout(300_000);
   if (!serverUrl) throw new Error("CI runs this test on PostgreSQL: TEST_DATABASE_URL_PG must be set");
 
+  const PORTS = [await freePort()];
+  while (PORTS.length < 2) {
+    const port = await freePort();
+    if (port !== PORTS[0]) PORTS.push(port);
+  }
   const prefix = `debrief_e2e_multi_${process.pid}_`;
   const databaseUrl = withDatabase(serverUrl, `${prefix}db`);
   await dropDatabases(serverUrl, prefix);
@@ -40,7 +56,7 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
   const processes: ChildProcess[] = [];
   const logs: string[] = [];
   const launch = (script: string, env: NodeJS.ProcessEnv) => {
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", script], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", script], { env, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.on("data", (chunk) => logs.push(String(chunk)));
     child.stderr!.on("data", (chunk) => logs.push(String(chunk)));
     processes.push(child);

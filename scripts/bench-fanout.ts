@@ -77,7 +77,7 @@ await saveRecap({ db, actor, eventSlug: event.slug, input: { body: "## Le compte
 // Workers run all the time in production: start them first and wait until they are polling, so the
 // figure is the time from the host's click to the last message accepted, not process start-up.
 const workers: ChildProcess[] = Array.from({ length: WORKERS }, () =>
-  spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/worker.ts"], { env: { ...env, SMTP_URL: smtpUrl }, stdio: ["ignore", "pipe", "inherit"] }),
+  spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...env, SMTP_URL: smtpUrl }, stdio: ["ignore", "pipe", "inherit"] }),
 );
 await Promise.all(
   workers.map(

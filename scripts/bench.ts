@@ -43,7 +43,7 @@ await db.comment.createMany({ data: comments });
 await db.$disconnect();
 
 console.log("Starting the production server (builds first if needed)…");
-const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
 const stopServer = () => {
   try {
     process.kill(-server.pid!, "SIGTERM");
@@ -131,7 +131,7 @@ Event page: ${Math.round(html.length / 1024)} KiB of HTML (${Math.round(gzipSync
 
 if (!process.env.BENCH_PAGE_ONLY) {
   for (const workers of ["1", "2"]) {
-    const fanout = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/bench-fanout.ts", "--db", ENGINE], {
+    const fanout = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-fanout.ts", "--db", ENGINE], {
       env: { ...process.env, BENCH_WORKERS: workers },
       stdio: "inherit",
     });

@@ -47,13 +47,15 @@ if (needsBuild()) {
   run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
 }
 
-const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "server.ts"], { stdio: "inherit", env: process.env });
+// `node --import tsx` rather than the tsx command: one process, so signals reach it directly (the tsx
+// command runs a child that a SIGKILL to the parent would leave behind).
+const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { stdio: "inherit", env: process.env });
 // E-mails are sent by a separate process, so sending never slows page requests. RUN_WORKER=false
 // leaves that to `npm run worker` processes started elsewhere.
 const worker =
   process.env.RUN_WORKER === "false"
     ? null
-    : spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/worker.ts"], { stdio: "inherit", env: process.env });
+    : spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.kill(signal);

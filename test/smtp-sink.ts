@@ -57,6 +57,8 @@ export async function startSmtpSink(sinkOptions: { delayMs?: number; neverAnswer
     },
   };
   const server = new SMTPServer(options);
+  // A client killed mid-session resets its connection; a real server logs that and carries on.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
   return {

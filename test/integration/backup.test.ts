@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs the real command without blocking this process, so writes go on meanwhile. */
 function backup(file: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-backup.ts", "--out", file], { env: process.env });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", "--out", file], { env: process.env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -75,7 +75,7 @@ describe("npm run db:backup", () => {
 
   it("fails with a clear message and a non-zero exit when the database is not there", () => {
     const missing = path.join(dir, "missing.db");
-    const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-backup.ts", "--out", path.join(dir, "none")], {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", "--out", path.join(dir, "none")], {
       env: {
         ...process.env,
         DATABASE_URL: engine === "sqlite" ? `file:${missing}` : withDatabase(process.env.TEST_DATABASE_URL_PG!, "debrief_no_such_database"),
