@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { dropDatabases, onServer, withDatabase } from "./postgres-databases";
+import { dropAbandonedDatabases, dropDatabases, onServer, withDatabase } from "./postgres-databases";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
     if (!serverUrl) throw new Error("TEST_DATABASE_URL_PG is not set");
     const prefix = `debrief_test_${process.pid}_`;
     const template = `${prefix}template`;
-    await dropDatabases(serverUrl, prefix);
+    await dropAbandonedDatabases(serverUrl);
     await onServer(serverUrl, (client) => client.query(`CREATE DATABASE "${template}"`));
     migrate(withDatabase(serverUrl, template));
     project.provide("templateDatabase", template);

@@ -42,3 +42,24 @@ export async function dropDatabases(serverUrl: string, prefix: string): Promise<
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }
+
+/** Drops the databases of earlier test runs whose process is gone (a run that was interrupted). */
+export async function dropAbandonedDatabases(serverUrl: string): Promise<void> {
+  const { rows } = await onServer(serverUrl, (client) =>
+    client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname ~ '^debrief_(test|e2e_multi)_[0-9]+_'"),
+  );
+  const pids = new Set(rows.map((row) => Number(/_(\d+)_/.exec(row.datname)![1])));
+  for (const pid of pids) {
+    if (pid !== process.pid && isAlive(pid)) continue;
+    for (const kind of ["test", "e2e_multi"]) await dropDatabases(serverUrl, `debrief_${kind}_${pid}_`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
