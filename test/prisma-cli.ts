@@ -23,12 +23,18 @@ export function prisma(args: string[], options: { databaseUrl: string; cwd?: str
   // By default prisma.config.ts must find the engine by itself; a copied config cannot.
   if (options.engineFromEnv) env.PRISMA_SCHEMA_ENGINE_BINARY = engine;
   else delete env.PRISMA_SCHEMA_ENGINE_BINARY;
+  return runNode([cli, ...args], { cwd: options.cwd ?? root, env });
+}
+
+/** Runs `node <args>` without blocking this process and collects its exit code and output. */
+export function runNode(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult & { stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: options.cwd ?? root, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
+    const child = spawn(process.execPath, args, { cwd: options.cwd ?? root, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
+    child.on("close", (code) => resolve({ code, output: stdout + stderr, stdout, stderr }));
   });
 }

@@ -1,13 +1,13 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { engineOf, type Database } from "./client";
+import { migrationsFolder } from "./engine";
 
 /** Whether the database answers and every committed migration has been applied. */
 export async function checkHealth(options: { db: Database; migrationsDir?: string }) {
   const { db } = options;
-  // Each engine has its own migration history (prisma.config.ts picks the folder the same way).
-  const migrationsDir =
-    options.migrationsDir ?? path.join(process.cwd(), "prisma", ...(engineOf(db) === "postgresql" ? ["postgresql", "migrations"] : ["migrations"]));
+  // Each engine has its own migration history.
+  const migrationsDir = options.migrationsDir ?? path.join(process.cwd(), migrationsFolder(engineOf(db)));
   // Read at run time from the checkout; not something the bundler should trace.
   try {
     const entries = await readdir(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true });

@@ -13,3 +13,8 @@ export function engineForUrl(url: string): Engine | null {
 export function sqliteFilePath(url: string): string {
   return url.replace(/^file:/, "").split("?")[0];
 }
+
+/** Where an engine's committed migrations live (prisma.config.ts picks the same folders). */
+export function migrationsFolder(engine: Engine): string {
+  return engine === "postgresql" ? "prisma/postgresql/migrations" : "prisma/migrations";
+}

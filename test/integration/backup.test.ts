@@ -1,12 +1,13 @@
 // `npm run db:backup` on the engine under test: a copy taken while the app writes, which restores
 // into a working database holding what was there.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDatabase, engineForUrl } from "@/lib/db/client";
 import { createComment, createEvent } from "../factories";
+import { runNode } from "../prisma-cli";
 import { onServer, withDatabase } from "../setup/postgres-databases";
 
 const db = createDatabase();
@@ -15,16 +16,9 @@ const dir = mkdtempSync(path.join(tmpdir(), "debrief-backup-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the real command without blocking this process, so writes go on meanwhile. */
-function backup(file: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", "--out", file], { env: process.env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+async function backup(file: string) {
+  const result = await runNode(["--import", "tsx", "scripts/db-backup.ts", "--out", file]);
+  return { ...result, status: result.code };
 }
 
 /** The backup restored into a new database, as the documented restore would. */
