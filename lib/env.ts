@@ -39,6 +39,14 @@ const envSchema = z.object({
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
   /** How long to wait for the SMTP server at each step; past it, a send whose data went out is ambiguous. */
   SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** First retry delay after a failed send worth retrying (4xx, refused connection); doubles each time. */
+  OUTBOX_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Hosts get a weekly digest of events whose requesters have waited longer than this for a recap. */
+  RECAP_NUDGE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Retention windows (days): sign-in attempts; e-mail bodies after sending; IP hashes and user agents. */
+  RETENTION_LOGIN_ATTEMPTS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RETENTION_EMAIL_BODIES_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RETENTION_CLIENT_DATA_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;

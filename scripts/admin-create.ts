@@ -2,9 +2,9 @@
 // Creates a dashboard account. Without --password, a strong one is generated and printed once.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { createDatabase } from "@/lib/db/client";
+import { migrateIfNeeded } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { createUser } from "@/lib/users/create-user";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, role: { type: "string", default: "ADMIN" } },
@@ -14,6 +14,10 @@ if (!values.email) {
   process.exit(2);
 }
 const password = values.password ?? randomBytes(15).toString("base64url");
+// Works while the app runs: migrations are applied only if some are pending (which needs the app stopped).
+await migrateIfNeeded({ url: env.DATABASE_URL });
+const { createDatabase } = await import("@/lib/db/client");
+const { createUser } = await import("@/lib/users/create-user");
 const db = createDatabase();
 try {
   const user = await createUser({

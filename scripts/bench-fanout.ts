@@ -62,7 +62,6 @@ for (let start = 0; start < REQUESTERS; start += 1000) {
       email: `requester${start + offset}@example.org`,
       locale: (start + offset) % 3 === 0 ? "en" : "fr",
       status: "CONFIRMED" as const,
-      confirmTokenHash: `bench-${start + offset}`,
       confirmTokenExpiresAt: new Date(Date.now() + 86_400_000),
       consentAt: new Date(),
       consentIpHash: "bench",

@@ -47,3 +47,28 @@ export async function createComment(
     },
   });
 }
+
+/** A recap request as a reader would have left it: confirmed by default, in French, asked a day ago. */
+export async function createRecapRequest(
+  db: Database,
+  eventId: string,
+  overrides: Partial<{ email: string; name: string; locale: string; status: "UNCONFIRMED" | "CONFIRMED" | "WITHDRAWN"; confirmedAt: Date; recapSentAt: Date | null }> = {},
+) {
+  const askedAt = new Date(Date.now() - 86_400_000);
+  const status = overrides.status ?? "CONFIRMED";
+  return db.recapRequest.create({
+    data: {
+      eventId,
+      email: `demandeur-${unique()}@example.org`,
+      locale: "fr",
+      status,
+      confirmTokenExpiresAt: new Date(askedAt.getTime() + 7 * 86_400_000),
+      consentAt: askedAt,
+      consentIpHash: "factory",
+      consentWordingVersion: "test",
+      lastConfirmationSentAt: askedAt,
+      confirmedAt: status === "CONFIRMED" ? askedAt : null,
+      ...overrides,
+    },
+  });
+}

@@ -18,7 +18,9 @@ export type ReceivedMail = {
  * A real SMTP server in the test process (the `smtp-server` package). `rejectNext` makes it answer
  * the next RCPT TO commands with a given SMTP error, to exercise retries and failures.
  */
-export async function startSmtpSink(sinkOptions: { delayMs?: number; neverAnswerData?: boolean } = {}) {
+export async function startSmtpSink(
+  sinkOptions: { delayMs?: number; neverAnswerData?: boolean; port?: number; onMessage?: (mail: ReceivedMail) => void | Promise<void> } = {},
+) {
   const received: ReceivedMail[] = [];
   const rejections: { code: number; message: string }[] = [];
   const options: SMTPServerOptions = {
@@ -41,8 +43,10 @@ export async function startSmtpSink(sinkOptions: { delayMs?: number; neverAnswer
         // Accepts the data but never says so: the sender cannot know whether the message was delivered.
         if (sinkOptions.neverAnswerData) return;
         if (sinkOptions.delayMs) await new Promise((resolve) => setTimeout(resolve, sinkOptions.delayMs));
+        // Killed while this message was waiting for its answer: it was never accepted.
+        if (crashed) return;
         const raw = Buffer.concat(chunks).toString("utf8");
-        received.push({
+        const mail: ReceivedMail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           raw,
@@ -51,23 +55,47 @@ export async function startSmtpSink(sinkOptions: { delayMs?: number; neverAnswer
           text: decodeQuotedPrintable(raw),
           clientName: session.hostNameAppearsAs,
           sessionId: session.id,
-        });
+        };
+        received.push(mail);
+        await sinkOptions.onMessage?.(mail);
         callback(null);
       });
     },
   };
-  const server = new SMTPServer(options);
-  // A client killed mid-session resets its connection; a real server logs that and carries on.
-  server.on("error", () => {});
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  let crashed = false;
+  const sockets = new Set<import("node:net").Socket>();
+  const listen = async (port: number) => {
+    const server = new SMTPServer(options);
+    // A client killed mid-session resets its connection; a real server logs that and carries on.
+    server.on("error", () => {});
+    server.server.on("connection", (socket: import("node:net").Socket) => {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    return server;
+  };
+  let server = await listen(sinkOptions.port ?? 0);
   const port = (server.server.address() as { port: number }).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
+    port,
     received,
+    /** The server dies: every connection is cut at once, messages waiting for their answer never get one. */
+    async crash() {
+      crashed = true;
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.server.close(() => resolve()));
+    },
+    /** Back on the same port. */
+    async restart() {
+      crashed = false;
+      server = await listen(port);
+    },
     rejectNext(code: number, message: string, times = 1) {
       for (let index = 0; index < times; index++) rejections.push({ code, message });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => (crashed ? Promise.resolve() : new Promise<void>((resolve) => server.close(() => resolve()))),
   };
 }
 

@@ -26,6 +26,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <Link href="/dashboard">{t("overview")}</Link>
         <Link href="/dashboard/moderation">{t("moderation")}</Link>
         <Link href="/dashboard/mailbox">{t("mailbox")}</Link>
+        <Link href="/dashboard/account">{t("account")}</Link>
         <SignOutButton />
       </nav>
       {children}

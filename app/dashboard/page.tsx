@@ -3,18 +3,42 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { listDashboardEvents } from "@/lib/events/list-dashboard-events";
-import { formatShortDate } from "@/lib/i18n/format-dates";
+import { formatCommentDate, formatPlainDate, formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
+import { getDeliveryHealth } from "@/lib/jobs/worker-heartbeat";
 
 export default async function DashboardPage() {
-  const [events, t, locale] = await Promise.all([
-    listDashboardEvents({ db, actor: await currentActor() }),
+  const actor = await currentActor();
+  const [events, health, t, locale] = await Promise.all([
+    listDashboardEvents({ db, actor }),
+    getDeliveryHealth(db, new Date()),
     getTranslations("dashboard"),
     getLocale() as Promise<Locale>,
   ]);
+  const recapLabel = (event: (typeof events)[number]) =>
+    event.recapStatus === "PUBLISHED"
+      ? t("recapPublished")
+      : event.recapOutlook === "NOT_PLANNED"
+        ? t("recapNotPlanned")
+        : event.recapOutlook === "EXPECTED"
+          ? event.recapExpectedOn
+            ? t("recapExpectedOn", { date: formatPlainDate(event.recapExpectedOn, locale) })
+            : t("recapExpected")
+          : event.recapStatus === "DRAFT"
+            ? t("recapDraft")
+            : t("editRecap");
+  // Mail is not moving: no worker beating, or e-mails due for minutes that nobody took.
+  const mailStuck = health.worker !== "ok" || health.overdueEmails > 0;
   return (
     <>
       <h1>{t("title")}</h1>
+      {mailStuck && (
+        <div className="notice notice--error" role="alert" data-testid="mail-warning">
+          {health.worker === "stale" && health.lastBeatAt && <p>{t("workerStale", { since: formatCommentDate(health.lastBeatAt, "UTC", locale) + " UTC" })}</p>}
+          {health.worker === "none" && <p>{t("workerNone")}</p>}
+          {health.overdueEmails > 0 && <p>{t("mailOverdue", { count: health.overdueEmails })}</p>}
+        </div>
+      )}
       <p>
         <Link href="/dashboard/events/new" className="button">
           {t("newEvent")}
@@ -31,12 +55,14 @@ export default async function DashboardPage() {
                 <th scope="col">{t("pendingComments")}</th>
                 <th scope="col">{t("waitingRequests")}</th>
                 <th scope="col">{t("waitingSince")}</th>
+                <th scope="col">{t("sentRequests")}</th>
+                <th scope="col">{t("withdrawnRequests")}</th>
                 <th scope="col">{t("recapStatus")}</th>
               </tr>
             </thead>
             <tbody>
               {events.map((event) => (
-                <tr key={event.slug}>
+                <tr key={event.slug} data-event={event.slug}>
                   <td>
                     <Link href={`/events/${event.slug}`}>{event.title}</Link>{" "}
                     (<Link href={`/dashboard/events/${event.slug}/edit`}>{t("edit")}</Link>)
@@ -46,12 +72,12 @@ export default async function DashboardPage() {
                     </span>
                   </td>
                   <td>{event.pendingComments > 0 ? <Link href="/dashboard/moderation">{event.pendingComments}</Link> : 0}</td>
-                  <td>{event.confirmedRequests}</td>
+                  <td data-count="waiting">{event.waiting}</td>
                   <td>{event.waitingSince ? formatShortDate(event.waitingSince, event.timeZone, locale) : "—"}</td>
+                  <td data-count="sent">{event.sent}</td>
+                  <td data-count="withdrawn">{event.withdrawn}</td>
                   <td>
-                    <Link href={`/dashboard/events/${event.slug}/recap`}>
-                      {event.recapStatus === "PUBLISHED" ? t("recapPublished") : event.recapStatus === "DRAFT" ? t("recapDraft") : t("editRecap")}
-                    </Link>
+                    <Link href={`/dashboard/events/${event.slug}/recap`}>{recapLabel(event)}</Link>
                   </td>
                 </tr>
               ))}

@@ -9,12 +9,14 @@ import { initialCommentFormState } from "@/lib/comments/comment-form-state";
 
 type Props = {
   eventSlug: string;
+  /** The recap is already on the page: the form offers to send it rather than to tell when it is out. */
+  recapPublished: boolean;
   formToken: string;
   replyTo?: { id: string; authorName: string };
 };
 
 /** A plain form posting to a server action: works without JavaScript, and with it shows progress and errors in place. */
-export function CommentForm({ eventSlug, formToken, replyTo }: Props) {
+export function CommentForm({ eventSlug, recapPublished, formToken, replyTo }: Props) {
   const [state, formAction, pending] = useActionState(postCommentAction, initialCommentFormState);
   const t = useTranslations("comments");
   const tErrors = useTranslations("errors");
@@ -40,10 +42,18 @@ export function CommentForm({ eventSlug, formToken, replyTo }: Props) {
         {state.status === "success" && (
           <p className="notice notice--success">{state.commentStatus === "APPROVED" ? t("published") : t("held")}</p>
         )}
-        {state.status === "success" && state.recapRequest === "requested" && <p className="notice notice--success">{t("recapRequested")}</p>}
+        {state.status === "success" && state.asksForRecap && state.recapPublished && (
+          <p className="notice">
+            {t("recapOnline")} <a href="#recap">{t("recapOnlineLink")}</a>
+          </p>
+        )}
+        {state.status === "success" && state.recapRequest === "requested" && (
+          <p className="notice notice--success">{state.recapPublished ? t("recapRequestedPublished") : t("recapRequested")}</p>
+        )}
         {state.status === "success" && state.asksForRecap && state.recapRequest !== "requested" && (
           <p className="notice">
-            {t("recapOffer")} <a href="#recap-request">{t("recapOfferLink")}</a>
+            {state.recapPublished ? t("recapOfferPublished") : t("recapOffer")}{" "}
+            <a href="#recap-request">{state.recapPublished ? t("recapOfferPublishedLink") : t("recapOfferLink")}</a>
           </p>
         )}
         {state.status === "error" && state.messageKey && (
@@ -118,7 +128,7 @@ export function CommentForm({ eventSlug, formToken, replyTo }: Props) {
       </Field>
       <div className="field field--checkbox">
         <input id="notifyWhenRecapPublished" name="notifyWhenRecapPublished" type="checkbox" defaultChecked={values?.notifyWhenRecapPublished} />
-        <label htmlFor="notifyWhenRecapPublished">{t("notifyRecap")}</label>
+        <label htmlFor="notifyWhenRecapPublished">{recapPublished ? t("notifyRecapPublished") : t("notifyRecap")}</label>
       </div>
       {fieldError("parentId") && <p className="field-error">{tErrors(fieldError("parentId") as never)}</p>}
 

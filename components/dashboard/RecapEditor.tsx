@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { saveRecapAction } from "@/app/dashboard/events/[slug]/recap/actions";
 import { RECAP_LINK_KINDS } from "@/lib/recaps/recap-input";
-import { initialRecapEditorState, RECAP_LINK_ROWS } from "@/lib/recaps/recap-editor-state";
+import { initialFormState } from "@/lib/http/form-action";
+import { RECAP_LINK_ROWS, type RecapEditorState } from "@/lib/recaps/recap-editor-state";
 
 type Saved = { body: string; links: { kind: string; title: string; url: string }[] } | null;
 
@@ -21,23 +22,23 @@ export function RecapEditor({
   /** Approved comments asking for the recap with no "the recap is online" reply yet. */
   unansweredAskers: number;
 }) {
-  const [state, formAction, pending] = useActionState(saveRecapAction, initialRecapEditorState);
+  const [state, formAction, pending] = useActionState(saveRecapAction, initialFormState() as RecapEditorState);
   const t = useTranslations("dashboard");
   const tRecaps = useTranslations("recaps");
   const tErrors = useTranslations("errors");
-  const values = state.values ?? saved ?? { body: "", links: [] };
-  const error = (field: string) => state.fieldErrors?.[field]?.[0];
+  const values = (state.status !== "idle" && state.values) || saved || { body: "", links: [] };
+  const error = (field: string) => (state.status === "error" ? state.fieldErrors?.[field]?.[0] : undefined);
 
   return (
     <form key={state.submission} action={formAction} className="comment-form">
       <div role="status" aria-live="polite">
-        {state.status === "saved" && <p className="notice notice--success">{t("savedNote")}</p>}
-        {state.status === "published" && (
+        {state.status === "done" && !state.published && <p className="notice notice--success">{t("savedNote")}</p>}
+        {state.status === "done" && state.published && (
           <p className="notice notice--success">
-            {t("publishedNote", { count: state.notified ?? 0 })} {state.replied ? t("repliedNote", { count: state.replied }) : null}
+            {t("publishedNote", { count: state.notified })} {state.replied ? t("repliedNote", { count: state.replied }) : null}
           </p>
         )}
-        {state.status === "error" && state.messageKey && (
+        {state.status === "error" && (
           <p className="notice notice--error" role="alert">
             {tErrors(state.messageKey as never)}
           </p>

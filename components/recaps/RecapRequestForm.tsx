@@ -5,22 +5,20 @@ import { useTranslations } from "next-intl";
 import { requestRecapAction } from "@/app/events/[slug]/recap-actions";
 import { initialRecapRequestFormState } from "@/lib/recaps/recap-request-form-state";
 
-/** "Couldn't make it? Get the recap": a plain form posting to a server action, with or without JavaScript. */
-export function RecapRequestForm({ eventSlug, waitingCount }: { eventSlug: string; waitingCount: number }) {
+/** The e-mail form of the recap box: a plain form posting to a server action, with or without JavaScript. */
+export function RecapRequestForm({ eventSlug, variant }: { eventSlug: string; variant: "before" | "notPlanned" | "published" }) {
   const [state, formAction, pending] = useActionState(requestRecapAction, initialRecapRequestFormState);
   const t = useTranslations("recaps");
   const tErrors = useTranslations("errors");
   const values = state.status === "error" ? state.values : undefined;
   const emailError = state.fieldErrors?.email?.[0];
   const nameError = state.fieldErrors?.name?.[0];
+  const submitLabel = variant === "published" ? t("submitPublished") : variant === "notPlanned" ? t("submitNotPlanned") : t("submit");
 
   return (
-    <section className="recap-request" aria-labelledby="recap-request-title" id="recap-request">
-      <h2 id="recap-request-title">{t("title")}</h2>
-      <p>{t("intro")}</p>
-      <p className="muted">{t("waiting", { count: waitingCount })}</p>
+    <>
       <div role="status" aria-live="polite">
-        {state.status === "accepted" && <p className="notice notice--success">{t("accepted")}</p>}
+        {state.status === "accepted" && <p className="notice notice--success">{variant === "published" ? t("acceptedPublished") : t("accepted")}</p>}
         {state.status === "error" && state.messageKey && (
           <p className="notice notice--error" role="alert">
             {tErrors(state.messageKey as never)}
@@ -61,9 +59,9 @@ export function RecapRequestForm({ eventSlug, waitingCount }: { eventSlug: strin
         </div>
         <p className="field-hint">{t("consent")}</p>
         <button type="submit" className="button" disabled={pending}>
-          {pending ? t("submitting") : t("submit")}
+          {pending ? t("submitting") : submitLabel}
         </button>
       </form>
-    </section>
+    </>
   );
 }

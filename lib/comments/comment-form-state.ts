@@ -9,6 +9,8 @@ export type CommentFormState = {
   /** The comment asks for the recap: the form offers to notify its author. */
   asksForRecap?: boolean;
   recapRequest?: "requested" | "not-requested" | "refused";
+  /** The recap was already published when the comment was posted. */
+  recapPublished?: boolean;
   messageKey?: string;
   retryAfterSeconds?: number;
   fieldErrors?: Record<string, string[]>;

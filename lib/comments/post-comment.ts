@@ -9,7 +9,9 @@ import { hashBody, hashIp } from "./hash";
 import { decideModeration } from "./moderation-policy";
 import type { Locale } from "@/lib/i18n/locales";
 import { recogniseRecapRequest } from "@/lib/recaps/recognise-recap-request";
+import { replyToRecapAskers } from "@/lib/recaps/reply-to-recap-askers";
 import { requestRecap } from "@/lib/recaps/request-recap";
+import { replyPlacement } from "./reply-depth";
 
 export type PostCommentOptions = {
   db: Database;
@@ -30,6 +32,8 @@ export type PostedComment = {
   asksForRecap: boolean;
   /** Whether a recap notification was requested along with the comment (confirmation e-mail queued or already confirmed). */
   recapRequest: "requested" | "not-requested" | "refused";
+  /** The event's recap is already published (the form then links to it rather than promising it). */
+  recapPublished: boolean;
 };
 
 /**
@@ -53,16 +57,19 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
 
   const event = await db.event.findFirst({
     where: { slug: eventSlug, status: "PUBLISHED" },
-    select: { id: true },
+    select: { id: true, slug: true, language: true, recap: { select: { status: true, replyToAskers: true, publishedById: true } } },
   });
   if (!event) throw new AppError("NOT_FOUND", "eventNotFound");
 
+  // A reply goes under the comment it answers, or beside it when that one is at the deepest level shown.
+  let placement = { parentId: null as string | null, depth: 0 };
   if (comment.parentId) {
     const parent = await db.comment.findFirst({
       where: { id: comment.parentId, eventId: event.id, status: "APPROVED" },
-      select: { id: true },
+      select: { id: true, parentId: true, depth: true },
     });
     if (!parent) throw new AppError("INVALID", "invalidFields", { fieldErrors: { parentId: ["parentInvalid"] } });
+    placement = replyPlacement(parent);
   }
 
   const ipHash = hashIp(env.APP_SECRET, client.ip);
@@ -91,29 +98,33 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
   });
 
   const asksForRecap = recogniseRecapRequest(comment.body).asksForRecap;
-  const create = db.comment.create({
-    data: {
-      asksForRecap,
-      eventId: event.id,
-      parentId: comment.parentId ?? null,
-      authorName: comment.authorName,
-      authorEmail: comment.authorEmail,
-      authorUrl: comment.authorUrl ?? null,
-      body: comment.body,
-      bodyHash,
-      status: decision.status,
-      createdAt: now,
-      ipHash,
-      userAgent: client.userAgent?.slice(0, 500) ?? null,
-    },
-    select: { id: true, status: true },
+  const recapPublished = event.recap?.status === "PUBLISHED";
+  const data = {
+    asksForRecap,
+    eventId: event.id,
+    ...placement,
+    authorName: comment.authorName,
+    authorEmail: comment.authorEmail,
+    authorUrl: comment.authorUrl ?? null,
+    body: comment.body,
+    bodyHash,
+    status: decision.status,
+    createdAt: now,
+    ipHash,
+    userAgent: client.userAgent?.slice(0, 500) ?? null,
+  };
+  const created = await db.$transaction(async (tx) => {
+    const saved = await tx.comment.create({ data, select: { id: true, status: true } });
+    if (saved.status === "APPROVED") {
+      // Published at once, it changes the event's page: every instance's cached copy is now out of date.
+      await tx.event.update({ where: { id: event.id }, data: { updatedAt: now }, select: { id: true } });
+      // Asking for a recap that is already out, under a publication whose host chose to answer askers.
+      if (asksForRecap && recapPublished && event.recap?.replyToAskers && event.recap.publishedById) {
+        await replyToRecapAskers(tx, { eventId: event.id, eventSlug: event.slug, language: event.language, hostId: event.recap.publishedById, now, commentIds: [saved.id] });
+      }
+    }
+    return saved;
   });
-  // A comment published at once changes the event's page: marking the event updated in the same
-  // transaction makes every instance's cached copy of the page out of date.
-  const created =
-    decision.status === "APPROVED"
-      ? (await db.$transaction([create, db.event.update({ where: { id: event.id }, data: { updatedAt: now }, select: { id: true } })]))[0]
-      : await create;
 
   let recapRequest: PostedComment["recapRequest"] = "not-requested";
   if (comment.notifyWhenRecapPublished && created.status !== "REJECTED") {
@@ -133,5 +144,5 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
       },
     );
   }
-  return { ...created, asksForRecap, recapRequest };
+  return { ...created, asksForRecap, recapRequest, recapPublished };
 }

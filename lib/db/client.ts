@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { env } from "@/lib/env";
@@ -14,28 +15,27 @@ export { type Engine, engineForUrl, sqliteFilePath } from "./engine";
  */
 export type Database = PrismaClient;
 
-const engines = new WeakMap<object, Engine>();
+/** A transaction's client, as `$transaction(async (tx) => …)` hands it over. */
+export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
-/** Which engine a client talks to, for the rare query that must differ (see claimDueEmails). */
-export function engineOf(client: Database): Engine {
-  return engines.get(client) ?? "sqlite";
+/** How long a SQLite statement waits for another process's write lock before failing with SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/** Which engine a client (or a transaction's client) talks to, for the rare query that must differ. */
+export function engineOf(client: Database | Transaction): Engine {
+  // Prisma's clients, and the transaction clients they hand out, carry their schema's provider.
+  return (client as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
 }
-
 
 /**
  * The one place that decides which database Debrief talks to, from the URL's scheme.
- * Use cases import `db` and never know the engine.
+ * Use cases import `db` and never know the engine. Creating a client opens nothing: the connection
+ * is made by the first query.
  */
 export function createDatabase(url: string = env.DATABASE_URL): Database {
   const engine = engineForUrl(url);
   if (engine === "sqlite") {
-    const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: 5000 }) });
-    engines.set(client, "sqlite");
-    // WAL lets readers proceed while a comment is written; with WAL, synchronous=NORMAL is safe from
-    // corruption and saves an fsync per commit. Issued first, so they run before any other query.
-    client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(logPragmaFailure);
-    client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(logPragmaFailure);
-    return client;
+    return new PrismaClient({ adapter: sqliteAdapter(sqliteFilePath(url)) });
   }
   if (engine === "postgresql") {
     const schema = new URL(url).searchParams.get("schema");
@@ -45,15 +45,38 @@ export function createDatabase(url: string = env.DATABASE_URL): Database {
       { connectionString: url, max: env.DATABASE_POOL_SIZE, ...(schema ? { options: `-c search_path="${schema.replace(/"/g, "")}"` } : {}) },
       schema ? { schema } : {},
     );
-    const client = new PostgresPrismaClient({ adapter }) as unknown as Database;
-    engines.set(client, "postgresql");
-    return client;
+    return new PostgresPrismaClient({ adapter }) as unknown as Database;
   }
   throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got "${url.split(":")[0]}:"`);
 }
 
-function logPragmaFailure(error: unknown) {
-  console.error("Could not configure SQLite:", error);
+type BetterSqliteHandle = { pragma(source: string): unknown; prepare(source: string): unknown };
+
+/**
+ * The better-sqlite3 adapter, with the connection set up when it opens:
+ * - WAL, so readers proceed while another process writes; with WAL, synchronous=NORMAL is safe from
+ *   corruption and saves an fsync per commit. Set synchronously on the new connection, before any query.
+ * - Transactions start with BEGIN IMMEDIATE instead of BEGIN. A deferred transaction that reads and then
+ *   writes cannot wait for another process's write lock: SQLite fails its upgrade at once with SQLITE_BUSY
+ *   (the busy timeout does not apply). IMMEDIATE takes the write lock first, waiting up to the busy timeout,
+ *   so "read, then write" inside a transaction is serialised with every other writer, in every process.
+ * See docs/decisions/003-jobs-and-exactly-once-delivery.md.
+ */
+function sqliteAdapter(file: string): SqlDriverAdapterFactory {
+  const factory = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const setUp = (adapter: SqlDriverAdapter) => {
+    const connection = (adapter as unknown as { client: BetterSqliteHandle }).client;
+    connection.pragma("journal_mode = WAL");
+    connection.pragma("synchronous = NORMAL");
+    const prepare = connection.prepare.bind(connection);
+    connection.prepare = (source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source);
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => setUp(await factory.connect()),
+  };
 }
 
 const globalForDb = globalThis as unknown as { debriefDb?: Database };

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
-import { isTimeZone, zonedLocalToUtc } from "@/lib/i18n/zoned-time";
+import { isPlainDateTime, isTimeZone, zonedLocalToUtc } from "@/lib/i18n/zoned-time";
 
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "dateInvalid" });
+const localDateTime = z.string({ error: "dateInvalid" }).refine(isPlainDateTime, { error: "dateInvalid" });
 
 /** An event as a host edits it; dates are wall-clock times in the event's own time zone. */
 export const eventInputSchema = z

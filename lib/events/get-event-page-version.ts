@@ -3,7 +3,8 @@ import type { Database } from "@/lib/db/client";
 /**
  * A short string that changes whenever the public page of an event changes: the event itself (its
  * `updatedAt` is also bumped when a comment on it is published or moderated), its recap (and the
- * host's replies published with it), and the number of confirmed recap requests. Read from the
+ * host's replies published with it), and the number of people waiting for the recap
+ * (confirmed, not yet sent it). Read from the
  * database on every request, so a page cached by one instance is recognised as stale as soon as
  * any instance changed it. Null when the event is not public.
  */
@@ -13,9 +14,10 @@ export async function getEventPageVersion(options: { db: Database; slug: string 
     select: {
       updatedAt: true,
       recap: { select: { updatedAt: true } },
-      _count: { select: { recapRequests: { where: { status: "CONFIRMED" } } } },
+      _count: { select: { recapRequests: { where: { status: "CONFIRMED", recapSentAt: null } } } },
     },
   });
   if (!event) return null;
+  // The waiting count goes down as recap e-mails are sent, with no other change to the event.
   return [event.updatedAt.getTime(), event.recap?.updatedAt.getTime() ?? 0, event._count.recapRequests].join(".");
 }

@@ -1,5 +1,7 @@
 import type { Database } from "@/lib/db/client";
+import { MAX_REPLY_DEPTH } from "@/lib/comments/reply-depth";
 import { threadComments } from "@/lib/comments/thread-comments";
+import { recapCounts } from "@/lib/recaps/recap-counts";
 
 const publicCommentSelect = {
   id: true,
@@ -19,8 +21,6 @@ function toPublic<T extends { authorUserId: string | null }>({ authorUserId, ...
 
 /** Conversations (a top-level comment with its replies) per page of an event. */
 export const THREADS_PER_PAGE = 50;
-/** Replies nest this deep at most (the reply link is offered below it). */
-const MAX_REPLY_DEPTH = 3;
 
 /**
  * A published event with one page of its approved comments, threaded, plus the viewer's own
@@ -46,7 +46,9 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
       topic: true,
       language: true,
       updatedAt: true,
-      _count: { select: { recapRequests: { where: { status: "CONFIRMED" } } } },
+      recapOutlook: true,
+      recapExpectedOn: true,
+      recapOutlookNote: true,
       recap: {
         select: {
           status: true,
@@ -79,7 +81,7 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
   // Replies, one level at a time (the depth is bounded), including the viewer's own pending ones.
   const comments = [...starts];
   let parents = starts.map((comment) => comment.id);
-  for (let depth = 1; depth <= MAX_REPLY_DEPTH + 1 && parents.length > 0; depth++) {
+  for (let depth = 1; depth <= MAX_REPLY_DEPTH && parents.length > 0; depth++) {
     const replies = await db.comment.findMany({
       where: { eventId: event.id, parentId: { in: parents }, ...visible(ownCommentIds) },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -99,13 +101,24 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
     );
   }
 
-  const { id: _id, hostNames, _count, recap, ...publicEvent } = event;
+  const counts = await recapCounts(db, event.id);
+  const { id: _id, hostNames, recap, recapOutlook, recapExpectedOn, recapOutlookNote, ...publicEvent } = event;
+  const published = recap?.status === "PUBLISHED";
   return {
     ...publicEvent,
     /** Only a published recap is public. */
-    recap: recap?.status === "PUBLISHED" ? { body: recap.body, publishedAt: recap.publishedAt, links: recap.links } : null,
-    /** Confirmed requesters waiting for the recap. */
-    recapWaitingCount: _count.recapRequests,
+    recap: published ? { body: recap.body, publishedAt: recap.publishedAt, links: recap.links } : null,
+    /** The recap's public status: published, or what hosts said about it (expected by a day, or not planned). */
+    recapStatus: {
+      status: published ? ("PUBLISHED" as const) : recapOutlook,
+      expectedOn: !published && recapOutlook === "EXPECTED" ? recapExpectedOn : null,
+      note: !published && recapOutlook === "NOT_PLANNED" ? recapOutlookNote : null,
+      /** Confirmed requesters not yet sent the recap, and since when the first of them waits. */
+      waiting: counts.waiting,
+      waitingSince: counts.waitingSince,
+      /** Requesters the recap was sent to. */
+      sent: counts.sent,
+    },
     hosts: hostNames.split("\n").map((name) => name.trim()).filter(Boolean),
     commentCount,
     commentPages: { page, pageCount, threadCount },

@@ -1,7 +1,11 @@
 import type { Database } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { recapCountsByEvent } from "@/lib/recaps/recap-counts";
 
-/** The dashboard overview: every event with its pending comments and the people waiting for its recap. */
+/**
+ * The dashboard overview: every event with its pending comments, the recap's status (published, or what
+ * hosts said about it) and its requesters — waiting (confirmed, not yet sent it) and since when, sent, withdrawn.
+ */
 export async function listDashboardEvents(options: { db: Database; actor: Actor | null }) {
   const { db, actor } = options;
   assertCan(actor, "comment:moderate");
@@ -15,23 +19,20 @@ export async function listDashboardEvents(options: { db: Database; actor: Actor 
       startsAt: true,
       endsAt: true,
       timeZone: true,
+      recapOutlook: true,
+      recapExpectedOn: true,
       recap: { select: { status: true } },
-      _count: {
-        select: {
-          comments: { where: { status: "PENDING" } },
-          recapRequests: { where: { status: "CONFIRMED" } },
-        },
-      },
+      _count: { select: { comments: { where: { status: "PENDING" } } } },
     },
   });
-  // How long people have been waiting: the oldest confirmation per event, in one grouped query.
-  const oldest = await db.recapRequest.groupBy({ by: ["eventId"], where: { status: "CONFIRMED" }, _min: { confirmedAt: true } });
-  const waitingSince = new Map(oldest.map((row) => [row.eventId, row._min.confirmedAt]));
+  const counts = await recapCountsByEvent(
+    db,
+    events.map((event) => event.id),
+  );
   return events.map(({ _count, id, recap, ...event }) => ({
     ...event,
     recapStatus: recap?.status ?? null,
     pendingComments: _count.comments,
-    confirmedRequests: _count.recapRequests,
-    waitingSince: waitingSince.get(id) ?? null,
+    ...counts.get(id)!,
   }));
 }

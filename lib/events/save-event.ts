@@ -22,7 +22,18 @@ export async function saveEvent(options: { db: Database; actor: Actor | null; ex
       ? await tx.event.update({ where: { id: existing.id }, data, select: { id: true, slug: true, status: true } })
       : await tx.event.create({ data, select: { id: true, slug: true, status: true } });
     const action = !existing ? "event.create" : existing.status !== event.status ? (event.status === "PUBLISHED" ? "event.publish" : "event.unpublish") : "event.edit";
-    await tx.auditLog.create({ data: { actorId: actor.id, action, targetType: "Event", targetId: event.id, details: JSON.stringify({ slug: event.slug, status: event.status }) } });
+    // An unpublished event mails nobody: its queued recap and confirmation e-mails not yet handed to the
+    // SMTP server are cancelled with it (publishing the recap again queues the recap e-mails again).
+    let cancelled = 0;
+    if (action === "event.unpublish") {
+      ({ count: cancelled } = await tx.outboundEmail.updateMany({
+        where: { status: { in: ["PENDING", "CLAIMED"] }, OR: [{ recap: { eventId: event.id } }, { recapRequest: { eventId: event.id } }] },
+        data: { status: "CANCELLED", lastError: "event unpublished", leaseOwner: null, leaseExpiresAt: null },
+      }));
+    }
+    await tx.auditLog.create({
+      data: { actorId: actor.id, action, targetType: "Event", targetId: event.id, details: JSON.stringify({ slug: event.slug, status: event.status, ...(cancelled && { cancelledEmails: cancelled }) }) },
+    });
     return event;
   });
 }

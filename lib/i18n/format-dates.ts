@@ -32,3 +32,14 @@ export function formatShortDate(date: Date, timeZone: string, locale: Locale): s
 export function formatCommentDate(date: Date, timeZone: string, locale: Locale): string {
   return formatter(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
 }
+
+/** A calendar day for sentences: "12 octobre 2026", "October 12, 2026". */
+export function formatLongDate(date: Date, timeZone: string, locale: Locale): string {
+  return formatter(locale, { dateStyle: "long", timeZone }).format(date);
+}
+
+/** A calendar day stored as "YYYY-MM-DD" (no time zone of its own), for sentences. */
+export function formatPlainDate(day: string, locale: Locale): string {
+  const [year, month, date] = day.split("-").map(Number);
+  return formatLongDate(new Date(Date.UTC(year, month - 1, date, 12)), "UTC", locale);
+}

@@ -1,27 +1,52 @@
-/** Offset of a time zone at an instant, in minutes east of UTC. */
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const name = new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" }).formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-}
+import { Temporal } from "temporal-polyfill";
 
-/** "2026-03-10T19:00" on the wall clock of `timeZone` → the UTC instant (right across DST changes). */
+/**
+ * Wall-clock times in a time zone, through Temporal (temporal-polyfill). One rule for the hours a
+ * daylight-saving change skips or repeats, everywhere: "compatible" disambiguation, as in RFC 5545 and
+ * Temporal's default — a time in a gap moves forward by the gap's length (Paris 02:30 on the spring
+ * change is 03:30), a time that occurs twice is the earlier one.
+ */
 export function zonedLocalToUtc(local: string, timeZone: string): Date {
-  const asUtc = new Date(`${local}:00Z`);
-  const first = new Date(asUtc.getTime() - offsetMinutes(asUtc, timeZone) * 60_000);
-  // Once more with the offset at the candidate instant, for times near a DST change.
-  return new Date(asUtc.getTime() - offsetMinutes(first, timeZone) * 60_000);
+  const zoned = Temporal.PlainDateTime.from(local, { overflow: "reject" }).toZonedDateTime(timeZone, { disambiguation: "compatible" });
+  return new Date(zoned.epochMilliseconds);
 }
 
 /** The UTC instant as "YYYY-MM-DDTHH:mm" on the wall clock of `timeZone`, for datetime-local inputs. */
 export function utcToZonedLocal(instant: Date, timeZone: string): string {
-  return new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000).toISOString().slice(0, 16);
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDateTime().toString({ smallestUnit: "minute" });
+}
+
+/** The calendar day ("YYYY-MM-DD") it is at `instant` in `timeZone`. */
+export function zonedToday(instant: Date, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}
+
+/** Whether `value` is a real calendar day written "YYYY-MM-DD" (no 30 February). */
+export function isPlainDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  try {
+    Temporal.PlainDate.from(value, { overflow: "reject" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether "YYYY-MM-DDTHH:mm" is a real wall-clock time (no 30 February, no 25:00). */
+export function isPlainDateTime(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return false;
+  try {
+    Temporal.PlainDateTime.from(value, { overflow: "reject" });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function isTimeZone(value: string): boolean {
   try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
+    Temporal.Now.instant().toZonedDateTimeISO(value);
+    return value.length > 0;
   } catch {
     return false;
   }

@@ -11,12 +11,3 @@ export async function listMailbox(options: { db: Database; actor: Actor | null; 
     select: { id: true, toAddress: true, subject: true, status: true, createdAt: true, kind: true },
   });
 }
-
-export async function readMailboxEmail(options: { db: Database; actor: Actor | null; id: string }) {
-  const { db, actor, id } = options;
-  assertCan(actor, "mailbox:read");
-  return db.outboundEmail.findUnique({
-    where: { id },
-    select: { id: true, toAddress: true, subject: true, textBody: true, htmlBody: true, status: true, createdAt: true, smtpResponse: true, lastError: true, attempts: true },
-  });
-}

@@ -1,4 +1,5 @@
 import net from "node:net";
+import { Transform } from "node:stream";
 import nodemailer from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 
@@ -13,6 +14,12 @@ export type OutgoingMail = {
 
 /** What the SMTP server said, or that no SMTP server is configured and the mail was only stored. */
 export type SendResult = { response: string };
+
+/**
+ * Raised when a send fails; `dataSent` tells whether the whole message had been handed to the
+ * connection (then the server may have accepted it although we never heard back).
+ */
+export type SendError = Error & { dataSent?: boolean; code?: string; responseCode?: number; command?: string };
 
 export type MailTransport = {
   send(mail: OutgoingMail): Promise<SendResult>;
@@ -49,6 +56,23 @@ export function createMailTransport(smtpUrl: string | undefined, options: { time
     // Without TCP_NODELAY, the short "." that ends each message waits for the server's delayed ACK;
     // nodemailer opens its sockets with Nagle on, so it is given ours.
     (created as unknown as { getSocket: typeof noDelaySocket }).getSocket = noDelaySocket;
+    // Marks when the last byte of a message's data has been handed to the connection: after that, the
+    // server may have accepted it (SMTP accepts a message only after its final "."), before it, it cannot.
+    created.use("stream", (mail, done) => {
+      const delivery = (mail.data as { debriefDelivery?: { dataSent: boolean } }).debriefDelivery;
+      if (delivery) {
+        mail.message.transform(
+          new Transform({
+            transform: (chunk, _encoding, callback) => callback(null, chunk),
+            flush: (callback) => {
+              delivery.dataSent = true;
+              callback();
+            },
+          }),
+        );
+      }
+      done();
+    });
     return created;
   };
   let transporter = connect();
@@ -56,6 +80,7 @@ export function createMailTransport(smtpUrl: string | undefined, options: { time
     async send(mail) {
       // nodemailer's pool does not always time out a server that stops answering mid-message,
       // so every send has its own deadline; past it the pooled connections are dropped.
+      const delivery = { dataSent: false };
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_resolve, reject) => {
         timer = setTimeout(() => {
@@ -65,8 +90,10 @@ export function createMailTransport(smtpUrl: string | undefined, options: { time
         }, timeoutMs + 1000);
       });
       try {
-        const info = await Promise.race([transporter.sendMail(mail), deadline]);
+        const info = await Promise.race([transporter.sendMail({ ...mail, debriefDelivery: delivery } as nodemailer.SendMailOptions), deadline]);
         return { response: String(info.response ?? "") };
+      } catch (error) {
+        throw Object.assign(error instanceof Error ? error : new Error(String(error)), { dataSent: delivery.dataSent });
       } finally {
         clearTimeout(timer);
       }
@@ -89,16 +116,17 @@ function noDelaySocket(
 export type DeliveryFailure = { kind: "retry" | "permanent" | "ambiguous"; message: string };
 
 /**
- * Sorts an SMTP failure: a 5xx answer is final, a 4xx answer or a failed connection is worth retrying,
- * and losing the connection after the message data went out may have delivered it (never resend that).
+ * Sorts an SMTP failure. An answer from the server settles it: 5xx is final, 4xx is worth retrying
+ * (the server said it did not take the message). Without an answer, what matters is whether the whole
+ * message had gone out: if so the server may have accepted it (ambiguous, never resent automatically);
+ * if not — refused or lost connection, a queue that never reached the server — it was not delivered and
+ * is retried.
  */
 export function classifyDeliveryError(error: unknown): DeliveryFailure {
-  const failure = error as { responseCode?: number; code?: string; command?: string; message?: string };
+  const failure = error as SendError;
   const message = `${failure.code ?? "ERROR"}${failure.responseCode ? ` ${failure.responseCode}` : ""}: ${failure.message ?? String(error)}`.slice(0, 1000);
   if (failure.responseCode && failure.responseCode >= 500) return { kind: "permanent", message };
   if (failure.responseCode && failure.responseCode >= 400) return { kind: "retry", message };
-  // Our own deadline cannot tell whether the data had gone out: treat it as possibly delivered.
-  const afterData = failure.code === "ESENDTIMEOUT" || failure.command === "DATA" || failure.command === "." || failure.command === "DATA END";
-  if (afterData) return { kind: "ambiguous", message };
+  if (failure.dataSent) return { kind: "ambiguous", message };
   return { kind: "retry", message };
 }

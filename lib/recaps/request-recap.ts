@@ -3,9 +3,8 @@ import { hashIp } from "@/lib/comments/hash";
 import { env } from "@/lib/env";
 import { AppError, invalidInput } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
-import { recapRequestConfirmationEmail } from "@/lib/notifications/templates/recap-request-confirmation";
+import { translatorFor } from "@/lib/i18n/messages";
 import { CONSENT_WORDING_VERSION, recapRequestInputSchema } from "./recap-request-input";
-import { newToken } from "./tokens";
 
 export const RECAP_REQUEST_LIMITS = {
   perIpPerHour: 10,
@@ -68,14 +67,11 @@ export async function requestRecap(options: RequestRecapOptions): Promise<void> 
   const toThisAddress = await db.outboundEmail.count({ where: { kind: "recap-request-confirmation", toAddress: email, createdAt: { gt: dayAgo } } });
   if (toThisAddress >= RECAP_REQUEST_LIMITS.perAddressPerDay) return;
 
-  const { token, hash } = newToken();
-  const confirmUrl = `${env.SITE_URL}/recap-requests/confirm?token=${token}`;
-  const mail = recapRequestConfirmationEmail({ locale, eventTitle: event.title, confirmUrl, name });
   const request = {
     name: name ?? null,
     locale,
     status: "UNCONFIRMED" as const,
-    confirmTokenHash: hash,
+    withdrawnAt: null,
     confirmTokenExpiresAt: new Date(now.getTime() + RECAP_REQUEST_LIMITS.tokenValidityDays * 86_400_000),
     consentAt: now,
     consentIpHash: ipHash,
@@ -84,6 +80,7 @@ export async function requestRecap(options: RequestRecapOptions): Promise<void> 
   };
 
   // The request and its e-mail are written together: no mail without a request, no request without its mail.
+  // The e-mail's link is signed over the request's id and this moment, and built when the e-mail is sent.
   await db.$transaction(async (tx) => {
     const saved = await tx.recapRequest.upsert({
       where: { eventId_email: { eventId: event.id, email } },
@@ -91,14 +88,19 @@ export async function requestRecap(options: RequestRecapOptions): Promise<void> 
       update: request,
       select: { id: true },
     });
+    // A confirmation not yet sent is replaced by this one: the person gets one e-mail, with the link that works.
+    await tx.outboundEmail.updateMany({
+      where: { recapRequestId: saved.id, kind: "recap-request-confirmation", status: { in: ["PENDING", "CLAIMED"] } },
+      data: { status: "CANCELLED", lastError: "replaced by a newer confirmation", leaseOwner: null, leaseExpiresAt: null },
+    });
     await tx.outboundEmail.create({
       data: {
         kind: "recap-request-confirmation",
-        dedupeKey: `recap-request-confirmation:${saved.id}:${hash.slice(0, 16)}`,
+        payload: JSON.stringify({ issuedAt: now.getTime() }),
+        dedupeKey: `recap-request-confirmation:${saved.id}:${now.getTime()}`,
         toAddress: email,
-        subject: mail.subject,
-        textBody: mail.text,
-        htmlBody: mail.html,
+        locale,
+        subject: translatorFor(locale, "emails.recapConfirmation")("subject", { event: event.title }),
         recapRequestId: saved.id,
         createdAt: now,
         nextAttemptAt: now,

@@ -1,34 +1,27 @@
 import type { Database } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { recapRequestIdFromToken } from "./manage-token";
+import { recapRequestIdFromManageToken } from "./recap-request-links";
 
-/** One-click unsubscribe and the manage page's "stop": the request is withdrawn, nothing more is sent. */
+/**
+ * One-click unsubscribe and the manage page's "stop": the request is withdrawn and, in the same
+ * transaction, every e-mail to it not yet handed to the SMTP server is cancelled — queued (PENDING) or
+ * already taken by a worker (CLAIMED: the worker's next write requires CLAIMED, so it cannot send it).
+ * Withdrawing twice is harmless.
+ */
 export async function withdrawRecapRequest(options: { db: Database; token: string | null; now?: Date }) {
-  const id = recapRequestIdFromToken(env.APP_SECRET, options.token);
-  if (!id) throw new AppError("NOT_FOUND", "confirmationLinkInvalid");
-  const { count } = await options.db.recapRequest.updateMany({ where: { id }, data: { status: "WITHDRAWN" } });
-  if (count === 0) throw new AppError("NOT_FOUND", "confirmationLinkInvalid");
-  // Anything still queued for this person is dropped too.
-  await options.db.outboundEmail.updateMany({ where: { recapRequestId: id, status: "PENDING" }, data: { status: "FAILED", lastError: "withdrawn by the recipient" } });
-}
-
-/** The manage page's "erase": the request and every e-mail addressed to it are deleted. */
-export async function eraseRecapRequest(options: { db: Database; token: string | null }) {
-  const id = recapRequestIdFromToken(env.APP_SECRET, options.token);
-  if (!id) throw new AppError("NOT_FOUND", "confirmationLinkInvalid");
-  await options.db.$transaction([
-    options.db.outboundEmail.deleteMany({ where: { recapRequestId: id } }),
-    options.db.recapRequest.deleteMany({ where: { id } }),
-  ]);
-}
-
-/** What the manage page shows. */
-export async function findRecapRequestForManaging(options: { db: Database; token: string | null }) {
-  const id = recapRequestIdFromToken(env.APP_SECRET, options.token);
-  if (!id) return null;
-  return options.db.recapRequest.findUnique({
-    where: { id },
-    select: { email: true, status: true, event: { select: { slug: true, title: true } } },
+  const now = options.now ?? new Date();
+  const id = recapRequestIdFromManageToken(options.token, now);
+  if (!id) throw new AppError("NOT_FOUND", "manageLinkInvalid");
+  await options.db.$transaction(async (tx) => {
+    const request = await tx.recapRequest.findUnique({ where: { id }, select: { status: true, eventId: true } });
+    if (!request) throw new AppError("NOT_FOUND", "manageLinkInvalid");
+    if (request.status === "WITHDRAWN") return;
+    await tx.recapRequest.update({ where: { id }, data: { status: "WITHDRAWN", withdrawnAt: now }, select: { id: true } });
+    await tx.outboundEmail.updateMany({
+      where: { recapRequestId: id, status: { in: ["PENDING", "CLAIMED"] } },
+      data: { status: "CANCELLED", lastError: "withdrawn by the recipient", leaseOwner: null, leaseExpiresAt: null },
+    });
+    // The event's page shows how many people wait: its cached copies are out of date.
+    await tx.event.update({ where: { id: request.eventId }, data: { updatedAt: now }, select: { id: true } });
   });
 }

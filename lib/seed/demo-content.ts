@@ -5,6 +5,7 @@ import { zonedLocalToUtc } from "@/lib/i18n/zoned-time";
 
 export const DEMO_EVENT_SLUG = "webreakfast-plaidoyer-mobilisation-collecte-de-fonds";
 export const DEMO_UPCOMING_SLUG = "webreakfast-2-outils-libres-vie-privee";
+export const DEMO_RECAP_SLUG = "atelier-lettres-d-information-sans-traceurs";
 const DEMO_SEEDED_KEY = "demo_seeded_at";
 
 const WEBREAKFAST_TOPIC = `Avec le drame en Haïti, 2010 aura été l’année d’Internet et du mobile pour la mobilisation et la collecte de fonds, mais ce succès quantitatif et événementiel est également à analyser au regard des nombreuses critiques qui s’expriment vis-à-vis de ces technologies et de leurs usages en matière de mobilisation : surveillance et censure des réseaux, protection de la vie privée, rapport parfois ambigu à des entreprises du secteur privé comme Google ou Facebook, contrôle et propriété des contenus générés par les utilisateurs, efficacité des campagnes dont il est parfois difficile de mesurer avec précision la portée réelle au-delà d’Internet…
@@ -22,10 +23,19 @@ Y a t’il eu un compte rendu de ce premier webreackfast stp ? Je n’ai malheur
 Cordialement,
 Martin (webmaster de l’association Agir Pour l’Environnement)`;
 
-/** The demo's events; the upcoming one is always dated a few weeks after `now`. */
+const NEWSLETTER_RECAP = `Une dizaine d’associations étaient là. Trois idées à retenir :
+
+- **Mesurer sans pister** : les ouvertures et les clics ne disent pas si une lettre est utile ; demander une fois par an à ses lecteurs ce qu’ils lisent en dit plus.
+- **Un seul consentement clair** par liste, avec sa date et sa formulation gardées, et un désabonnement en un clic.
+- **Héberger soi-même** sa liste, ou choisir un prestataire qui n’exploite pas les adresses.
+
+Les diapositives et l’enregistrement sont en lien ci-dessous.`;
+
+/** The demo's events: the Webreakfast whose recap people still wait for, a past workshop whose recap is out, and an upcoming one. */
 export function demoEvents(now: Date) {
   const upcomingDay = new Date(now.getTime() + 24 * 24 * 3600 * 1000);
   const upcomingDate = upcomingDay.toISOString().slice(0, 10);
+  const workshopDate = new Date(now.getTime() - 21 * 24 * 3600 * 1000).toISOString().slice(0, 10);
   return [
     {
       slug: DEMO_EVENT_SLUG,
@@ -59,6 +69,19 @@ export function demoEvents(now: Date) {
 - mesurer l’audience **sans** traceurs tiers.
 
 Un petit-déjeuner d’échanges informels, ouvert aux équipes communication et collecte des associations.`,
+      language: "fr",
+    },
+    {
+      slug: DEMO_RECAP_SLUG,
+      title: "Atelier : des lettres d’information sans traceurs",
+      startsAt: parisTime(workshopDate, 18, 30),
+      endsAt: parisTime(workshopDate, 20, 0),
+      timeZone: "Europe/Paris",
+      venueName: "Agence LIMITE",
+      venueAddress: "224 rue Saint-Denis, 75002 Paris",
+      hostNames: "Frédéric Bardeau",
+      summary: "Envoyer sa lettre d’information sans pister ses lecteurs : outils, consentement, mesure.",
+      topic: "Un atelier pratique pour les équipes communication : choisir un outil d’envoi, recueillir un consentement clair, mesurer sans traceurs.",
       language: "fr",
     },
   ];
@@ -100,11 +123,60 @@ export async function seedDemoContent(db: Database, now: Date = new Date()): Pro
     };
     await db.comment.upsert({ where: { id: "demo-martin-comment" }, create: { id: "demo-martin-comment", ...martin }, update: martin });
   }
+  await seedDemoRecapLoop(db, now);
   await db.setting.upsert({
     where: { key: DEMO_SEEDED_KEY },
     create: { key: DEMO_SEEDED_KEY, value: now.toISOString() },
     update: { value: now.toISOString() },
   });
+}
+
+/** A demo request, confirmed at `confirmedAt` (and sent the recap at `recapSentAt`), keyed by its address. */
+async function demoRequest(db: Database, eventId: string, email: string, confirmedAt: Date, recapSentAt: Date | null = null) {
+  const request = {
+    locale: "fr",
+    status: "CONFIRMED" as const,
+    confirmTokenExpiresAt: confirmedAt,
+    consentAt: confirmedAt,
+    consentIpHash: "demo",
+    consentWordingVersion: "demo",
+    confirmedAt,
+    lastConfirmationSentAt: confirmedAt,
+    recapSentAt,
+    createdAt: confirmedAt,
+  };
+  await db.recapRequest.upsert({ where: { eventId_email: { eventId, email } }, create: { eventId, email, ...request }, update: request, select: { id: true } });
+}
+
+/**
+ * The recap loop in both states: people have waited for the Webreakfast's recap since October 2010
+ * (Martin among them), and the workshop's recap is out and was sent to those who asked.
+ */
+async function seedDemoRecapLoop(db: Database, now: Date) {
+  const [webreakfast, workshop] = await Promise.all([
+    db.event.findUnique({ where: { slug: DEMO_EVENT_SLUG }, select: { id: true, isDemo: true } }),
+    db.event.findUnique({ where: { slug: DEMO_RECAP_SLUG }, select: { id: true, isDemo: true } }),
+  ]);
+  if (webreakfast?.isDemo) {
+    await demoRequest(db, webreakfast.id, "martin@example.org", new Date("2010-10-04T07:45:00Z"));
+    await demoRequest(db, webreakfast.id, "claire@example.org", new Date("2010-10-05T16:10:00Z"));
+    await demoRequest(db, webreakfast.id, "yann@example.org", new Date("2010-10-11T09:30:00Z"));
+  }
+  if (workshop?.isDemo) {
+    const publishedAt = new Date(now.getTime() - 10 * 24 * 3600 * 1000);
+    const recap = { body: NEWSLETTER_RECAP, status: "PUBLISHED" as const, publishedAt, publicationCount: 1 };
+    const saved = await db.recap.upsert({ where: { eventId: workshop.id }, create: { eventId: workshop.id, ...recap }, update: recap, select: { id: true } });
+    await db.recapLink.deleteMany({ where: { recapId: saved.id } });
+    await db.recapLink.createMany({
+      data: [
+        { recapId: saved.id, kind: "SLIDES", title: "Les diapositives de l’atelier", url: "https://example.org/atelier-lettres/diapositives.pdf", position: 0 },
+        { recapId: saved.id, kind: "VIDEO", title: "L’enregistrement (1 h 20)", url: "https://example.org/atelier-lettres/video", position: 1 },
+      ],
+    });
+    const askedAt = new Date(now.getTime() - 20 * 24 * 3600 * 1000);
+    await demoRequest(db, workshop.id, "nadia@example.org", askedAt, new Date(publishedAt.getTime() + 60_000));
+    await demoRequest(db, workshop.id, "paul@example.org", new Date(askedAt.getTime() + 3600_000), new Date(publishedAt.getTime() + 62_000));
+  }
 }
 
 /** First start only: seed once, and never again if the instance's admins delete the demo. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { locales } from "@/lib/i18n/locales";
 import { AppError, invalidInput } from "@/lib/errors";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
@@ -9,6 +11,8 @@ export const userInputSchema = z.object({
   name: z.string().trim().min(1, { error: "nameRequired" }).max(100, { error: "nameTooLong" }),
   password: z.string().min(MIN_PASSWORD_LENGTH, { error: "passwordTooShort" }).max(200, { error: "passwordTooLong" }),
   role: z.enum(["ADMIN", "HOST"]).default("HOST"),
+  /** Language of the e-mails the person receives; the site's default unless given. */
+  locale: z.enum(locales, { error: "localeInvalid" }).optional(),
 });
 
 /**
@@ -21,12 +25,13 @@ export async function createUser(options: { db: Database; actor: Actor | null | 
   const parsed = userInputSchema.safeParse(options.input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const { email, name, password, role } = parsed.data;
+  const locale = parsed.data.locale ?? env.DEFAULT_LOCALE;
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("CONFLICT", "userExists");
   }
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email, name, passwordHash, role }, select: { id: true, email: true, role: true } });
+    const user = await tx.user.create({ data: { email, name, passwordHash, role, locale }, select: { id: true, email: true, role: true } });
     await tx.auditLog.create({
       data: {
         actorId: actor === "system" ? null : actor.id,

@@ -7,7 +7,8 @@ import { createDatabase } from "@/lib/db/client";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { listDashboardEvents } from "@/lib/events/list-dashboard-events";
 import { getEventForEditing, saveEvent } from "@/lib/events/save-event";
-import { listMailbox, readMailboxEmail } from "@/lib/notifications/list-mailbox";
+import { listMailbox } from "@/lib/notifications/list-mailbox";
+import { readMailboxEmail } from "@/lib/notifications/read-mailbox-email";
 import { createUser } from "@/lib/users/create-user";
 import { rejection } from "../rejection";
 import { createComment, createEvent } from "../factories";
@@ -112,7 +113,7 @@ describe("moderation", () => {
     const overview = await listDashboardEvents({ db, actor: host });
     const row = overview.find((event) => event.slug === slug)!;
     expect(row.pendingComments).toBe(await db.comment.count({ where: { eventId, status: "PENDING" } }));
-    expect(row.confirmedRequests).toBe(0);
+    expect(row.waiting).toBe(0);
   });
 });
 

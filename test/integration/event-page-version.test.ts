@@ -77,7 +77,6 @@ describe("the event page's version", () => {
         eventId: event.id,
         email: "attente@example.org",
         locale: "fr",
-        confirmTokenHash: "h",
         confirmTokenExpiresAt: new Date(Date.now() + 86_400_000),
         consentAt: new Date(),
         consentIpHash: "t",

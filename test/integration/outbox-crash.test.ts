@@ -44,7 +44,6 @@ describe("the outbox worker killed mid-batch", () => {
         email: `attente${index}@example.org`,
         locale: "fr",
         status: "CONFIRMED" as const,
-        confirmTokenHash: `hash-${index}`,
         confirmTokenExpiresAt: new Date(Date.now() + 86_400_000),
         consentAt: new Date(),
         consentIpHash: "test",

@@ -5,14 +5,16 @@ import { createDatabase } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { createMailTransport } from "@/lib/notifications/mailer";
-import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
 import { publishRecap } from "@/lib/recaps/publish-recap";
-import { retryFailedNotifications } from "@/lib/recaps/retry-failed-notifications";
+import { requeueRecapEmails } from "@/lib/recaps/requeue-recap-emails";
 import { saveRecap } from "@/lib/recaps/save-recap";
-import { eraseRecapRequest, findRecapRequestForManaging } from "@/lib/recaps/withdraw-recap-request";
+import { eraseRecapRequest } from "@/lib/recaps/erase-recap-request";
+import { findRecapRequestForManaging } from "@/lib/recaps/find-recap-request-for-managing";
 import { createUser } from "@/lib/users/create-user";
 import { createComment, createEvent } from "../factories";
+import { deliverAll } from "../deliver-all";
+import { rejection } from "../rejection";
 import { startSmtpSink } from "../smtp-sink";
 
 const db = createDatabase();
@@ -31,11 +33,7 @@ afterAll(async () => {
   await smtp.close();
 });
 
-async function sendAll() {
-  while ((await processOutboxOnce({ db, transport, from: "Debrief <debrief@example.org>" })) > 0) {
-    // keep going until the outbox is empty
-  }
-}
+const sendAll = () => deliverAll({ db, transport });
 
 async function addRequester(eventId: string, email: string, status: "CONFIRMED" | "UNCONFIRMED", locale = "fr") {
   return db.recapRequest.create({
@@ -44,7 +42,6 @@ async function addRequester(eventId: string, email: string, status: "CONFIRMED" 
       email,
       locale,
       status,
-      confirmTokenHash: `hash-${email}`,
       confirmTokenExpiresAt: new Date(Date.now() + 86_400_000),
       consentAt: new Date(),
       consentIpHash: "test",
@@ -179,11 +176,11 @@ describe("publishing a recap", () => {
     smtp.rejectNext(552, "Mailbox full");
     await sendAll();
     expect((await getRecapForEditing({ db, actor: host, eventSlug: event.slug })).report).toEqual({ FAILED: 1 });
-    expect((await retryFailedNotifications({ db, actor: host, eventSlug: event.slug })).requeued).toBe(1);
+    expect((await requeueRecapEmails({ db, actor: host, eventSlug: event.slug, status: "FAILED" })).requeued).toBe(1);
     await sendAll();
     expect((await getRecapForEditing({ db, actor: host, eventSlug: event.slug })).report).toEqual({ SENT: 1 });
     expect(smtp.received.filter((mail) => mail.to.includes("boite-pleine@example.org"))).toHaveLength(1);
-    expect((await retryFailedNotifications({ db, actor: null, eventSlug: event.slug }).catch((caught) => caught)).code).toBe("UNAUTHORIZED");
+    expect((await rejection(requeueRecapEmails({ db, actor: null, eventSlug: event.slug, status: "FAILED" }))).code).toBe("UNAUTHORIZED");
   });
 
   it("refuses an empty recap, a bad link, and publishing nothing", async () => {

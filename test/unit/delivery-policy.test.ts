@@ -8,13 +8,18 @@ describe("what a failed send means", () => {
     [{ responseCode: 554, command: "DATA" }, "permanent"],
     [{ responseCode: 421, message: "Too busy" }, "retry"],
     [{ responseCode: 451, command: "RCPT TO" }, "retry"],
-    // Refused before the message went out: safe to try again.
+    // An answer settles it even after the data went out: the server said it did not take the message.
+    [{ responseCode: 451, command: "DATA", dataSent: true }, "retry"],
+    [{ responseCode: 554, command: "DATA", dataSent: true }, "permanent"],
+    // No answer, and the whole message had not gone out: it cannot have been delivered.
     [{ code: "ECONNREFUSED", message: "connect ECONNREFUSED" }, "retry"],
     [{ code: "ETIMEDOUT", command: "CONN" }, "retry"],
+    [{ code: "ECONNECTION", command: "CONN", dataSent: false }, "retry"],
+    // Our own deadline while waiting in the pool for a connection that never came.
+    [{ code: "ESENDTIMEOUT", message: "no answer", dataSent: false }, "retry"],
     // The data went out and the answer never came: it may have been delivered.
-    [{ code: "ETIMEDOUT", command: "DATA" }, "ambiguous"],
-    [{ code: "ECONNECTION", command: "." }, "ambiguous"],
-    [{ code: "ESENDTIMEOUT", message: "no answer" }, "ambiguous"],
+    [{ code: "ECONNECTION", command: "CONN", dataSent: true }, "ambiguous"],
+    [{ code: "ESENDTIMEOUT", message: "no answer", dataSent: true }, "ambiguous"],
   ])("%o is %s", (error, kind) => {
     expect(classifyDeliveryError(error).kind).toBe(kind);
   });

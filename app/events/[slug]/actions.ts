@@ -51,6 +51,7 @@ export async function postCommentAction(previous: CommentFormState, formData: Fo
       commentStatus: comment.status,
       asksForRecap: comment.asksForRecap,
       recapRequest: comment.recapRequest,
+      recapPublished: comment.recapPublished,
     };
   } catch (error) {
     if (!isAppError(error)) {

@@ -6,7 +6,7 @@ import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CommentForm } from "@/components/comments/CommentForm";
 import { CommentThreadList } from "@/components/comments/CommentThreadList";
-import { RecapRequestForm } from "@/components/recaps/RecapRequestForm";
+import { RecapRequestBox } from "@/components/recaps/RecapRequestBox";
 import { OWN_COMMENTS_COOKIE, parseOwnCommentIds } from "@/lib/comments/own-comments";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { db } from "@/lib/db/client";
@@ -111,15 +111,23 @@ export default async function EventPage({ params, searchParams }: PageProps) {
           )}
         </section>
       )}
+      {/* After publication the recap comes first, then the offer to get it by e-mail; before, the topic. */}
+      {event.recap && (
+        <div lang={locale}>
+          <RecapRequestBox event={event} locale={locale} isPast={isPast} />
+        </div>
+      )}
 
       <section aria-labelledby="topic-heading" className="event__topic">
         <h2 id="topic-heading" lang={locale}>{t("topic")}</h2>
         <div className="prose" dangerouslySetInnerHTML={{ __html: renderTopicMarkdown(event.topic) }} />
       </section>
 
-      <div lang={locale}>
-        <RecapRequestForm eventSlug={event.slug} waitingCount={event.recapWaitingCount} />
-      </div>
+      {!event.recap && (
+        <div lang={locale}>
+          <RecapRequestBox event={event} locale={locale} isPast={isPast} />
+        </div>
+      )}
 
       <section aria-labelledby="comments-heading" className="comments" lang={locale} id="comments">
         <h2 id="comments-heading">{tComments("title", { count: event.commentCount })}</h2>
@@ -138,6 +146,7 @@ export default async function EventPage({ params, searchParams }: PageProps) {
         <CommentForm
           key={replyTarget?.id ?? "new"}
           eventSlug={event.slug}
+          recapPublished={event.recap !== null}
           formToken={issueFormToken(env.APP_SECRET, new Date())}
           replyTo={replyTarget ? { id: replyTarget.id, authorName: replyTarget.authorName } : undefined}
         />

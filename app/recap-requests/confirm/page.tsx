@@ -1,7 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { formatLongDate } from "@/lib/i18n/format-dates";
+import type { Locale } from "@/lib/i18n/locales";
 import { findRecapRequestByToken } from "@/lib/recaps/confirm-recap-request";
 import { confirmRecapRequestAction } from "./actions";
 
@@ -9,8 +11,7 @@ export const metadata = { robots: { index: false } };
 
 export default async function ConfirmRecapRequestPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token = "" } = await searchParams;
-  const t = await getTranslations("recaps");
-  const tErrors = await getTranslations("errors");
+  const [t, tErrors, locale] = await Promise.all([getTranslations("recaps"), getTranslations("errors"), getLocale() as Promise<Locale>]);
   const found = await findRecapRequestByToken({ db, token }).catch((error: unknown) => {
     if (isAppError(error)) return { error: error.messageKey };
     throw error;
@@ -26,14 +27,21 @@ export default async function ConfirmRecapRequestPage({ searchParams }: { search
   }
   const eventLink = (
     <p>
-      <Link href={`/events/${found.event.slug}`}>← {t("backToEvent")}</Link>
+      <Link href={`/events/${found.event.slug}${found.recapPublished ? "#recap" : ""}`}>
+        ← {found.recapPublished ? t("readRecap") : t("backToEvent")}
+      </Link>
     </p>
   );
   if (found.status === "CONFIRMED") {
+    const text = found.recapSentAt
+      ? t("confirmedTextSent", { event: found.event.title, date: formatLongDate(found.recapSentAt, found.event.timeZone, locale) })
+      : found.recapPublished
+        ? t("confirmedTextPublished", { event: found.event.title })
+        : t("confirmedText", { event: found.event.title });
     return (
       <>
         <h1>{t("confirmedTitle")}</h1>
-        <p className="notice notice--success">{t("confirmedText", { event: found.event.title })}</p>
+        <p className="notice notice--success">{text}</p>
         {eventLink}
       </>
     );
@@ -41,7 +49,7 @@ export default async function ConfirmRecapRequestPage({ searchParams }: { search
   return (
     <>
       <h1>{t("confirmTitle")}</h1>
-      <p>{t("confirmText", { event: found.event.title })}</p>
+      <p>{found.recapPublished ? t("confirmTextPublished", { event: found.event.title }) : t("confirmText", { event: found.event.title })}</p>
       <form action={confirmRecapRequestAction}>
         <input type="hidden" name="token" value={token} />
         <button type="submit" className="button">

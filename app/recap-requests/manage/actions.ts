@@ -2,15 +2,27 @@
 
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { eraseRecapRequest, withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
+import { isAppError } from "@/lib/errors";
+import { eraseRecapRequest } from "@/lib/recaps/erase-recap-request";
+import { withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
 
+/** A bad or stale link gets the page's "link not valid" answer, never an error page. */
 export async function withdrawAction(formData: FormData) {
   const token = String(formData.get("token") ?? "");
-  await withdrawRecapRequest({ db, token });
+  try {
+    await withdrawRecapRequest({ db, token });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+  }
   redirect(`/recap-requests/manage?token=${encodeURIComponent(token)}&done=withdrawn`);
 }
 
 export async function eraseAction(formData: FormData) {
-  await eraseRecapRequest({ db, token: String(formData.get("token") ?? "") });
+  try {
+    await eraseRecapRequest({ db, token: String(formData.get("token") ?? "") });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    redirect("/recap-requests/manage");
+  }
   redirect("/recap-requests/manage?done=erased");
 }

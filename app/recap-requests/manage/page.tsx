@@ -1,7 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
-import { findRecapRequestForManaging } from "@/lib/recaps/withdraw-recap-request";
+import { formatLongDate } from "@/lib/i18n/format-dates";
+import type { Locale } from "@/lib/i18n/locales";
+import { findRecapRequestForManaging } from "@/lib/recaps/find-recap-request-for-managing";
 import { eraseAction, withdrawAction } from "./actions";
 
 export const metadata = { robots: { index: false } };
@@ -11,8 +13,7 @@ type Props = { searchParams: Promise<{ token?: string; done?: string }> };
 /** Linked from every recap e-mail: see, withdraw or erase one's request, no account needed. */
 export default async function ManageRecapRequestPage({ searchParams }: Props) {
   const { token = "", done } = await searchParams;
-  const t = await getTranslations("recaps");
-  const tErrors = await getTranslations("errors");
+  const [t, tErrors, locale] = await Promise.all([getTranslations("recaps"), getTranslations("errors"), getLocale() as Promise<Locale>]);
   if (done === "erased") {
     return (
       <>
@@ -26,15 +27,24 @@ export default async function ManageRecapRequestPage({ searchParams }: Props) {
     return (
       <>
         <h1>{t("invalidTitle")}</h1>
-        <p>{tErrors("confirmationLinkInvalid")}</p>
+        <p>{tErrors("manageLinkInvalid")}</p>
       </>
     );
   }
+  // Past tense only for what already happened: the recap was sent, or it is on its way.
+  const status =
+    request.status === "CONFIRMED" && request.recapSentAt
+      ? t("manageStatusSENT", { date: formatLongDate(request.recapSentAt, request.event.timeZone, locale) })
+      : request.status === "CONFIRMED" && request.event.recap?.status === "PUBLISHED"
+        ? t("manageStatusQUEUED")
+        : t(`manageStatus${request.status}`);
   return (
     <>
       <h1>{t("manageTitle")}</h1>
       <p>{t("manageFor", { email: request.email, event: request.event.title })}</p>
-      <p className={done === "withdrawn" ? "notice notice--success" : "notice"}>{t(`manageStatus${request.status}`)}</p>
+      <p className={done === "withdrawn" ? "notice notice--success" : "notice"} data-request-status={request.recapSentAt ? "SENT" : request.status}>
+        {status}
+      </p>
       <div className="row-actions">
         {request.status !== "WITHDRAWN" && (
           <form action={withdrawAction}>

@@ -3,14 +3,12 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
-import { readMailboxEmail } from "@/lib/notifications/list-mailbox";
+import { readMailboxEmail } from "@/lib/notifications/read-mailbox-email";
 
 export default async function MailboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
   const email = await readMailboxEmail({ db, actor: await currentActor(), id: (await params).id });
   if (!email) notFound();
   const t = await getTranslations("dashboard");
-  // Links in the plain-text version become clickable, so a confirmation can be followed from here.
-  const parts = email.textBody.split(/(https?:\/\/[^\s<>"]+)/g);
   return (
     <>
       <p>
@@ -31,21 +29,19 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
           </dd>
         </div>
       </dl>
-      <h2>{t("textVersion")}</h2>
-      <pre className="mail-text">
-        {parts.map((part, index) =>
-          index % 2 === 1 ? (
-            <a key={index} href={part} rel="noopener">
-              {part}
-            </a>
-          ) : (
-            part
-          ),
-        )}
-      </pre>
-      <h2>{t("htmlVersion")}</h2>
-      {/* sandbox="" : the HTML can neither run scripts nor navigate this page. */}
-      <iframe className="mail-html" title={t("htmlVersion")} sandbox="" srcDoc={email.htmlBody} />
+      {/* Links that carry a person's credential are shown redacted: hosts read e-mails, they cannot act on them. */}
+      <p className="muted">{t("mailboxRedacted")}</p>
+      {email.textBody === null ? (
+        <p className="muted">{t("mailboxBodyErased")}</p>
+      ) : (
+        <>
+          <h2>{t("textVersion")}</h2>
+          <pre className="mail-text">{email.textBody}</pre>
+          <h2>{t("htmlVersion")}</h2>
+          {/* sandbox="" : the HTML can neither run scripts nor navigate this page. */}
+          <iframe className="mail-html" title={t("htmlVersion")} sandbox="" srcDoc={email.htmlBody ?? ""} />
+        </>
+      )}
     </>
   );
 }

@@ -4,11 +4,18 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { outcomeQuery, runFormAction, type FormState } from "@/lib/http/form-action";
 import { publishRecap } from "@/lib/recaps/publish-recap";
-import { retryFailedNotifications } from "@/lib/recaps/retry-failed-notifications";
 import { RECAP_LINK_ROWS, type RecapEditorState } from "@/lib/recaps/recap-editor-state";
+import { requeueRecapEmails } from "@/lib/recaps/requeue-recap-emails";
 import { saveRecap } from "@/lib/recaps/save-recap";
+import { setRecapOutlook } from "@/lib/recaps/set-recap-outlook";
+import { unpublishRecap } from "@/lib/recaps/unpublish-recap";
+
+function refresh(eventSlug: string) {
+  revalidatePath(`/dashboard/events/${eventSlug}/recap`);
+  revalidatePath(`/events/${eventSlug}`);
+}
 
 /** Saves the recap, and publishes it when the host pressed "Publish"; the host's text is given back on error. */
 export async function saveRecapAction(previous: RecapEditorState, formData: FormData): Promise<RecapEditorState> {
@@ -20,36 +27,42 @@ export async function saveRecapAction(previous: RecapEditorState, formData: Form
     url: text(`links.${index}.url`),
   })).filter((link) => link.title.trim() || link.url.trim());
   const values = { body: text("body"), links };
-  const submission = previous.submission + 1;
-  try {
+  const state = await runFormAction(previous, values, async () => {
     const actor = await currentActor();
     await saveRecap({ db, actor, eventSlug, input: values });
-    let result: RecapEditorState = { status: "saved", submission, values };
-    if (text("intent") === "publish") {
-      const { notified, replied } = await publishRecap({ db, actor, eventSlug, replyToAskers: formData.get("replyToAskers") === "on" });
-      result = { status: "published", submission, notified, replied, values };
-    }
-    revalidatePath(`/dashboard/events/${eventSlug}/recap`);
-    revalidatePath(`/events/${eventSlug}`);
-    return result;
-  } catch (error) {
-    if (!isAppError(error)) {
-      console.error(error);
-      return { status: "error", submission, messageKey: "unexpected", values };
-    }
-    return { status: "error", submission, messageKey: error.messageKey, fieldErrors: error.fieldErrors, values };
-  }
+    if (text("intent") !== "publish") return { published: false, notified: 0, replied: 0 };
+    const { notified, replied } = await publishRecap({ db, actor, eventSlug, replyToAskers: formData.get("replyToAskers") === "on" });
+    return { published: true, notified, replied };
+  });
+  if (state.status === "done") refresh(eventSlug);
+  return state;
 }
 
-/** Puts the recap's failed e-mails back in the queue. A refused call (signed out, unknown event) changes nothing. */
-export async function retryFailedAction(formData: FormData) {
+export type RecapOutlookFormState = FormState<{ outlook: string; expectedOn: string; note: string }>;
+
+/** The recap's public status before publication. */
+export async function setRecapOutlookAction(previous: RecapOutlookFormState, formData: FormData): Promise<RecapOutlookFormState> {
   const eventSlug = String(formData.get("eventSlug") ?? "");
-  try {
-    await retryFailedNotifications({ db, actor: await currentActor(), eventSlug });
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    // Back to the page, which sends a signed-out visitor to the sign-in form.
-    redirect(`/dashboard/events/${encodeURIComponent(eventSlug)}/recap?error=${error.messageKey}`);
-  }
-  revalidatePath(`/dashboard/events/${eventSlug}/recap`);
+  const values = { outlook: String(formData.get("outlook") ?? ""), expectedOn: String(formData.get("expectedOn") ?? ""), note: String(formData.get("note") ?? "") };
+  const state = await runFormAction(previous, values, async () => {
+    await setRecapOutlook({ db, actor: await currentActor(), eventSlug, input: values });
+    return {};
+  });
+  if (state.status === "done") refresh(eventSlug);
+  return state;
+}
+
+/** The delivery report's buttons and "take the recap off the page": each answers with the page and its outcome. */
+export async function recapDeliveryAction(formData: FormData) {
+  const eventSlug = String(formData.get("eventSlug") ?? "");
+  const intent = String(formData.get("intent") ?? "");
+  const outcome = await outcomeQuery(async (): Promise<Record<string, number>> => {
+    const actor = await currentActor();
+    if (intent === "unpublish") return { unpublished: (await unpublishRecap({ db, actor, eventSlug })).cancelled };
+    const status = intent === "resend-ambiguous" ? "AMBIGUOUS" : "FAILED";
+    return { requeued: (await requeueRecapEmails({ db, actor, eventSlug, status })).requeued };
+  });
+  refresh(eventSlug);
+  // Back to the page, which sends a signed-out visitor to the sign-in form.
+  redirect(`/dashboard/events/${encodeURIComponent(eventSlug)}/recap?${outcome}`);
 }

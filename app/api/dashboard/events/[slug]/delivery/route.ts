@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 /** The delivery report, polled by the progress bar while a recap is being sent. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   try {
-    const { report } = await getRecapForEditing({ db, actor: await currentActor(), eventSlug: (await params).slug });
-    return NextResponse.json({ report });
+    const { report, preparing } = await getRecapForEditing({ db, actor: await currentActor(), eventSlug: (await params).slug });
+    return NextResponse.json({ report, preparing }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error, request);
   }

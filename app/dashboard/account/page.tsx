@@ -1,0 +1,19 @@
+import { getTranslations } from "next-intl/server";
+import { PreferencesForm } from "@/components/dashboard/PreferencesForm";
+import { currentActor } from "@/lib/auth/current-actor";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { getOwnPreferences } from "@/lib/users/get-own-preferences";
+
+export default async function AccountPage() {
+  const [preferences, t] = await Promise.all([getOwnPreferences({ db, actor: await currentActor() }), getTranslations("dashboard")]);
+  return (
+    <>
+      <h1>{t("accountTitle")}</h1>
+      <p>
+        {preferences.name} — {preferences.email}
+      </p>
+      <PreferencesForm saved={{ locale: preferences.locale, digest: !preferences.digestOptOut }} nudgeAfterDays={env.RECAP_NUDGE_AFTER_DAYS} />
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { setRecapOutlookAction, type RecapOutlookFormState } from "@/app/dashboard/events/[slug]/recap/actions";
+import { initialFormState } from "@/lib/http/form-action";
+import { RECAP_OUTLOOKS } from "@/lib/recaps/recap-outlook-input";
+
+type Outlook = { outlook: string; expectedOn: string | null; note: string | null };
+
+/** What readers see about the recap before it is published: nothing said, expected (by a day), or none planned. */
+export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; saved: Outlook }) {
+  const [state, formAction, pending] = useActionState(setRecapOutlookAction, initialFormState() as RecapOutlookFormState);
+  const t = useTranslations("dashboard");
+  const tErrors = useTranslations("errors");
+  const values = state.status === "error" ? state.values : state.status === "done" && state.values ? state.values : { outlook: saved.outlook, expectedOn: saved.expectedOn ?? "", note: saved.note ?? "" };
+  const error = (field: string) => (state.status === "error" ? state.fieldErrors?.[field]?.[0] : undefined);
+
+  return (
+    <form key={state.submission} action={formAction} className="comment-form recap-outlook">
+      <fieldset>
+        <legend>{t("outlookTitle")}</legend>
+        <div role="status" aria-live="polite">
+          {state.status === "done" && <p className="notice notice--success">{t("outlookSaved")}</p>}
+          {state.status === "error" && !state.fieldErrors && (
+            <p className="notice notice--error" role="alert">
+              {tErrors(state.messageKey as never)}
+            </p>
+          )}
+        </div>
+        <input type="hidden" name="eventSlug" value={eventSlug} />
+        {RECAP_OUTLOOKS.map((outlook) => (
+          <div key={outlook} className="field field--checkbox">
+            <input id={`outlook-${outlook}`} type="radio" name="outlook" value={outlook} defaultChecked={values.outlook === outlook} aria-describedby={error("outlook") ? "outlook-error" : undefined} />
+            <label htmlFor={`outlook-${outlook}`}>{t(`outlook${outlook}`)}</label>
+          </div>
+        ))}
+        {error("outlook") && (
+          <p className="field-error" id="outlook-error">
+            {tErrors(error("outlook") as never)}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="outlook-expected-on">{t("outlookExpectedOn")}</label>
+          <input
+            id="outlook-expected-on"
+            name="expectedOn"
+            type="date"
+            defaultValue={values.expectedOn}
+            aria-invalid={Boolean(error("expectedOn"))}
+            aria-describedby={error("expectedOn") ? "outlook-expected-on-error" : undefined}
+          />
+          {error("expectedOn") && (
+            <p className="field-error" id="outlook-expected-on-error">
+              {tErrors(error("expectedOn") as never)}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="outlook-note">{t("outlookNote")}</label>
+          <input
+            id="outlook-note"
+            name="note"
+            type="text"
+            maxLength={300}
+            defaultValue={values.note}
+            aria-invalid={Boolean(error("note"))}
+            aria-describedby={`outlook-note-hint${error("note") ? " outlook-note-error" : ""}`}
+          />
+          <p className="field-hint" id="outlook-note-hint">
+            {t("outlookNoteHint")} {t("outlookNotPlannedDemand")}
+          </p>
+          {error("note") && (
+            <p className="field-error" id="outlook-note-error">
+              {tErrors(error("note") as never)}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="button button--quiet" disabled={pending}>
+          {t("saveOutlook")}
+        </button>
+      </fieldset>
+    </form>
+  );
+}

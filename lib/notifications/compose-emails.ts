@@ -1,0 +1,123 @@
+import type { Database } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { confirmationUrl, manageUrl, unsubscribeUrl } from "@/lib/recaps/recap-request-links";
+import { digestOptOutUrl } from "./digest-links";
+import { hostDigestEmail, type DigestEvent } from "./templates/host-digest";
+import { recapExcerpt, recapPublishedEmail } from "./templates/recap-published";
+import { recapRequestConfirmationEmail } from "./templates/recap-request-confirmation";
+
+/** An outbox row as the worker holds it. */
+export type OutboxRow = { id: string; kind: string; toAddress: string; locale: string; payload: string; recapRequestId: string | null; recapId: string | null; userId: string | null };
+
+export type ComposedEmail = { subject: string; text: string; html: string; headers: Record<string, string> };
+
+/** What to do with a row: send this message, or cancel it because its reason went away. */
+export type Composition = { email: ComposedEmail } | { cancel: string };
+
+/**
+ * Renders outbox rows into messages at sending time, reading what they need in a few queries for the
+ * whole batch. Links carrying a credential (confirmation, manage, unsubscribe, opt-out) are built here
+ * and never stored; a row whose reason went away (request withdrawn or already confirmed, recap or
+ * event unpublished, host opted out) is cancelled rather than sent.
+ */
+export async function composeEmails(db: Database, rows: OutboxRow[], now: Date): Promise<Map<string, Composition>> {
+  const requestIds = unique(rows.map((row) => row.recapRequestId));
+  const recapIds = unique(rows.map((row) => row.recapId));
+  const userIds = unique(rows.map((row) => row.userId));
+  const [requests, recaps, users] = await Promise.all([
+    requestIds.length
+      ? db.recapRequest.findMany({
+          where: { id: { in: requestIds } },
+          select: { id: true, name: true, status: true, lastConfirmationSentAt: true, confirmTokenExpiresAt: true, event: { select: { title: true, status: true } } },
+        })
+      : [],
+    recapIds.length
+      ? db.recap.findMany({
+          where: { id: { in: recapIds } },
+          select: {
+            id: true,
+            body: true,
+            status: true,
+            event: { select: { slug: true, title: true, status: true } },
+            links: { orderBy: { position: "asc" }, select: { kind: true, title: true, url: true } },
+          },
+        })
+      : [],
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, digestOptOut: true } }) : [],
+  ]);
+  const requestById = new Map(requests.map((request) => [request.id, request]));
+  const recapById = new Map(recaps.map((recap) => [recap.id, recap]));
+  const userById = new Map(users.map((user) => [user.id, user]));
+
+  const compositions = new Map<string, Composition>();
+  for (const row of rows) {
+    const locale: Locale = isLocale(row.locale) ? row.locale : env.DEFAULT_LOCALE;
+    const request = row.recapRequestId ? requestById.get(row.recapRequestId) : undefined;
+    let composition: Composition;
+    switch (row.kind) {
+      case "recap-request-confirmation": {
+        if (!request) composition = { cancel: "request erased" };
+        else if (request.status !== "UNCONFIRMED") composition = { cancel: `request ${request.status.toLowerCase()}` };
+        else if (request.event.status !== "PUBLISHED") composition = { cancel: "event unpublished" };
+        else if (request.confirmTokenExpiresAt <= now) composition = { cancel: "confirmation link expired" };
+        else if (issuedAt(row) !== undefined && issuedAt(row) !== request.lastConfirmationSentAt.getTime()) composition = { cancel: "replaced by a newer confirmation" };
+        else {
+          const mail = recapRequestConfirmationEmail({ locale, eventTitle: request.event.title, confirmUrl: confirmationUrl(request), name: request.name });
+          composition = { email: { ...mail, headers: {} } };
+        }
+        break;
+      }
+      case "recap-published": {
+        const recap = row.recapId ? recapById.get(row.recapId) : undefined;
+        if (!request) composition = { cancel: "request erased" };
+        else if (request.status !== "CONFIRMED") composition = { cancel: `request ${request.status.toLowerCase()}` };
+        else if (!recap || recap.status !== "PUBLISHED" || recap.event.status !== "PUBLISHED") composition = { cancel: "recap unpublished" };
+        else {
+          const mail = recapPublishedEmail({
+            locale,
+            eventTitle: recap.event.title,
+            recapUrl: `${env.SITE_URL}/events/${recap.event.slug}#recap`,
+            excerpt: recapExcerpt(recap.body),
+            links: recap.links,
+            manageUrl: manageUrl(request.id),
+            name: request.name,
+          });
+          // RFC 8058 one-click unsubscribe.
+          const headers = { "List-Unsubscribe": `<${unsubscribeUrl(request.id)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+          composition = { email: { ...mail, headers } };
+        }
+        break;
+      }
+      case "host-digest": {
+        const user = row.userId ? userById.get(row.userId) : undefined;
+        if (!user) composition = { cancel: "account removed" };
+        else if (user.digestOptOut) composition = { cancel: "digest turned off" };
+        else {
+          const { events } = JSON.parse(row.payload) as { events: DigestEvent[] };
+          const mail = hostDigestEmail({ locale, name: user.name, events, optOutUrl: digestOptOutUrl(user.id) });
+          composition = { email: { ...mail, headers: { "List-Unsubscribe": `<${digestOptOutUrl(user.id, "one-click")}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } } };
+        }
+        break;
+      }
+      default:
+        composition = { cancel: `unknown kind ${row.kind}` };
+    }
+    compositions.set(row.id, composition);
+  }
+  return compositions;
+}
+
+/** Credentials in links are replaced before a message is stored or shown to a host. */
+export function redactCredentials(text: string): string {
+  return text.replace(/([?&](?:amp;)?token=)[A-Za-z0-9_.-]+/g, "$1[…]");
+}
+
+/** When the confirmation this row carries was issued (rows written before it was recorded have none). */
+function issuedAt(row: OutboxRow): number | undefined {
+  return (JSON.parse(row.payload) as { issuedAt?: number }).issuedAt;
+}
+
+function unique(values: (string | null)[]): string[] {
+  return [...new Set(values.filter((value): value is string => value !== null))];
+}
