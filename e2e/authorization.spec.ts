@@ -57,6 +57,8 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
     recap: query<{ body: string } | undefined>(`SELECT body FROM Recap WHERE eventId = ?`, eventId)?.body ?? null,
     audit: query<{ n: number }>(`SELECT count(*) AS n FROM AuditLog`).n,
     events: query<{ n: number }>(`SELECT count(*) AS n FROM Event`).n,
+    outlook: query<{ recapOutlook: string }>(`SELECT recapOutlook FROM Event WHERE id = ?`, eventId).recapOutlook,
+    optedOut: query<{ n: number }>(`SELECT count(*) AS n FROM User WHERE digestOptOut = 1`).n,
   });
   const newSlug = `evenement-pirate-${Date.now()}`;
   const eventForm = (slug: string, title: string) => ({
@@ -91,11 +93,22 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
       args: [{ status: "idle", submission: 0 }, { form: { eventSlug: DEMO_EVENT_SLUG, body: "Compte rendu ecrit par cet appel", intent: "save" } }],
       changed: (_before, after) => after.recap === "Compte rendu ecrit par cet appel",
     },
-    "app/dashboard/events/[slug]/recap/actions.ts#retryFailedAction": {
+    "app/dashboard/events/[slug]/recap/actions.ts#recapDeliveryAction": {
       path: `/dashboard/events/${DEMO_EVENT_SLUG}/recap`,
-      args: [{ form: { eventSlug: DEMO_EVENT_SLUG } }],
+      args: [{ form: { eventSlug: DEMO_EVENT_SLUG, intent: "retry-failed" } }],
       // Nothing failed, so a host's retry changes nothing either: it must simply not be refused.
       changed: () => true,
+    },
+    "app/dashboard/events/[slug]/recap/actions.ts#setRecapOutlookAction": {
+      path: `/dashboard/events/${DEMO_EVENT_SLUG}/recap`,
+      args: [{ status: "idle", submission: 0 }, { form: { eventSlug: DEMO_EVENT_SLUG, outlook: "EXPECTED", expectedOn: "", note: "" } }],
+      changed: (before, after) => before.outlook !== "EXPECTED" && after.outlook === "EXPECTED",
+    },
+    "app/dashboard/account/actions.ts#updatePreferencesAction": {
+      path: "/dashboard/account",
+      // The digest box unticked: this host opts out.
+      args: [{ status: "idle", submission: 0 }, { form: { locale: "en" } }],
+      changed: (before, after) => after.optedOut === before.optedOut + 1,
     },
   };
   expect(dashboardActions).toEqual(Object.keys(table).sort());

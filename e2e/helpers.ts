@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { type Browser, type BrowserContextOptions } from "@playwright/test";
 import Database from "better-sqlite3";
 
@@ -27,16 +28,36 @@ export function approveComment(id: string) {
   }
 }
 
-/** The newest e-mail stored for an address (the dev mailbox's storage, as no SMTP server is configured here). */
-export function latestEmailTo(address: string): { subject: string; textBody: string; status: string } | undefined {
-  const db = new Database("data/e2e.db", { readonly: true });
-  try {
-    return db
-      .prepare("SELECT subject, textBody, status FROM OutboundEmail WHERE toAddress = ? ORDER BY createdAt DESC LIMIT 1")
-      .get(address) as { subject: string; textBody: string; status: string } | undefined;
-  } finally {
-    db.close();
+export type ReceivedMail = { to: string[]; subject: string; text: string; headers: string };
+
+/** Every e-mail the run's mail server (e2e/mailbox-server.ts) received for an address, oldest first: the person's inbox. */
+export function inbox(address: string): ReceivedMail[] {
+  const file = process.env.E2E_MAILBOX ?? "data/e2e-mailbox.jsonl";
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as ReceivedMail)
+    .filter((mail) => mail.to.includes(address));
+}
+
+/** The newest e-mail an address received whose subject matches, once it has arrived. */
+export async function waitForMail(address: string, subject: RegExp, timeoutMs = 20_000): Promise<ReceivedMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mail = inbox(address).filter((received) => subject.test(received.subject)).at(-1);
+    if (mail) return mail;
+    if (Date.now() > deadline) throw new Error(`no e-mail to ${address} matching ${subject} within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** A link of the given path in a received e-mail's text, as a path the browser can open on this site. */
+export function linkIn(mail: ReceivedMail, path: string): string {
+  const match = new RegExp(`https?://[^\\s]+${path.replace(/[/?]/g, "\\$&")}[^\\s]*`).exec(mail.text);
+  if (!match) throw new Error(`no ${path} link in "${mail.subject}"`);
+  const url = new URL(match[0]);
+  return url.pathname + url.search + url.hash;
 }
 
 /** Creates a dashboard account with the real command (`npm run admin:create`'s script) on the e2e database. */
@@ -47,4 +68,24 @@ export function createAccount(email: string, password: string, role: "ADMIN" | "
   });
   if (result.status !== 0) throw new Error(`admin:create failed: ${result.stderr}${result.stdout}`);
   return result.stdout;
+}
+
+/** The e2e database through the app's own client, to set up what a spec needs (events, requests) directly. */
+export async function withE2eDatabase<T>(work: (db: import("@/lib/db/client").Database) => Promise<T>): Promise<T> {
+  const { createDatabase } = await import("../lib/db/client");
+  const db = createDatabase("file:./data/e2e.db");
+  try {
+    return await work(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Signs a host in through the sign-in form and waits for the dashboard. */
+export async function signIn(page: import("@playwright/test").Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL(/\/dashboard/);
 }

@@ -1,13 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_EVENT_PATH, latestEmailTo, newReader } from "./helpers";
+import { DEMO_UPCOMING_SLUG } from "../lib/seed/demo-content";
+import { linkIn, newReader, waitForMail } from "./helpers";
 
 for (const javaScriptEnabled of [true, false]) {
   test(`a visitor asks for the recap and confirms from the e-mail (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
     const reader = await newReader(browser, { javaScriptEnabled });
     const { page } = reader;
-    await page.goto(DEMO_EVENT_PATH);
+    // The upcoming demo event: nobody publishes its recap in the other specs.
+    await page.goto(`/events/${DEMO_UPCOMING_SLUG}`);
     const section = page.locator("#recap-request");
-    await expect(section.getByRole("heading", { name: "Vous n’avez pas pu venir ?" })).toBeVisible();
+    await expect(section.getByRole("heading", { name: "Vous ne pouvez pas venir ?" })).toBeVisible();
     const waitingBefore = await section.locator(".muted").textContent();
 
     await section.getByLabel("Votre e-mail").fill(reader.email);
@@ -15,13 +17,9 @@ for (const javaScriptEnabled of [true, false]) {
     await section.getByRole("button", { name: "Prévenez-moi" }).click();
     await expect(section.getByText("C’est noté. Si l’adresse est valide, un e-mail de confirmation vient de partir")).toBeVisible();
 
-    // The worker beside the server sends (here: stores) the confirmation e-mail.
-    await expect.poll(() => latestEmailTo(reader.email)?.status, { timeout: 15_000 }).toBe("SENT");
-    const mail = latestEmailTo(reader.email)!;
-    expect(mail.subject).toContain("Confirmez votre demande de compte rendu");
-    const link = /https?:\/\/\S+\/recap-requests\/confirm\?token=[\w-]+/.exec(mail.textBody)![0];
-
-    await page.goto(new URL(link).pathname + new URL(link).search);
+    // The worker beside the server sends the confirmation e-mail; the reader opens it in their inbox.
+    const mail = await waitForMail(reader.email, /Confirmez votre demande de compte rendu/);
+    await page.goto(linkIn(mail, "/recap-requests/confirm?token="));
     await expect(page.getByRole("heading", { name: "Confirmer votre demande" })).toBeVisible();
     await page.getByRole("button", { name: "Confirmer ma demande" }).click();
     await expect(page.getByRole("heading", { name: "Demande confirmée" })).toBeVisible();

@@ -31,8 +31,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default("Debrief <debrief@localhost>"),
   /** At most this many recap-request confirmation e-mails leave the site per hour, whoever asks. */
   CONFIRMATION_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(200),
-  /** How long a worker holds the e-mails it claimed before another may take them over. */
+  /** How long a worker holds what it claimed (e-mails, jobs) without renewing it before another may take it over. */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Requesters a publication's fan-out turns into e-mails per transaction (keeps each write short). */
+  FANOUT_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /** Memory for cached event pages served to anonymous readers (per instance); 0 turns the cache off. */
   PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** How many due e-mails a worker claims at a time; smaller batches spread work over more workers. */

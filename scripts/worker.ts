@@ -18,6 +18,7 @@ await runWorker({
   leaseSeconds: env.OUTBOX_LEASE_SECONDS,
   batchSize: env.OUTBOX_BATCH_SIZE,
   retryBaseSeconds: env.OUTBOX_RETRY_SECONDS,
+  fanoutBatchSize: env.FANOUT_BATCH_SIZE,
 });
 transport.close();
 await db.$disconnect();

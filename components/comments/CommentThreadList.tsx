@@ -32,7 +32,7 @@ export async function CommentThreadList({ comments, timeZone, locale, eventSlug,
               {comment.status === "PENDING" && <span className="badge">{t("awaitingModeration")}</span>}
             </header>
             <div className="comment__body prose" dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(comment.body) }} />
-            {comment.status === "APPROVED" && depth < 3 && (
+            {comment.status === "APPROVED" && (
               <Link className="comment__reply" href={`/events/${eventSlug}?${pageQuery}replyTo=${comment.id}#comment-form`} scroll={false}>
                 {t("reply")}
               </Link>

@@ -21,6 +21,12 @@ export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0]
 /** How long a SQLite statement waits for another process's write lock before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * A transaction may wait for its turn longer than Prisma's default 2 s: on SQLite it queues behind the
+ * others of its process and then for the write lock (up to the busy timeout).
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
 /** Which engine a client (or a transaction's client) talks to, for the rare query that must differ. */
 export function engineOf(client: Database | Transaction): Engine {
   // Prisma's clients, and the transaction clients they hand out, carry their schema's provider.
@@ -35,7 +41,7 @@ export function engineOf(client: Database | Transaction): Engine {
 export function createDatabase(url: string = env.DATABASE_URL): Database {
   const engine = engineForUrl(url);
   if (engine === "sqlite") {
-    return new PrismaClient({ adapter: sqliteAdapter(sqliteFilePath(url)) });
+    return new PrismaClient({ adapter: sqliteAdapter(sqliteFilePath(url)), transactionOptions: TRANSACTION_OPTIONS });
   }
   if (engine === "postgresql") {
     const schema = new URL(url).searchParams.get("schema");
@@ -45,12 +51,13 @@ export function createDatabase(url: string = env.DATABASE_URL): Database {
       { connectionString: url, max: env.DATABASE_POOL_SIZE, ...(schema ? { options: `-c search_path="${schema.replace(/"/g, "")}"` } : {}) },
       schema ? { schema } : {},
     );
-    return new PostgresPrismaClient({ adapter }) as unknown as Database;
+    return new PostgresPrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Database;
   }
   throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got "${url.split(":")[0]}:"`);
 }
 
-type BetterSqliteHandle = { pragma(source: string): unknown; prepare(source: string): unknown };
+type Statement = { run(...parameters: unknown[]): unknown };
+type BetterSqliteHandle = { pragma(source: string): unknown; prepare(source: string): Statement };
 
 /**
  * The better-sqlite3 adapter, with the connection set up when it opens:
@@ -60,6 +67,9 @@ type BetterSqliteHandle = { pragma(source: string): unknown; prepare(source: str
  *   writes cannot wait for another process's write lock: SQLite fails its upgrade at once with SQLITE_BUSY
  *   (the busy timeout does not apply). IMMEDIATE takes the write lock first, waiting up to the busy timeout,
  *   so "read, then write" inside a transaction is serialised with every other writer, in every process.
+ *   If the lock stays taken past the busy timeout, the transaction starts deferred instead of failing to
+ *   start: the adapter does not release its transaction mutex when BEGIN throws, which would leave the
+ *   client unable to start any transaction again; a deferred transaction fails later, and cleanly.
  * See docs/decisions/003-jobs-and-exactly-once-delivery.md.
  */
 function sqliteAdapter(file: string): SqlDriverAdapterFactory {
@@ -69,7 +79,19 @@ function sqliteAdapter(file: string): SqlDriverAdapterFactory {
     connection.pragma("journal_mode = WAL");
     connection.pragma("synchronous = NORMAL");
     const prepare = connection.prepare.bind(connection);
-    connection.prepare = (source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source);
+    connection.prepare = (source: string) => {
+      if (source !== "BEGIN") return prepare(source);
+      return {
+        run: () => {
+          try {
+            return prepare("BEGIN IMMEDIATE").run();
+          } catch (error) {
+            if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+            return prepare("BEGIN").run();
+          }
+        },
+      };
+    };
     return adapter;
   };
   return {

@@ -3,21 +3,24 @@ import type { Database } from "@/lib/db/client";
 /**
  * A short string that changes whenever the public page of an event changes: the event itself (its
  * `updatedAt` is also bumped when a comment on it is published or moderated), its recap (and the
- * host's replies published with it), and the number of people waiting for the recap
- * (confirmed, not yet sent it). Read from the
+ * host's replies published with it), and how many people wait for the recap and
+ * were sent it. Read from the
  * database on every request, so a page cached by one instance is recognised as stale as soon as
  * any instance changed it. Null when the event is not public.
  */
 export async function getEventPageVersion(options: { db: Database; slug: string }): Promise<string | null> {
-  const event = await options.db.event.findFirst({
-    where: { slug: options.slug, status: "PUBLISHED" },
-    select: {
-      updatedAt: true,
-      recap: { select: { updatedAt: true } },
-      _count: { select: { recapRequests: { where: { status: "CONFIRMED", recapSentAt: null } } } },
-    },
-  });
+  const [event, sent] = await Promise.all([
+    options.db.event.findFirst({
+      where: { slug: options.slug, status: "PUBLISHED" },
+      select: {
+        updatedAt: true,
+        recap: { select: { updatedAt: true } },
+        _count: { select: { recapRequests: { where: { status: "CONFIRMED", recapSentAt: null } } } },
+      },
+    }),
+    // The counts move as recap e-mails are sent, with no other change to the event: waiting down, sent up.
+    options.db.recapRequest.count({ where: { event: { slug: options.slug }, status: "CONFIRMED", recapSentAt: { not: null } } }),
+  ]);
   if (!event) return null;
-  // The waiting count goes down as recap e-mails are sent, with no other change to the event.
-  return [event.updatedAt.getTime(), event.recap?.updatedAt.getTime() ?? 0, event._count.recapRequests].join(".");
+  return [event.updatedAt.getTime(), event.recap?.updatedAt.getTime() ?? 0, event._count.recapRequests, sent].join(".");
 }

@@ -9,17 +9,17 @@ import { claimNextJob, failJob, finishJob, JOB_POLICY, LeaseLostError, recoverEx
 import { schedulePeriodicJobs } from "./periodic-jobs";
 import { HEARTBEAT, recordHeartbeat, type WorkerIdentity } from "./worker-heartbeat";
 
-type JobContext = { db: Database; job: ClaimedJob; now: () => Date };
+type JobContext = { db: Database; job: ClaimedJob; now: () => Date; fanoutBatchSize?: number };
 
 /** What each kind of job does. Every handler is idempotent: run twice, or resumed after a crash, it does the work once. */
 const JOB_HANDLERS: Record<JobKind, (context: JobContext) => Promise<unknown>> = {
-  "recap-fanout": ({ db, job, now }) => expandRecapFanout({ db, job, now }),
+  "recap-fanout": ({ db, job, now, fanoutBatchSize }) => expandRecapFanout({ db, job, now, batchSize: fanoutBatchSize }),
   "host-digest": ({ db, now }) => sendHostDigests({ db, now: now() }),
   retention: ({ db, now }) => applyRetention({ db, now: now() }),
 };
 
 /** Claims and runs due jobs until there are none. Returns how many ran. */
-export async function runDueJobs(options: { db: Database; owner: string; now?: () => Date; leaseSeconds?: number; signal?: AbortSignal }): Promise<number> {
+export async function runDueJobs(options: { db: Database; owner: string; now?: () => Date; leaseSeconds?: number; fanoutBatchSize?: number; signal?: AbortSignal }): Promise<number> {
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const leaseSeconds = options.leaseSeconds ?? JOB_POLICY.leaseSeconds;
@@ -38,7 +38,7 @@ export async function runDueJobs(options: { db: Database; owner: string; now?: (
     try {
       const handler = JOB_HANDLERS[job.kind as JobKind];
       if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
-      await handler({ db, job, now });
+      await handler({ db, job, now, fanoutBatchSize: options.fanoutBatchSize });
       await finishJob(db, job, now());
     } catch (error) {
       if (error instanceof LeaseLostError) console.warn(`Jobs: ${error.message}; another worker carries on.`);
@@ -63,7 +63,7 @@ export function newWorkerIdentity(now: Date): WorkerIdentity {
  * due jobs run (a publication's fan-out, digests, retention), and the outbox sent — jobs and sending side
  * by side, so a large fan-out is being sent while it is still being expanded.
  */
-export async function runWorker(options: Omit<OutboxOptions, "workerId"> & { signal: AbortSignal; idleMs?: number; identity?: WorkerIdentity }) {
+export async function runWorker(options: Omit<OutboxOptions, "workerId"> & { signal: AbortSignal; idleMs?: number; identity?: WorkerIdentity; fanoutBatchSize?: number }) {
   const { db, signal, idleMs = 1000 } = options;
   const now = options.now ?? (() => new Date());
   const identity = options.identity ?? newWorkerIdentity(now());
@@ -80,7 +80,7 @@ export async function runWorker(options: Omit<OutboxOptions, "workerId"> & { sig
   await Promise.all([
     loop(HEARTBEAT.intervalSeconds * 1000, () => recordHeartbeat(db, identity, now()), "heartbeat"),
     loop(60_000, () => schedulePeriodicJobs(db, now()), "scheduling"),
-    loop(idleMs, () => runDueJobs({ db, owner: identity.id, now, leaseSeconds: options.leaseSeconds, signal }), "jobs"),
+    loop(idleMs, () => runDueJobs({ db, owner: identity.id, now, leaseSeconds: options.leaseSeconds, fanoutBatchSize: options.fanoutBatchSize, signal }), "jobs"),
     runOutboxWorker({ ...options, workerId: identity.id, now, signal, idleMs }),
   ]);
 }

@@ -98,6 +98,27 @@ describe("posting a comment", () => {
     expect(thread?.replies.map((reply) => reply.body)).toEqual(["Je réponds"]);
   });
 
+  it("attaches a reply to the deepest level shown beside its target, so every approved reply is shown and counted", async () => {
+    // A conversation already three replies deep: the deepest level the page shows.
+    let parent = await createComment(db, eventId, { authorEmail: "niveau0@example.org", body: "Niveau 0" });
+    const chain = [parent];
+    for (let depth = 1; depth <= 3; depth++) {
+      parent = await createComment(db, eventId, { authorEmail: `niveau${depth}@example.org`, body: `Niveau ${depth}`, parentId: parent.id, depth });
+      chain.push(parent);
+    }
+    await createComment(db, eventId, { authorEmail: "profond@example.org" });
+    const posted = await postComment({ db, eventSlug: slug, input: input({ authorEmail: "profond@example.org", body: "Plus profond", parentId: chain[3].id }), client: { ip: newIp() } });
+    expect(posted.status).toBe("APPROVED");
+    expect(await db.comment.findUniqueOrThrow({ where: { id: posted.id }, select: { parentId: true, depth: true } })).toEqual({ parentId: chain[2].id, depth: 3 });
+
+    const event = await getPublishedEvent({ db, slug });
+    const third = event!.comments.find((comment) => comment.id === chain[0].id)!.replies[0].replies[0];
+    expect(third.replies.map((reply) => reply.body)).toEqual(["Niveau 3", "Plus profond"]);
+    // Everything counted is shown.
+    const shown = (list: NonNullable<typeof event>["comments"]): number => list.reduce((sum, comment) => sum + 1 + shown(comment.replies), 0);
+    expect(shown(event!.comments)).toBe(event!.commentCount);
+  });
+
   it("refuses a reply to a comment of another event or not approved, writing nothing", async () => {
     const other = await createEvent(db);
     const foreign = await createComment(db, other.id);

@@ -1,0 +1,202 @@
+// Exactly once under faults: the database refusing the SENT write, leases that expire, withdrawals racing
+// a worker, retries and resends that must never reach people who withdrew or erased their request.
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import { createDatabase, engineOf, sqliteFilePath } from "@/lib/db/client";
+import { composeEmails, type ComposedEmail } from "@/lib/notifications/compose-emails";
+import { createMailTransport } from "@/lib/notifications/mailer";
+import { claimDueEmails, deliverEmail, processOutboxOnce, type DeliveryContext } from "@/lib/notifications/outbox-worker";
+import { runDueJobs } from "@/lib/jobs/run-worker";
+import { eraseRecapRequest } from "@/lib/recaps/erase-recap-request";
+import { publishRecap } from "@/lib/recaps/publish-recap";
+import { manageToken } from "@/lib/recaps/recap-request-links";
+import { requeueRecapEmails } from "@/lib/recaps/requeue-recap-emails";
+import { saveRecap } from "@/lib/recaps/save-recap";
+import { withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
+import { createUser } from "@/lib/users/create-user";
+import { deliverAll } from "../deliver-all";
+import { createEvent, createRecapRequest } from "../factories";
+import { startSmtpSink } from "../smtp-sink";
+
+const db = createDatabase();
+const from = "Debrief <debrief@example.org>";
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let transport: ReturnType<typeof createMailTransport>;
+let host: Actor;
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  transport = createMailTransport(smtp.url);
+  const user = await createUser({ db, actor: "system", input: { email: "hote-fautes@example.org", name: "Hôte", password: "a long enough password" } });
+  host = { id: user.id, role: user.role };
+});
+afterAll(async () => {
+  transport.close();
+  await smtp.close();
+});
+beforeEach(() => {
+  smtp.received.length = 0;
+});
+
+const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address));
+
+/** An event whose published recap has been expanded into one queued e-mail per given requester. */
+async function queuedRecap(requesters: number) {
+  const event = await createEvent(db);
+  const requests = [];
+  for (let index = 0; index < requesters; index++) requests.push(await createRecapRequest(db, event.id));
+  await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: "Le compte rendu." } });
+  await publishRecap({ db, actor: host, eventSlug: event.slug });
+  await runDueJobs({ db, owner: "test-fanout" });
+  return { event, requests };
+}
+
+function context(owner: string, now: () => Date = () => new Date()): DeliveryContext {
+  return { db, transport, from, owner, now, retryBaseSeconds: 30, recordAttempts: 1 };
+}
+
+async function composed(id: string): Promise<ComposedEmail> {
+  const row = await db.outboundEmail.findUniqueOrThrow({ where: { id }, select: { id: true, kind: true, toAddress: true, locale: true, payload: true, recapRequestId: true, recapId: true, userId: true } });
+  const composition = (await composeEmails(db, [row], new Date())).get(id)!;
+  if (!("email" in composition)) throw new Error(`not sendable: ${composition.cancel}`);
+  return composition.email;
+}
+
+describe("recording the outcome after the server accepted the message", () => {
+  it("never sends it again when the SENT write fails: the row stays SENDING, then becomes AMBIGUOUS", async () => {
+    const { requests } = await queuedRecap(1);
+    const address = requests[0].email;
+    // The database refuses to record SENT (a real failure, raised by the database itself).
+    if (engineOf(db) === "postgresql") {
+      await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_sent() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected: write refused'; END $$ LANGUAGE plpgsql`);
+      await db.$executeRawUnsafe(`CREATE TRIGGER refuse_sent BEFORE UPDATE ON "OutboundEmail" FOR EACH ROW WHEN (NEW."status" = 'SENT') EXECUTE FUNCTION refuse_sent()`);
+    } else {
+      await db.$executeRawUnsafe(`CREATE TRIGGER refuse_sent BEFORE UPDATE OF "status" ON "OutboundEmail" WHEN NEW."status" = 'SENT' BEGIN SELECT RAISE(ABORT, 'injected: write refused'); END`);
+    }
+    try {
+      await processOutboxOnce({ db, transport, from, workerId: "a", leaseSeconds: 2, recordAttempts: 2 });
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_sent${engineOf(db) === "postgresql" ? ` ON "OutboundEmail"` : ""}`);
+    }
+    expect(mailsTo(address)).toHaveLength(1);
+    const row = await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: requests[0].id } });
+    expect(row.status).toBe("SENDING");
+
+    // Later passes, after the lease ran out: AMBIGUOUS for a host to decide, never sent again.
+    const later = () => new Date(Date.now() + 10_000);
+    await processOutboxOnce({ db, transport, from, workerId: "b", now: later });
+    await processOutboxOnce({ db, transport, from, workerId: "b", now: later });
+    expect((await db.outboundEmail.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("AMBIGUOUS");
+    expect(mailsTo(address)).toHaveLength(1);
+  });
+
+  it.runIf(process.env.TEST_ENGINE !== "postgresql")("SQLite busy while a publication holds the write lock: the outcome is recorded once the lock is free, the message sent once", async () => {
+    const { requests } = await queuedRecap(1);
+    const file = sqliteFilePath(process.env.DATABASE_URL!);
+    const other = new Database(file, { timeout: 5000 });
+    const busySink = await startSmtpSink({
+      // As soon as the message is accepted, another process holds the write lock longer than the busy timeout.
+      onMessage: () => {
+        other.prepare("BEGIN IMMEDIATE").run();
+        setTimeout(() => other.prepare("COMMIT").run(), 6500);
+      },
+    });
+    const busyTransport = createMailTransport(busySink.url);
+    try {
+      await processOutboxOnce({ db, transport: busyTransport, from, workerId: "busy" });
+      expect(busySink.received).toHaveLength(1);
+      expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: requests[0].id } })).toMatchObject({ status: "SENT" });
+      await processOutboxOnce({ db, transport: busyTransport, from, workerId: "busy" });
+      expect(busySink.received).toHaveLength(1);
+      expect((await db.recapRequest.findUniqueOrThrow({ where: { id: requests[0].id } })).recapSentAt).not.toBeNull();
+    } finally {
+      busyTransport.close();
+      await busySink.close();
+      other.close();
+    }
+  }, 30_000);
+});
+
+describe("leases", () => {
+  it("a worker whose lease expired cannot overwrite, or send, the row another worker took over", async () => {
+    const { requests } = await queuedRecap(1);
+    const t0 = new Date();
+    const [mine] = await claimDueEmails(db, "worker-a/1", t0, 10, 1);
+    expect(mine.recapRequestId).toBe(requests[0].id);
+    const message = await composed(mine.id);
+    // Worker A stalls past its lease; worker B recovers the row and takes it.
+    const t1 = new Date(t0.getTime() + 5000);
+    await processOutboxOnce({ db, transport, from, workerId: "worker-b", now: () => t1 });
+    expect(mailsTo(requests[0].email)).toHaveLength(1);
+    const afterB = await db.outboundEmail.findUniqueOrThrow({ where: { id: mine.id } });
+    expect(afterB).toMatchObject({ status: "SENT" });
+    expect(afterB.leaseOwner).toMatch(/^worker-b\//);
+
+    // A wakes up and carries on with what it held: nothing is sent, nothing is overwritten.
+    await deliverEmail(context("worker-a/1"), mine, message);
+    expect(mailsTo(requests[0].email)).toHaveLength(1);
+    expect(await db.outboundEmail.findUniqueOrThrow({ where: { id: mine.id } })).toEqual(afterB);
+  });
+});
+
+describe("withdrawal", () => {
+  it("cancels queued mail in the same transaction, and a worker already holding it (CLAIMED) does not send it", async () => {
+    const { requests } = await queuedRecap(2);
+    const [claimedRequest, queuedRequest] = requests;
+    const claimed = await claimDueEmails(db, "worker-c/1", new Date(), 1);
+    const held = claimed[0];
+    const heldRequest = held.recapRequestId === claimedRequest.id ? claimedRequest : queuedRequest;
+    const otherRequest = heldRequest === claimedRequest ? queuedRequest : claimedRequest;
+    const message = await composed(held.id);
+
+    await withdrawRecapRequest({ db, token: manageToken(heldRequest.id) });
+    await withdrawRecapRequest({ db, token: manageToken(otherRequest.id) });
+    for (const request of [heldRequest, otherRequest]) {
+      expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: request.id } })).toMatchObject({ status: "CANCELLED", lastError: "withdrawn by the recipient" });
+    }
+    await deliverEmail(context("worker-c/1"), held, message);
+    await deliverAll({ db, transport });
+    expect(mailsTo(heldRequest.email)).toHaveLength(0);
+    expect(mailsTo(otherRequest.email)).toHaveLength(0);
+  });
+
+  it("the host's retry and resend never mail someone who withdrew or erased their request", async () => {
+    const { event, requests } = await queuedRecap(3);
+    const [withdrawn, erased, still] = requests;
+    smtp.rejectNext(550, "Mailbox unavailable", 3);
+    await processOutboxOnce({ db, transport, from });
+    expect(await db.outboundEmail.count({ where: { recapRequest: { eventId: event.id }, status: "FAILED" } })).toBe(3);
+
+    await withdrawRecapRequest({ db, token: manageToken(withdrawn.id) });
+    await eraseRecapRequest({ db, token: manageToken(erased.id) });
+    expect(await requeueRecapEmails({ db, actor: host, eventSlug: event.slug, status: "FAILED" })).toEqual({ requeued: 1 });
+    expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: withdrawn.id } })).toMatchObject({ status: "FAILED" });
+    await deliverAll({ db, transport });
+    expect(mailsTo(still.email)).toHaveLength(1);
+    expect(mailsTo(withdrawn.email)).toHaveLength(0);
+    expect(mailsTo(erased.email)).toHaveLength(0);
+
+    // The same for an ambiguous send, resent by the host after reading the report.
+    await db.outboundEmail.updateMany({ where: { recapRequestId: { in: [withdrawn.id, still.id] } }, data: { status: "AMBIGUOUS" } });
+    await db.recapRequest.update({ where: { id: still.id }, data: { recapSentAt: null } });
+    expect(await requeueRecapEmails({ db, actor: host, eventSlug: event.slug, status: "AMBIGUOUS" })).toEqual({ requeued: 1 });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "recap.resend-ambiguous" }, orderBy: { createdAt: "desc" } });
+    expect(JSON.parse(audit.details)).toEqual({ count: 1 });
+    await deliverAll({ db, transport });
+    expect(mailsTo(withdrawn.email)).toHaveLength(0);
+    expect(mailsTo(still.email)).toHaveLength(2);
+  });
+});
+
+describe("publishing twice before the e-mails went out", () => {
+  it("queues one e-mail per person, whichever publication's fan-out writes it", async () => {
+    const event = await createEvent(db);
+    const requests = [await createRecapRequest(db, event.id), await createRecapRequest(db, event.id)];
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: "Le compte rendu." } });
+    await publishRecap({ db, actor: host, eventSlug: event.slug });
+    await publishRecap({ db, actor: host, eventSlug: event.slug });
+    await deliverAll({ db, transport });
+    for (const request of requests) expect(mailsTo(request.email)).toHaveLength(1);
+  });
+});
