@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { engineOf, type Database } from "@/lib/db/client";
 import { composeEmails, redactCredentials, type ComposedEmail, type OutboxRow } from "./compose-emails";
 import { classifyDeliveryError, type MailTransport } from "./mailer";
+import { SentRecorder } from "./sent-recorder";
 
 export const OUTBOX_POLICY = {
   batchSize: 200,
@@ -95,6 +96,8 @@ export type DeliveryContext = {
   now: () => Date;
   retryBaseSeconds: number;
   recordAttempts: number;
+  /** Records SENT outcomes by group commit (lib/notifications/sent-recorder.ts). */
+  recorder: SentRecorder;
 };
 
 /** Retries a database write a few times (the database may be busy or briefly unreachable); false if it never succeeded. */
@@ -151,27 +154,13 @@ export async function deliverEmail(context: DeliveryContext, email: ClaimedEmail
   }
 
   // The server took the message. From here on, whatever fails, the row must not go back to the queue.
-  const sentAt = context.now();
-  const recorded = await persistently(context.recordAttempts, () =>
-    db.$transaction(async (tx) => {
-      const { count } = await tx.outboundEmail.updateMany({
-        where: { id: email.id, leaseOwner: owner, status: { in: ["SENDING", "AMBIGUOUS"] } },
-        data: {
-          status: "SENT",
-          sentAt,
-          smtpResponse: response.slice(0, 1000),
-          textBody: redactCredentials(composed.text),
-          htmlBody: redactCredentials(composed.html),
-          leaseExpiresAt: null,
-          lastError: null,
-        },
-      });
-      if (count === 1 && email.kind === "recap-published" && email.recapRequestId) {
-        await tx.recapRequest.updateMany({ where: { id: email.recapRequestId, recapSentAt: null }, data: { recapSentAt: sentAt } });
-      }
-    }),
-  );
+  const recorded = await context.recorder.record({ id: email.id, response, text: redactCredentials(composed.text), html: redactCredentials(composed.html) });
   if (!recorded) console.error(`Outbox: e-mail ${email.id} was accepted by the SMTP server but could not be recorded as sent; it will be reported as ambiguous, never resent.`);
+}
+
+/** The context a worker delivers a claimed batch with. */
+export function deliveryContext(options: Omit<DeliveryContext, "recorder">): DeliveryContext {
+  return { ...options, recorder: new SentRecorder(options.db, options.owner, options.now, (write) => persistently(options.recordAttempts, write)) };
 }
 
 export type OutboxOptions = {
@@ -206,7 +195,7 @@ export async function processOutboxOnce(options: OutboxOptions): Promise<number>
   }, (leaseSeconds * 1000) / 3);
   try {
     const compositions = await composeEmails(db, batch, now());
-    const context: DeliveryContext = {
+    const context = deliveryContext({
       db,
       transport: options.transport,
       from: options.from,
@@ -214,7 +203,7 @@ export async function processOutboxOnce(options: OutboxOptions): Promise<number>
       now,
       retryBaseSeconds: options.retryBaseSeconds ?? OUTBOX_POLICY.baseBackoffSeconds,
       recordAttempts: options.recordAttempts ?? OUTBOX_POLICY.recordAttempts,
-    };
+    });
     const cancelled = batch.filter((email) => "cancel" in compositions.get(email.id)!);
     for (const email of cancelled) {
       const { cancel } = compositions.get(email.id) as { cancel: string };
@@ -255,10 +244,14 @@ export async function runOutboxWorker(options: OutboxOptions & { signal: AbortSi
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
+    const onAbort = () => {
       clearTimeout(timer);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -1,9 +1,11 @@
 import type { Database } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** Requests still waiting for an event's recap: confirmed, and not yet sent it. Withdrawn or erased people are never counted. */
+/** Requests still waiting for a recap: confirmed, and not yet sent it. Withdrawn or erased people are never counted. */
+export const WAITING = { status: "CONFIRMED", recapSentAt: null } as const satisfies Prisma.RecapRequestWhereInput;
+
 export function waitingForRecap(eventId: string) {
-  return { eventId, status: "CONFIRMED", recapSentAt: null } satisfies Prisma.RecapRequestWhereInput;
+  return { eventId, ...WAITING } satisfies Prisma.RecapRequestWhereInput;
 }
 
 export type RecapCounts = { waiting: number; sent: number; withdrawn: number; waitingSince: Date | null; lastSentAt: Date | null };
@@ -16,7 +18,7 @@ export async function recapCountsByEvent(db: Database, eventIds: string[]): Prom
   const counts = new Map<string, RecapCounts>(eventIds.map((id) => [id, { waiting: 0, sent: 0, withdrawn: 0, waitingSince: null, lastSentAt: null }]));
   if (eventIds.length === 0) return counts;
   const [waiting, sent, withdrawn] = await Promise.all([
-    db.recapRequest.groupBy({ by: ["eventId"], where: { eventId: { in: eventIds }, status: "CONFIRMED", recapSentAt: null }, _count: { _all: true }, _min: { confirmedAt: true } }),
+    db.recapRequest.groupBy({ by: ["eventId"], where: { eventId: { in: eventIds }, ...WAITING }, _count: { _all: true }, _min: { confirmedAt: true } }),
     db.recapRequest.groupBy({ by: ["eventId"], where: { eventId: { in: eventIds }, status: "CONFIRMED", recapSentAt: { not: null } }, _count: { _all: true }, _max: { recapSentAt: true } }),
     db.recapRequest.groupBy({ by: ["eventId"], where: { eventId: { in: eventIds }, status: "WITHDRAWN" }, _count: { _all: true } }),
   ]);

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { createDatabase, engineOf, sqliteFilePath } from "@/lib/db/client";
 import { composeEmails, type ComposedEmail } from "@/lib/notifications/compose-emails";
 import { createMailTransport } from "@/lib/notifications/mailer";
-import { claimDueEmails, deliverEmail, processOutboxOnce, type DeliveryContext } from "@/lib/notifications/outbox-worker";
+import { claimDueEmails, deliverEmail, deliveryContext, processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { runDueJobs } from "@/lib/jobs/run-worker";
 import { eraseRecapRequest } from "@/lib/recaps/erase-recap-request";
 import { publishRecap } from "@/lib/recaps/publish-recap";
@@ -52,8 +52,8 @@ async function queuedRecap(requesters: number) {
   return { event, requests };
 }
 
-function context(owner: string, now: () => Date = () => new Date()): DeliveryContext {
-  return { db, transport, from, owner, now, retryBaseSeconds: 30, recordAttempts: 1 };
+function context(owner: string, now: () => Date = () => new Date()) {
+  return deliveryContext({ db, transport, from, owner, now, retryBaseSeconds: 30, recordAttempts: 1 });
 }
 
 async function composed(id: string): Promise<ComposedEmail> {

@@ -186,6 +186,11 @@ describe("counts that mean something", () => {
     await db.recapRequest.delete({ where: { id: second.id } });
     expect((await getPublishedEvent({ db, slug: event.slug }))!.recapStatus).toMatchObject({ waiting: 0 });
     expect((await getRecapForEditing({ db, actor: host, eventSlug: event.slug })).counts).toMatchObject({ waiting: 0, sent: 0, withdrawn: 1 });
+    // Publishing tells the host it mails nobody, and mails nobody.
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: recap });
+    expect((await publishRecap({ db, actor: host, eventSlug: event.slug })).notified).toBe(0);
+    await deliver();
+    expect(smtp.received).toHaveLength(0);
   });
 
   it("say since when people wait, from the oldest confirmation", async () => {
