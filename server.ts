@@ -7,7 +7,9 @@ import next from "next";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { serveCachedEventPage } from "@/lib/http/cached-event-page";
+import { applyScriptHashPolicy } from "@/lib/http/content-security-policy";
 import { PageCache } from "@/lib/http/page-cache";
+import { refusalPage, refuseBeforeNext } from "@/lib/http/request-guards";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -29,12 +31,31 @@ await app.prepare();
 
 const cache = env.PAGE_CACHE_MB > 0 ? new PageCache({ maxBytes: env.PAGE_CACHE_MB * 2 ** 20, ttlMs: 60_000 }) : null;
 
+/** The scheme the visitor used: the trusted proxy's X-Forwarded-Proto, else plain http (this server has no TLS). */
+export function clientProtocol(forwardedProto: string | string[] | undefined, hops: number): "http" | "https" {
+  if (hops <= 0 || !forwardedProto) return "http";
+  const last = String(forwardedProto).split(",").at(-1)?.trim().toLowerCase();
+  return last === "https" ? "https" : "http";
+}
+
 const server = http.createServer(async (request, response) => {
   request.headers["x-forwarded-for"] = clientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedHops);
+  request.headers["x-forwarded-proto"] = clientProtocol(request.headers["x-forwarded-proto"], trustedHops);
   // The path asked for, so the dashboard can send a signed-out host back to it after signing in
   // (layouts do not see the URL). Always set here, never taken from the client.
   request.headers["x-debrief-path"] = request.url ?? "/";
-  const render = () => void handle(request, response);
+  // Over https, browsers are told to come back only over https.
+  if (request.headers["x-forwarded-proto"] === "https") response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  const refusal = refuseBeforeNext(request);
+  if (refusal) {
+    response.writeHead(refusal.status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    response.end(refusalPage(refusal, request.headers["accept-language"]));
+    return;
+  }
+  const render = () => {
+    if (request.method === "GET") applyScriptHashPolicy(response);
+    void handle(request, response);
+  };
   if (cache) {
     try {
       if (await serveCachedEventPage({ request, response, cache, db, defaultLocale: env.DEFAULT_LOCALE, render })) return;

@@ -77,7 +77,7 @@ test("a known commenter's comment appears at once, and a reply nests under it", 
     data: { authorName: "Alix", authorEmail: reader.email, body: `Premier message d'Alix ${Date.now()}` },
   });
   expect(first.status()).toBe(201);
-  approveComment((await first.json()).id);
+  await approveComment((await first.json()).id);
 
   // …so the next one is published immediately (after the 15 s flood window).
   await page.waitForTimeout(15_500);
@@ -99,14 +99,16 @@ test("XSS payloads in approved comments render inert in the browser", async ({ b
   test.setTimeout(120_000);
   const samples = [...OWASP_PAYLOADS.slice(0, 12), `<img src=x onerror="window.__xss=1">`, `[x](javascript:window.__xss=1)`];
   const reader = await newReader(browser);
+  const ids: string[] = [];
   for (const [index, payload] of samples.entries()) {
     const response = await reader.page.request.post(`/api/events/${DEMO_EVENT_SLUG}/comments`, {
       headers: { "x-forwarded-for": `198.51.100.${100 + index}` },
       data: { authorName: `Testeur ${index}`, authorEmail: `xss-${index}-${Date.now()}@example.org`, body: `${payload} #${index}` },
     });
     expect(response.status()).toBe(201);
-    approveComment((await response.json()).id);
+    ids.push((await response.json()).id);
   }
+  await approveComment(...ids);
   const page = reader.page;
   const dialogs: string[] = [];
   page.on("dialog", async (dialog) => {

@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { type Browser, type BrowserContextOptions } from "@playwright/test";
-import Database from "better-sqlite3";
 
 export const DEMO_EVENT_PATH = "/events/webreakfast-plaidoyer-mobilisation-collecte-de-fonds";
 export const DEMO_EVENT_SLUG = "webreakfast-plaidoyer-mobilisation-collecte-de-fonds";
@@ -18,14 +17,10 @@ export async function newReader(browser: Browser, options: BrowserContextOptions
   return { context, page: await context.newPage(), ip, email: `lecteur-${Date.now()}-${readerCounter}@example.org` };
 }
 
-/** What a moderator's approval does, until the dashboard exists: the row's status becomes APPROVED. */
-export function approveComment(id: string) {
-  const db = new Database("data/e2e.db");
-  try {
-    db.prepare("UPDATE Comment SET status = 'APPROVED' WHERE id = ?").run(id);
-  } finally {
-    db.close();
-  }
+/** A host's approval, through the same use case the moderation page calls (it also trusts the poster's browser). */
+export async function approveComment(...ids: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "e2e/approve-comment.ts", ...ids], { env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" }, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`approving ${ids.join(", ")} failed: ${result.stderr}`);
 }
 
 export type ReceivedMail = { to: string[]; subject: string; text: string; headers: string };

@@ -6,7 +6,9 @@ export type AppErrorCode =
   | "RATE_LIMITED"
   | "SPAM_SUSPECTED"
   | "UNAUTHORIZED"
-  | "FORBIDDEN";
+  | "FORBIDDEN"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE";
 
 /** Field name → message keys (in messages/*.json under "errors"). */
 export type FieldErrors = Record<string, string[]>;
@@ -38,13 +40,15 @@ export function isAppError(error: unknown): error is AppError {
 
 /**
  * The INVALID error for input a zod schema refused: one entry per field (nested paths joined
- * with dots, e.g. "links.0.url"), each with its message keys.
+ * with dots, e.g. "links.0.url"), each with its message keys. A message that is not one of ours (zod's own
+ * English, for a wrong type or an unexpected value the schema gave no key for) becomes "wrongType", so every
+ * refusal reads in the visitor's language.
  */
 export function invalidInput(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
   const fieldErrors: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.path.map(String).join(".") || "form";
-    (fieldErrors[field] ??= []).push(issue.message);
+    (fieldErrors[field] ??= []).push(/^[a-z][A-Za-z]+$/.test(issue.message) ? issue.message : "wrongType");
   }
   return new AppError("INVALID", "invalidFields", { fieldErrors });
 }

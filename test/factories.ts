@@ -72,3 +72,16 @@ export async function createRecapRequest(
     },
   });
 }
+
+/** As if every rate-limit window had run out (the limiter counts in real time; tests do not wait for it). */
+export async function letRateLimitsExpire(db: Database) {
+  await db.rateLimiterFlexible.deleteMany();
+}
+
+/** A browser key a host already trusted for `email` (as after approving a comment from it). */
+export async function trustedBrowser(db: Database, email: string): Promise<string> {
+  const { commenterKeyHash, newCommenterKey, trustId } = await import("@/lib/comments/commenter-key");
+  const key = newCommenterKey();
+  await db.trustedCommenter.create({ data: { id: trustId(commenterKeyHash(key), email) } });
+  return key;
+}

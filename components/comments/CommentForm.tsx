@@ -11,12 +11,11 @@ type Props = {
   eventSlug: string;
   /** The recap is already on the page: the form offers to send it rather than to tell when it is out. */
   recapPublished: boolean;
-  formToken: string;
   replyTo?: { id: string; authorName: string };
 };
 
 /** A plain form posting to a server action: works without JavaScript, and with it shows progress and errors in place. */
-export function CommentForm({ eventSlug, recapPublished, formToken, replyTo }: Props) {
+export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
   const [state, formAction, pending] = useActionState(postCommentAction, initialCommentFormState);
   const t = useTranslations("comments");
   const tErrors = useTranslations("errors");
@@ -65,7 +64,6 @@ export function CommentForm({ eventSlug, recapPublished, formToken, replyTo }: P
       </div>
 
       <input type="hidden" name="eventSlug" value={eventSlug} />
-      <input type="hidden" name="formToken" value={formToken} />
       {replyTo && <input type="hidden" name="parentId" value={replyTo.id} />}
       {/* Honeypot: hidden from people and screen readers, filled in by naive bots. */}
       <div className="hp" aria-hidden="true">

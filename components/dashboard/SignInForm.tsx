@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { useState } from "react";
 
 export function SignInForm() {
@@ -27,8 +28,7 @@ export function SignInForm() {
     });
     setPending(false);
     if (result?.ok && !result.error) {
-      const callbackUrl = searchParams.get("callbackUrl");
-      router.push(callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard");
+      router.push(safeReturnPath(searchParams.get("callbackUrl"), "/dashboard"));
       router.refresh();
       return;
     }

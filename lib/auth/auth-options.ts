@@ -4,17 +4,23 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { clientInfo } from "@/lib/http/client-info";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { authenticate } from "./authenticate";
+import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+export { SESSION_MAX_AGE_SECONDS } from "./sessions";
 
-/** next-auth (v4): e-mail + password, stateless JWT sessions of at most 12 hours. */
+/**
+ * next-auth (v4): e-mail + password. The cookie is a JWT of at most 12 hours naming a row of `Session`,
+ * checked on every request (lib/auth/current-actor.ts); signing out revokes that row.
+ */
 export const authOptions: NextAuthOptions = {
   secret: env.APP_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
+  // Cookies are Secure whenever the site is served over https.
+  useSecureCookies: env.SITE_URL.startsWith("https://"),
   providers: [
     CredentialsProvider({
       name: "credentials",
@@ -25,7 +31,9 @@ export const authOptions: NextAuthOptions = {
         const { ip } = clientInfo(new Headers(request?.headers as Record<string, string> | undefined));
         try {
           const user = await authenticate({ db, email: credentials.email, password: credentials.password, ip });
-          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+          if (!user) return null;
+          const sessionId = await createSession(db, user.id, new Date());
+          return { id: user.id, email: user.email, name: user.name, sessionId };
         } catch (error) {
           // next-auth shows the error's message as the sign-in error code.
           if (isAppError(error)) throw new Error(error.messageKey);
@@ -36,14 +44,21 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.role = (user as { role?: Role }).role;
-      }
+      if (user) token.sid = (user as { sessionId?: string }).sessionId;
       return token;
     },
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.uid as string, role: token.role as Role } };
+      return { ...session, sessionId: token.sid as string | undefined };
+    },
+    // After signing in or out, only a path on this site: never another origin, however the URL is written.
+    redirect({ url, baseUrl }) {
+      const path = safeReturnPath(url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url, "/dashboard");
+      return `${baseUrl}${path}`;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await revokeSession(db, token.sid, new Date());
     },
   },
 };

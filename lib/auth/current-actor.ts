@@ -1,10 +1,11 @@
 import { getServerSession } from "next-auth";
+import { db } from "@/lib/db/client";
 import type { Actor } from "./permissions";
 import { authOptions } from "./auth-options";
+import { actorForSession } from "./sessions";
 
-/** The signed-in host or admin for this request, or null. */
+/** The signed-in host or admin for this request, or null — checked against the session's row every time. */
 export async function currentActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
-  const user = session?.user as { id?: string; role?: Actor["role"] } | undefined;
-  return user?.id && user.role ? { id: user.id, role: user.role } : null;
+  const session = (await getServerSession(authOptions)) as { sessionId?: string } | null;
+  return actorForSession(db, session?.sessionId, new Date());
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineText, multilineText } from "@/lib/security/clean-text";
 
 import { COMMENT_LIMITS } from "./comment-limits";
 
@@ -12,11 +13,13 @@ const optionalText = (schema: z.ZodType<string>) =>
  * Messages are keys under "errors" in messages/*.json.
  */
 export const commentInputSchema = z.object({
-  authorName: z
-    .string({ error: "nameRequired" })
-    .trim()
-    .min(1, { error: "nameRequired" })
-    .max(COMMENT_LIMITS.authorName, { error: "nameTooLong" }),
+  authorName: lineText(
+    z
+      .string({ error: "nameRequired" })
+      .trim()
+      .min(1, { error: "nameRequired" })
+      .max(COMMENT_LIMITS.authorName, { error: "nameTooLong" }),
+  ),
   authorEmail: z
     .string({ error: "emailRequired" })
     .trim()
@@ -31,12 +34,14 @@ export const commentInputSchema = z.object({
       .max(COMMENT_LIMITS.authorUrl, { error: "urlTooLong" })
       .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "urlInvalid" })),
   ),
-  body: z
-    .string({ error: "bodyRequired" })
-    .trim()
-    .min(1, { error: "bodyRequired" })
-    .max(COMMENT_LIMITS.body, { error: "bodyTooLong" }),
-  parentId: optionalText(z.string().max(40, { error: "parentInvalid" })),
+  body: multilineText(
+    z
+      .string({ error: "bodyRequired" })
+      .trim()
+      .min(1, { error: "bodyRequired" })
+      .max(COMMENT_LIMITS.body, { error: "bodyTooLong" }),
+  ),
+  parentId: optionalText(z.string({ error: "parentInvalid" }).max(40, { error: "parentInvalid" })),
   /** Also ask to be e-mailed when the recap is published (double opt-in, like the recap form). */
   notifyWhenRecapPublished: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()).optional(),
 });

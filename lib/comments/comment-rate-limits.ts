@@ -1,51 +1,22 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-
-/** Limits on posting, counted from stored comments so rejected attempts write nothing. */
-export const COMMENT_RATE_LIMITS = {
-  floodSeconds: 15,
-  perIp: [
-    { windowSeconds: 60, max: 5 },
-    { windowSeconds: 3600, max: 30 },
-  ],
-} as const;
-
-type Poster = { ipHash: string; authorEmail: string };
+import { consume, type LimitName } from "@/lib/security/rate-limits";
 
 /**
- * Throws RATE_LIMITED (with the seconds to wait) when this poster commented too recently or too often.
- * Reads only indexed columns; works the same whichever app instance wrote the rows.
+ * Counts a comment attempt against every posting limit (lib/security/rate-limits.ts): one per 15 s from an
+ * address and from an e-mail (flood control), 5 a minute and 30 an hour from an address. Throws RATE_LIMITED,
+ * with the seconds to wait, at the first limit reached. Atomic: requests arriving together are counted one
+ * by one, on whichever instance.
  */
-export async function assertWithinCommentRateLimits(db: Database, poster: Poster, now: Date): Promise<void> {
-  const floodSince = new Date(now.getTime() - COMMENT_RATE_LIMITS.floodSeconds * 1000);
-  const lastFromPoster = await db.comment.findFirst({
-    where: {
-      createdAt: { gt: floodSince },
-      OR: [{ ipHash: poster.ipHash }, { authorEmail: poster.authorEmail }],
-    },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  if (lastFromPoster) {
-    throw rateLimited("floodControl", lastFromPoster.createdAt, COMMENT_RATE_LIMITS.floodSeconds, now);
+export async function assertWithinCommentRateLimits(db: Database, poster: { ipHash: string; authorEmail: string }): Promise<void> {
+  const checks: [LimitName, string, string][] = [
+    ["commentFloodPerIp", poster.ipHash, "floodControl"],
+    ["commentFloodPerEmail", poster.authorEmail, "floodControl"],
+    ["commentsPerIpPerMinute", poster.ipHash, "rateLimited"],
+    ["commentsPerIpPerHour", poster.ipHash, "rateLimited"],
+  ];
+  for (const [limit, key, messageKey] of checks) {
+    const outcome = await consume(db, limit, key);
+    if (!outcome.allowed) throw new AppError("RATE_LIMITED", messageKey, { retryAfterSeconds: outcome.retryAfterSeconds });
   }
-
-  for (const { windowSeconds, max } of COMMENT_RATE_LIMITS.perIp) {
-    const since = new Date(now.getTime() - windowSeconds * 1000);
-    const recent = await db.comment.findMany({
-      where: { ipHash: poster.ipHash, createdAt: { gt: since } },
-      orderBy: { createdAt: "desc" },
-      select: { createdAt: true },
-      take: max,
-    });
-    if (recent.length >= max) {
-      // The window frees up when the oldest of the last `max` comments leaves it.
-      throw rateLimited("rateLimited", recent[max - 1].createdAt, windowSeconds, now);
-    }
-  }
-}
-
-function rateLimited(messageKey: string, since: Date, windowSeconds: number, now: Date): AppError {
-  const retryAfterSeconds = Math.max(1, Math.ceil(windowSeconds - (now.getTime() - since.getTime()) / 1000));
-  return new AppError("RATE_LIMITED", messageKey, { retryAfterSeconds });
 }

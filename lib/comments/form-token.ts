@@ -1,25 +1,31 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env";
+import { signToken, verifyToken } from "@/lib/security/tokens";
 
 /**
- * A signed timestamp put in the comment form when the page is served, so a submission that
- * arrives faster than a person could type is recognised as a bot without storing anything.
+ * The comment form's token: when the page was served and for which event, signed, valid a day. It travels in a
+ * cookie set with every response of the event page — cached or rendered — so each page view gets a fresh one,
+ * and a submission faster than a person could type is recognised as a bot without storing anything.
  */
-export function issueFormToken(secret: string, now: Date): string {
-  const issuedAt = String(now.getTime());
-  return `${issuedAt}.${sign(secret, issuedAt)}`;
+export const FORM_TOKEN_COOKIE = "debrief_form";
+export const FORM_TOKEN_VALIDITY_SECONDS = 86_400;
+
+export function issueFormToken(eventSlug: string, now: Date): string {
+  return signToken(env.APP_SECRET, {
+    purpose: "comment-form",
+    subject: eventSlug,
+    expiresAt: new Date(now.getTime() + FORM_TOKEN_VALIDITY_SECONDS * 1000),
+    version: String(now.getTime()),
+  });
 }
 
-/** Seconds since the token was issued, or null when it is missing, malformed or forged. */
-export function formTokenAgeSeconds(secret: string, token: string | undefined | null, now: Date): number | null {
-  if (!token) return null;
-  const [issuedAt, signature] = token.split(".");
-  if (!issuedAt || !signature || !/^\d+$/.test(issuedAt)) return null;
-  const expected = Buffer.from(sign(secret, issuedAt));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  return (now.getTime() - Number(issuedAt)) / 1000;
+/** The Set-Cookie header value carrying a fresh form token for an event page (scoped to that page's path). */
+export function formTokenCookie(eventSlug: string, now: Date, secure: boolean): string {
+  return `${FORM_TOKEN_COOKIE}=${issueFormToken(eventSlug, now)}; Path=/events/${eventSlug}; Max-Age=${FORM_TOKEN_VALIDITY_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
-function sign(secret: string, value: string): string {
-  return createHmac("sha256", secret).update(`comment-form:${value}`).digest("base64url");
+/** Seconds since the token was issued for this event, or null when it is missing, forged, for another event or expired. */
+export function formTokenAgeSeconds(token: string | undefined | null, eventSlug: string, now: Date): number | null {
+  const claims = verifyToken(env.APP_SECRET, "comment-form", token, now);
+  if (!claims || claims.subject !== eventSlug || !/^\d{1,15}$/.test(claims.version)) return null;
+  return (now.getTime() - Number(claims.version)) / 1000;
 }

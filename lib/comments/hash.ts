@@ -9,3 +9,9 @@ export function hashIp(secret: string, ip: string): string {
 export function hashBody(body: string): string {
   return createHash("sha256").update(body.toLowerCase().replace(/\s+/g, " ").trim()).digest("hex");
 }
+
+/** The unique keys that refuse the same comment twice from one person: by e-mail, and by address. */
+export function duplicateKeys(comment: { eventId: string; bodyHash: string; email: string; ipHash: string }) {
+  const key = (who: string) => createHash("sha256").update(`${comment.eventId}|${comment.bodyHash}|${who}`).digest("hex");
+  return { duplicateKey: key(`email:${comment.email.toLowerCase()}`), duplicateIpKey: key(`ip:${comment.ipHash}`) };
+}

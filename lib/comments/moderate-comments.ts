@@ -3,6 +3,7 @@ import type { Database, Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { replyToRecapAskers } from "@/lib/recaps/reply-to-recap-askers";
+import { trustId } from "./commenter-key";
 
 export const moderationInputSchema = z.object({
   commentIds: z.array(z.string().min(1).max(40)).min(1, { error: "nothingSelected" }).max(200),
@@ -12,7 +13,8 @@ export const moderationInputSchema = z.object({
 /**
  * Approves, rejects or marks as spam one or more comments; each change and its audit row in one
  * transaction. Approving a comment that asks for a recap already published — by a host who chose to
- * answer askers — posts that host's "the recap is online" reply under it in the same transaction.
+ * answer askers — posts that host's "the recap is online" reply under it in the same transaction. Approving a
+ * comment also trusts the browser it came from for its author's address: their next comments appear at once.
  */
 export async function moderateComments(options: { db: Database; actor: Actor | null; input: unknown; now?: Date }) {
   const { db, actor } = options;
@@ -23,14 +25,21 @@ export async function moderateComments(options: { db: Database; actor: Actor | n
   const { commentIds, status } = parsed.data;
 
   return db.$transaction(async (tx) => {
-    const comments = await tx.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, status: true, eventId: true, asksForRecap: true } });
+    const comments = await tx.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, status: true, eventId: true, asksForRecap: true, authorEmail: true, commenterKeyHash: true } });
     if (comments.length === 0) throw new AppError("NOT_FOUND", "notFound");
     const changed = comments.filter((comment) => comment.status !== status);
     if (changed.length > 0) {
       await tx.comment.updateMany({ where: { id: { in: changed.map((comment) => comment.id) } }, data: { status } });
       // The events' pages changed: their cached copies, on every instance, are now out of date.
       await tx.event.updateMany({ where: { id: { in: [...new Set(changed.map((comment) => comment.eventId))] } }, data: { updatedAt: now } });
-      if (status === "APPROVED") await answerRecapAskers(tx, changed.filter((comment) => comment.asksForRecap), now);
+      if (status === "APPROVED") {
+        await answerRecapAskers(tx, changed.filter((comment) => comment.asksForRecap), now);
+        for (const comment of changed) {
+          if (!comment.commenterKeyHash) continue;
+          const id = trustId(comment.commenterKeyHash, comment.authorEmail);
+          await tx.trustedCommenter.upsert({ where: { id }, create: { id, createdAt: now }, update: {}, select: { id: true } });
+        }
+      }
       await tx.auditLog.createMany({
         data: changed.map((comment) => ({
           actorId: actor.id,

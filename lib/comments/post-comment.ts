@@ -4,8 +4,9 @@ import { AppError, invalidInput } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { commentInputSchema } from "./comment-input";
 import { assertWithinCommentRateLimits } from "./comment-rate-limits";
+import { commenterKeyHash, trustId } from "./commenter-key";
 import { formTokenAgeSeconds } from "./form-token";
-import { hashBody, hashIp } from "./hash";
+import { duplicateKeys, hashBody, hashIp } from "./hash";
 import { decideModeration } from "./moderation-policy";
 import type { Locale } from "@/lib/i18n/locales";
 import { recogniseRecapRequest } from "@/lib/recaps/recognise-recap-request";
@@ -18,7 +19,8 @@ export type PostCommentOptions = {
   eventSlug: string;
   /** Untrusted input: JSON body or form fields. */
   input: unknown;
-  client: { ip: string; userAgent?: string | null };
+  /** The poster's address and browser; `commenterKey` is the key their browser holds (lib/comments/commenter-key.ts). */
+  client: { ip: string; userAgent?: string | null; commenterKey?: string };
   /** Present when the comment comes from the HTML form: its honeypot and fill-time token. */
   form?: { honeypot?: string | null; token?: string | null };
   /** Language of the recap e-mails when the commenter asks to be notified. */
@@ -50,7 +52,7 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
 
   if (form) {
     if (form.honeypot) throw new AppError("SPAM_SUSPECTED", "spamSuspected");
-    const ageSeconds = formTokenAgeSeconds(env.APP_SECRET, form.token, now);
+    const ageSeconds = formTokenAgeSeconds(form.token, eventSlug, now);
     if (ageSeconds === null) throw new AppError("SPAM_SUSPECTED", "formExpired");
     if (ageSeconds < env.COMMENT_MIN_FILL_SECONDS) throw new AppError("SPAM_SUSPECTED", "tooFast");
   }
@@ -73,21 +75,12 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
   }
 
   const ipHash = hashIp(env.APP_SECRET, client.ip);
-  await assertWithinCommentRateLimits(db, { ipHash, authorEmail: comment.authorEmail }, now);
+  await assertWithinCommentRateLimits(db, { ipHash, authorEmail: comment.authorEmail });
 
   const bodyHash = hashBody(comment.body);
-  const duplicate = await db.comment.findFirst({
-    where: {
-      eventId: event.id,
-      bodyHash,
-      OR: [{ authorEmail: comment.authorEmail }, { ipHash }],
-    },
-    select: { id: true },
-  });
-  if (duplicate) throw new AppError("CONFLICT", "duplicateComment");
-
-  const authorIsKnown =
-    (await db.comment.count({ where: { authorEmail: comment.authorEmail, status: "APPROVED" }, take: 1 })) > 0;
+  // Trusted only if this browser holds a key a host trusted for this address: an address alone proves nothing.
+  const keyHash = client.commenterKey ? commenterKeyHash(client.commenterKey) : null;
+  const authorIsKnown = keyHash !== null && (await db.trustedCommenter.count({ where: { id: trustId(keyHash, comment.authorEmail) } })) > 0;
   const decision = decideModeration({
     body: comment.body,
     authorName: comment.authorName,
@@ -108,6 +101,9 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
     authorUrl: comment.authorUrl ?? null,
     body: comment.body,
     bodyHash,
+    // The same comment twice from the same person (same e-mail or same address) is refused by these unique keys.
+    ...duplicateKeys({ eventId: event.id, bodyHash, email: comment.authorEmail, ipHash }),
+    commenterKeyHash: keyHash,
     status: decision.status,
     createdAt: now,
     ipHash,
@@ -124,6 +120,9 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
       }
     }
     return saved;
+  }).catch((error: unknown) => {
+    if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "duplicateComment");
+    throw error;
   });
 
   let recapRequest: PostedComment["recapRequest"] = "not-requested";

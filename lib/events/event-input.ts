@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
 import { isPlainDateTime, isTimeZone, zonedLocalToUtc } from "@/lib/i18n/zoned-time";
+import { lineText, multilineText } from "@/lib/security/clean-text";
 
 const localDateTime = z.string({ error: "dateInvalid" }).refine(isPlainDateTime, { error: "dateInvalid" });
 
@@ -14,17 +15,17 @@ export const eventInputSchema = z
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "slugInvalid" })
       .min(3, { error: "slugInvalid" })
       .max(80, { error: "slugInvalid" }),
-    title: z.string().trim().min(1, { error: "titleRequired" }).max(200, { error: "titleTooLong" }),
+    title: lineText(z.string({ error: "titleRequired" }).trim().min(1, { error: "titleRequired" }).max(200, { error: "titleTooLong" })),
     timeZone: z.string().trim().refine(isTimeZone, { error: "timeZoneInvalid" }),
     startsAt: localDateTime,
     endsAt: localDateTime,
-    venueName: z.string().trim().min(1, { error: "venueRequired" }).max(200, { error: "venueTooLong" }),
-    venueAddress: z.string().trim().max(300, { error: "venueTooLong" }).default(""),
-    hostNames: z.string().trim().max(1000, { error: "hostsTooLong" }).default(""),
-    summary: z.string().trim().min(1, { error: "summaryRequired" }).max(500, { error: "summaryTooLong" }),
-    topic: z.string().trim().max(50_000, { error: "topicTooLong" }).default(""),
-    language: z.enum(locales),
-    status: z.enum(["DRAFT", "PUBLISHED"]),
+    venueName: lineText(z.string({ error: "venueRequired" }).trim().min(1, { error: "venueRequired" }).max(200, { error: "venueTooLong" })),
+    venueAddress: lineText(z.string({ error: "venueTooLong" }).trim().max(300, { error: "venueTooLong" })).default(""),
+    hostNames: multilineText(z.string({ error: "hostsTooLong" }).trim().max(1000, { error: "hostsTooLong" })).default(""),
+    summary: lineText(z.string({ error: "summaryRequired" }).trim().min(1, { error: "summaryRequired" }).max(500, { error: "summaryTooLong" })),
+    topic: multilineText(z.string({ error: "topicTooLong" }).trim().max(50_000, { error: "topicTooLong" })).default(""),
+    language: z.enum(locales, { error: "localeInvalid" }),
+    status: z.enum(["DRAFT", "PUBLISHED"], { error: "statusInvalid" }),
   })
   .transform((event) => ({
     ...event,

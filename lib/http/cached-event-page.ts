@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Database } from "@/lib/db/client";
 import { getEventPageVersion } from "@/lib/events/get-event-page-version";
+import { FORM_TOKEN_COOKIE, formTokenCookie } from "@/lib/comments/form-token";
 import { OWN_COMMENTS_COOKIE } from "@/lib/comments/own-comments";
 import { LOCALE_COOKIE, resolveLocale, type Locale } from "@/lib/i18n/locales";
 import { PageCache } from "./page-cache";
+
+const PER_REQUEST_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "set-cookie", "strict-transport-security", "x-debrief-cache"]);
 
 /** Requests for an event page that every anonymous reader in one language sees alike. */
 export function cacheableEventPage(request: IncomingMessage, defaultLocale: Locale): { slug: string; key: string } | null {
@@ -52,9 +55,12 @@ export async function serveCachedEventPage(options: {
   const version = await getEventPageVersion({ db: options.db, slug: target.slug });
   if (version === null) return false;
 
+  // Every view gets a fresh comment-form token, from the cache too (the body is the same for everyone);
+  // pages Next.js renders get theirs from proxy.ts.
+  const formCookie = formTokenCookie(target.slug, new Date(), request.headers["x-forwarded-proto"] === "https");
   const hit = cache.get(target.key, version);
   if (hit) {
-    response.writeHead(hit.status, { ...hit.headers, "x-debrief-cache": "hit" });
+    response.writeHead(hit.status, { ...hit.headers, "set-cookie": formCookie, "x-debrief-cache": "hit" });
     response.end(hit.body);
     return true;
   }
@@ -73,10 +79,14 @@ export async function serveCachedEventPage(options: {
   }) as typeof response.write;
   response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
     keep(chunk, encoding);
-    if (response.statusCode === 200 && response.getHeader("set-cookie") === undefined) {
+    // The form token cookie is per view and not kept; a page that sets any other cookie is not cached.
+    const cookies = [response.getHeader("set-cookie") ?? []].flat().map(String);
+    const otherCookies = cookies.filter((cookie) => !cookie.startsWith(`${FORM_TOKEN_COOKIE}=`));
+    if (response.statusCode === 200 && otherCookies.length === 0) {
       const headers: Record<string, string | string[]> = {};
       for (const [name, value] of Object.entries(response.getHeaders())) {
-        if (value !== undefined && name !== "date" && name !== "connection" && name !== "keep-alive" && name !== "transfer-encoding") {
+        // Per-request headers are not kept: each response sets its own (HSTS only over https, the form cookie).
+        if (value !== undefined && !PER_REQUEST_HEADERS.has(name)) {
           headers[name] = Array.isArray(value) ? value : String(value);
         }
       }

@@ -12,6 +12,8 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   SPAM_SUSPECTED: 422,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 /** The one place an error becomes an HTTP response: status, localised JSON, Retry-After. */

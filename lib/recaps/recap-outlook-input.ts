@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isPlainDate } from "@/lib/i18n/zoned-time";
+import { lineText } from "@/lib/security/clean-text";
 
 export const RECAP_OUTLOOKS = ["UNANNOUNCED", "EXPECTED", "NOT_PLANNED"] as const;
 
@@ -12,7 +13,7 @@ export const recapOutlookInputSchema = z.object({
   /** EXPECTED only: the day, "YYYY-MM-DD" in the event's time zone. */
   expectedOn: optionalText(z.string({ error: "dateInvalid" }).refine(isPlainDate, { error: "dateInvalid" })),
   /** NOT_PLANNED only: a sentence for readers. */
-  note: optionalText(z.string({ error: "outlookNoteTooLong" }).trim().max(300, { error: "outlookNoteTooLong" })),
+  note: optionalText(lineText(z.string({ error: "outlookNoteTooLong" }).trim().max(300, { error: "outlookNoteTooLong" }))),
 });
 
 export type RecapOutlookInput = z.infer<typeof recapOutlookInputSchema>;

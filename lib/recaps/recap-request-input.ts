@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
+import { lineText } from "@/lib/security/clean-text";
 
 /** Version of the consent sentence shown beside the form; stored with each request. */
 export const CONSENT_WORDING_VERSION = "2026-11-recap-v1";
@@ -15,9 +16,9 @@ export const recapRequestInputSchema = z.object({
     .transform((email) => email.toLowerCase()),
   name: z.preprocess(
     (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z.string().trim().max(100, { error: "nameTooLong" }).optional(),
+    lineText(z.string({ error: "nameTooLong" }).trim().max(100, { error: "nameTooLong" })).optional(),
   ),
-  locale: z.enum(locales).optional(),
+  locale: z.enum(locales, { error: "localeInvalid" }).optional(),
 });
 
 export type RecapRequestInput = z.infer<typeof recapRequestInputSchema>;

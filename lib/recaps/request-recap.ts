@@ -4,14 +4,11 @@ import { env } from "@/lib/env";
 import { AppError, invalidInput } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/messages";
+import { check, consume } from "@/lib/security/rate-limits";
 import { CONSENT_WORDING_VERSION, recapRequestInputSchema } from "./recap-request-input";
 
 export const RECAP_REQUEST_LIMITS = {
-  perIpPerHour: 10,
-  /** One confirmation e-mail per address per event per day. */
-  confirmationIntervalHours: 24,
-  /** Confirmation e-mails one address may receive in a day, all events together. */
-  perAddressPerDay: 5,
+  /** How long a confirmation link works. The other limits are in lib/security/rate-limits.ts. */
   tokenValidityDays: 7,
 } as const;
 
@@ -45,27 +42,20 @@ export async function requestRecap(options: RequestRecapOptions): Promise<void> 
   const event = await db.event.findFirst({ where: { slug: eventSlug, status: "PUBLISHED" }, select: { id: true, title: true, slug: true } });
   if (!event) throw new AppError("NOT_FOUND", "eventNotFound");
 
+  // Limits are counted atomically (lib/security/rate-limits.ts): requests arriving together cannot all pass.
   const ipHash = hashIp(env.APP_SECRET, client.ip);
-  const hourAgo = new Date(now.getTime() - 3600_000);
-  const fromThisIp = await db.recapRequest.count({ where: { consentIpHash: ipHash, lastConfirmationSentAt: { gt: hourAgo } } });
-  if (fromThisIp >= RECAP_REQUEST_LIMITS.perIpPerHour) {
-    throw new AppError("RATE_LIMITED", "tooManyRecapRequests", { retryAfterSeconds: 3600 });
-  }
-  const sentThisHour = await db.outboundEmail.count({ where: { kind: "recap-request-confirmation", createdAt: { gt: hourAgo } } });
-  if (sentThisHour >= env.CONFIRMATION_EMAILS_PER_HOUR) {
-    throw new AppError("RATE_LIMITED", "confirmationCapReached", { retryAfterSeconds: 3600 });
-  }
+  const fromThisIp = await consume(db, "recapRequestsPerIpPerHour", ipHash);
+  if (!fromThisIp.allowed) throw new AppError("RATE_LIMITED", "tooManyRecapRequests", { retryAfterSeconds: fromThisIp.retryAfterSeconds });
+  const siteWide = await check(db, "confirmationsSiteWidePerHour", "site");
+  if (!siteWide.allowed) throw new AppError("RATE_LIMITED", "confirmationCapReached", { retryAfterSeconds: siteWide.retryAfterSeconds });
 
-  const existing = await db.recapRequest.findUnique({
-    where: { eventId_email: { eventId: event.id, email } },
-    select: { id: true, status: true, lastConfirmationSentAt: true },
-  });
+  const existing = await db.recapRequest.findUnique({ where: { eventId_email: { eventId: event.id, email } }, select: { status: true } });
   if (existing?.status === "CONFIRMED") return;
-  const intervalStart = new Date(now.getTime() - RECAP_REQUEST_LIMITS.confirmationIntervalHours * 3600_000);
-  if (existing && existing.lastConfirmationSentAt > intervalStart) return;
-  const dayAgo = new Date(now.getTime() - 86_400_000);
-  const toThisAddress = await db.outboundEmail.count({ where: { kind: "recap-request-confirmation", toAddress: email, createdAt: { gt: dayAgo } } });
-  if (toThisAddress >= RECAP_REQUEST_LIMITS.perAddressPerDay) return;
+  // These protect a stranger's inbox: past them the answer is the same, and nothing is sent.
+  if (!(await consume(db, "confirmationPerAddressAndEvent", `${event.id}:${email}`)).allowed) return;
+  if (!(await consume(db, "confirmationsPerAddressPerDay", email)).allowed) return;
+  const cap = await consume(db, "confirmationsSiteWidePerHour", "site");
+  if (!cap.allowed) throw new AppError("RATE_LIMITED", "confirmationCapReached", { retryAfterSeconds: cap.retryAfterSeconds });
 
   const request = {
     name: name ?? null,

@@ -2,15 +2,16 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { locales } from "@/lib/i18n/locales";
+import { lineText } from "@/lib/security/clean-text";
 import { AppError, invalidInput } from "@/lib/errors";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 
 export const userInputSchema = z.object({
   email: z.string().trim().max(254, { error: "emailTooLong" }).pipe(z.email({ error: "emailInvalid" })).transform((email) => email.toLowerCase()),
-  name: z.string().trim().min(1, { error: "nameRequired" }).max(100, { error: "nameTooLong" }),
+  name: lineText(z.string({ error: "nameRequired" }).trim().min(1, { error: "nameRequired" }).max(100, { error: "nameTooLong" })),
   password: z.string().min(MIN_PASSWORD_LENGTH, { error: "passwordTooShort" }).max(200, { error: "passwordTooLong" }),
-  role: z.enum(["ADMIN", "HOST"]).default("HOST"),
+  role: z.enum(["ADMIN", "HOST"], { error: "roleInvalid" }).default("HOST"),
   /** Language of the e-mails the person receives; the site's default unless given. */
   locale: z.enum(locales, { error: "localeInvalid" }).optional(),
 });

@@ -10,7 +10,7 @@ import { saveEvent } from "@/lib/events/save-event";
 import { publishRecap } from "@/lib/recaps/publish-recap";
 import { saveRecap } from "@/lib/recaps/save-recap";
 import { createUser } from "@/lib/users/create-user";
-import { createComment, createEvent } from "../factories";
+import { createComment, createEvent, trustedBrowser } from "../factories";
 
 const db = createDatabase();
 let host: Actor;
@@ -40,9 +40,9 @@ describe("the event page's version", () => {
     expect(await changesVersion(event.slug, () => moderateComments({ db, actor: host, input: { commentIds: [held.id], status: "APPROVED" } }))).toBe(true);
     expect(await changesVersion(event.slug, () => moderateComments({ db, actor: host, input: { commentIds: [held.id], status: "REJECTED" } }))).toBe(true);
 
-    await createComment(db, event.id, { authorEmail: "habituee@example.org", status: "APPROVED" });
+    const commenterKey = await trustedBrowser(db, "habituee@example.org");
     const known = { authorName: "Habituée", authorEmail: "habituee@example.org", body: `Encore merci ${Math.random()}` };
-    expect(await changesVersion(event.slug, () => postComment({ db, eventSlug: event.slug, input: known, client: { ip: "198.51.100.7" } }))).toBe(true);
+    expect(await changesVersion(event.slug, () => postComment({ db, eventSlug: event.slug, input: known, client: { ip: "198.51.100.7", commenterKey } }))).toBe(true);
     // A held comment changes nothing anyone else sees.
     const unknown = { authorName: "Nouvelle", authorEmail: "nouvelle@example.org", body: `Bonjour ${Math.random()}` };
     expect(await changesVersion(event.slug, () => postComment({ db, eventSlug: event.slug, input: unknown, client: { ip: "198.51.100.8" } }))).toBe(false);

@@ -21,7 +21,7 @@ import { unpublishRecap } from "@/lib/recaps/unpublish-recap";
 import { withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
 import { createUser } from "@/lib/users/create-user";
 import { deliverAll } from "../deliver-all";
-import { createComment, createEvent, createRecapRequest } from "../factories";
+import { createComment, createEvent, createRecapRequest, trustedBrowser } from "../factories";
 import { rejection } from "../rejection";
 import { startSmtpSink } from "../smtp-sink";
 
@@ -222,8 +222,8 @@ describe("the host's reply under comments asking after publication", () => {
     expect(await db.comment.count({ where: { noticeForCommentId: held.id } })).toBe(1);
 
     // An author already trusted is published at once, and answered at once.
-    await createComment(db, event.id, { authorEmail: "connu@example.org", status: "APPROVED" });
-    const trusted = await postComment({ db, eventSlug: event.slug, input: { authorName: "Connu", authorEmail: "connu@example.org", body: "Y a-t-il eu un compte rendu ?" }, client: { ip: newIp() } });
+    const commenterKey = await trustedBrowser(db, "connu@example.org");
+    const trusted = await postComment({ db, eventSlug: event.slug, input: { authorName: "Connu", authorEmail: "connu@example.org", body: "Y a-t-il eu un compte rendu ?" }, client: { ip: newIp(), commenterKey } });
     expect(trusted.status).toBe("APPROVED");
     expect(await db.comment.count({ where: { noticeForCommentId: trusted.id } })).toBe(1);
   });

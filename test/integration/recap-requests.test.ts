@@ -7,7 +7,7 @@ import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { confirmRecapRequest } from "@/lib/recaps/confirm-recap-request";
 import { requestRecap } from "@/lib/recaps/request-recap";
 import { rejection } from "../rejection";
-import { createEvent } from "../factories";
+import { createEvent, letRateLimitsExpire } from "../factories";
 import { startSmtpSink } from "../smtp-sink";
 
 const db = createDatabase();
@@ -90,6 +90,7 @@ describe("requesting the recap (double opt-in)", () => {
     expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(1);
     await send(new Date(start.getTime() + 5 * 3600_000));
     // The next day, a new link replaces the old one.
+    await letRateLimitsExpire(db);
     await requestRecap({ db, eventSlug: slug, input: { email: "insiste@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now: new Date(start.getTime() + 25 * 3600_000) });
     expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(2);
     await send(new Date(start.getTime() + 25 * 3600_000));

@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
   const migrate = (databaseUrl: string) =>
     execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1" },
       stdio: "pipe",
     });
 

@@ -4,6 +4,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { getOwnPreferences } from "@/lib/users/get-own-preferences";
+import { signOutEverywhereAction } from "./actions";
 
 export default async function AccountPage() {
   const [preferences, t] = await Promise.all([getOwnPreferences({ db, actor: await currentActor() }), getTranslations("dashboard")]);
@@ -14,6 +15,12 @@ export default async function AccountPage() {
         {preferences.name} — {preferences.email}
       </p>
       <PreferencesForm saved={{ locale: preferences.locale, digest: !preferences.digestOptOut }} nudgeAfterDays={env.RECAP_NUDGE_AFTER_DAYS} />
+      <form action={signOutEverywhereAction}>
+        <p className="muted">{t("signOutEverywhereHint")}</p>
+        <button type="submit" className="button button--quiet">
+          {t("signOutEverywhere")}
+        </button>
+      </form>
     </>
   );
 }

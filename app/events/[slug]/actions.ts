@@ -4,11 +4,13 @@ import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import type { CommentFormState } from "@/lib/comments/comment-form-state";
+import { COMMENTER_COOKIE, COMMENTER_COOKIE_MAX_AGE, newCommenterKey, parseCommenterKey } from "@/lib/comments/commenter-key";
+import { FORM_TOKEN_COOKIE } from "@/lib/comments/form-token";
 import { OWN_COMMENTS_COOKIE, rememberOwnComment } from "@/lib/comments/own-comments";
 import { postComment } from "@/lib/comments/post-comment";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { clientInfo } from "@/lib/http/client-info";
+import { clientInfo, isSecureRequest } from "@/lib/http/client-info";
 import type { Locale } from "@/lib/i18n/locales";
 
 /** The comment form's server action: the same use case as the JSON API, with form-only bot checks. */
@@ -27,20 +29,26 @@ export async function postCommentAction(previous: CommentFormState, formData: Fo
   };
   const submission = previous.submission + 1;
   try {
+    const cookieStore = await cookies();
+    const requestHeaders = await headers();
+    const secure = isSecureRequest(requestHeaders);
+    // The browser's commenter key: what a host's approval trusts (created on a first comment).
+    const commenterKey = parseCommenterKey(cookieStore.get(COMMENTER_COOKIE)?.value) ?? newCommenterKey();
     const comment = await postComment({
       db,
       eventSlug,
       input: { ...values, parentId: field("parentId") },
-      client: clientInfo(await headers()),
-      form: { honeypot: field("nickname"), token: field("formToken") },
+      client: { ...clientInfo(requestHeaders), commenterKey },
+      form: { honeypot: field("nickname"), token: cookieStore.get(FORM_TOKEN_COOKIE)?.value },
       locale: (await getLocale()) as Locale,
     });
+    cookieStore.set(COMMENTER_COOKIE, commenterKey, { path: "/", httpOnly: true, sameSite: "lax", secure, maxAge: COMMENTER_COOKIE_MAX_AGE });
     if (comment.status === "PENDING") {
-      const cookieStore = await cookies();
       cookieStore.set(OWN_COMMENTS_COOKIE, rememberOwnComment(cookieStore.get(OWN_COMMENTS_COOKIE)?.value, comment.id), {
         path: "/",
         httpOnly: true,
         sameSite: "lax",
+        secure,
         maxAge: 60 * 60 * 24 * 30,
       });
     }

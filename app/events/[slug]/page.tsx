@@ -8,9 +8,7 @@ import { CommentForm } from "@/components/comments/CommentForm";
 import { CommentThreadList } from "@/components/comments/CommentThreadList";
 import { RecapRequestBox } from "@/components/recaps/RecapRequestBox";
 import { OWN_COMMENTS_COOKIE, parseOwnCommentIds } from "@/lib/comments/own-comments";
-import { issueFormToken } from "@/lib/comments/form-token";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { getPublishedEvent, type PublishedEvent } from "@/lib/events/get-event";
 import { formatEventWhen, formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
@@ -147,7 +145,6 @@ export default async function EventPage({ params, searchParams }: PageProps) {
           key={replyTarget?.id ?? "new"}
           eventSlug={event.slug}
           recapPublished={event.recap !== null}
-          formToken={issueFormToken(env.APP_SECRET, new Date())}
           replyTo={replyTarget ? { id: replyTarget.id, authorName: replyTarget.authorName } : undefined}
         />
       </section>

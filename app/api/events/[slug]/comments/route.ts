@@ -1,22 +1,22 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { COMMENTER_COOKIE, COMMENTER_COOKIE_MAX_AGE, newCommenterKey, parseCommenterKey } from "@/lib/comments/commenter-key";
 import { postComment } from "@/lib/comments/post-comment";
-import { clientInfo } from "@/lib/http/client-info";
+import { clientInfo, isSecureRequest } from "@/lib/http/client-info";
 import { errorResponse } from "@/lib/http/error-response";
+import { readJsonBody } from "@/lib/http/json-request";
 
+/** The JSON API's comment: same use case and limits as the form; the client keeps its commenter key like a browser does. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   try {
-    const input = await request.json().catch(() => {
-      throw new AppError("INVALID", "invalidJson");
-    });
-    const comment = await postComment({
-      db,
-      eventSlug: (await params).slug,
-      input,
-      client: clientInfo(request.headers),
-    });
-    return NextResponse.json(comment, { status: 201 });
+    const input = await readJsonBody(request, { siteOrigin: env.SITE_URL });
+    const cookie = new RegExp(`(?:^|;\\s*)${COMMENTER_COOKIE}=([^;]+)`).exec(request.headers.get("cookie") ?? "")?.[1];
+    const commenterKey = parseCommenterKey(cookie) ?? newCommenterKey();
+    const comment = await postComment({ db, eventSlug: (await params).slug, input, client: { ...clientInfo(request.headers), commenterKey } });
+    const response = NextResponse.json(comment, { status: 201 });
+    response.cookies.set(COMMENTER_COOKIE, commenterKey, { path: "/", httpOnly: true, sameSite: "lax", secure: isSecureRequest(request.headers), maxAge: COMMENTER_COOKIE_MAX_AGE });
+    return response;
   } catch (error) {
     return errorResponse(error, request);
   }

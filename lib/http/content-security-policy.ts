@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import type { ServerResponse } from "node:http";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+
+/**
+ * The site's Content-Security-Policy: only what this server serves, and inline scripts only those it wrote
+ * into this very page — each allowed by its SHA-256 hash, no 'unsafe-inline'. Next.js inlines its page data in
+ * small scripts; hashes (rather than nonces) stay valid for a page kept in the page cache, whose bytes are the
+ * same for every reader.
+ */
+export function contentSecurityPolicy(scriptHashes: string[]): string {
+  const scripts = ["'self'", ...scriptHashes.map((hash) => `'sha256-${hash}'`)].join(" ");
+  return [
+    "default-src 'self'",
+    `script-src ${scripts}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+/** The SHA-256 (base64) of each inline script of an HTML document, as CSP compares them. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(/<script((?:\s[^>]*)?)>([\s\S]*?)<\/script>/gi)) {
+    if (/\ssrc\s*=/i.test(match[1])) continue;
+    hashes.add(createHash("sha256").update(match[2], "utf8").digest("base64"));
+  }
+  return [...hashes];
+}
+
+function decoded(body: Buffer, encoding: string | undefined): string {
+  switch ((encoding ?? "").toLowerCase()) {
+    case "gzip":
+      return gunzipSync(body).toString("utf8");
+    case "br":
+      return brotliDecompressSync(body).toString("utf8");
+    case "deflate":
+      return inflateSync(body).toString("utf8");
+    default:
+      return body.toString("utf8");
+  }
+}
+
+/**
+ * Holds back an HTML response until it is complete, then sends it with the policy allowing exactly its inline
+ * scripts. Other responses pass through untouched. Install it last, so it runs before anything that records
+ * the response (the page cache then keeps the policy with the page).
+ */
+export function applyScriptHashPolicy(response: ServerResponse): void {
+  const write = response.write.bind(response) as (...args: unknown[]) => boolean;
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+  let heldHead: unknown[] | null = null;
+  // Once the response is known not to be HTML, or the held page is sent, every call passes straight through.
+  // (The functions are never swapped back: Next.js's compression wraps them after this and must keep its wrapper.)
+  let passThrough = false;
+  const chunks: Buffer[] = [];
+  const isHtml = () => String(response.getHeader("content-type") ?? "").startsWith("text/html");
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+  };
+  response.writeHead = ((...args: unknown[]) => {
+    if (passThrough) return writeHead(...args);
+    // Headers given here (Next.js may pass them) are applied now, but sending them waits for the body.
+    const headers = args.find((arg) => typeof arg === "object" && arg !== null) as Record<string, string> | undefined;
+    if (headers) for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    if (typeof args[0] === "number") response.statusCode = args[0];
+    heldHead = args;
+    return response;
+  }) as typeof response.writeHead;
+  // Node's own write/end send implicit headers through response.writeHead: it must pass through from then on.
+  const release = () => {
+    passThrough = true;
+    if (heldHead) writeHead(response.statusCode);
+    heldHead = null;
+  };
+  response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+    if (passThrough || !isHtml()) {
+      release();
+      return write(chunk, encoding, callback);
+    }
+    keep(chunk, encoding);
+    if (typeof callback === "function") (callback as () => void)();
+    else if (typeof encoding === "function") (encoding as () => void)();
+    return true;
+  }) as typeof response.write;
+  response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+    if (!passThrough && isHtml()) {
+      keep(chunk, encoding);
+      const body = Buffer.concat(chunks);
+      try {
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy(inlineScriptHashes(decoded(body, response.getHeader("content-encoding") as string | undefined))));
+      } catch (error) {
+        console.error("Content-Security-Policy: could not read the page:", error);
+      }
+      response.removeHeader("transfer-encoding");
+      response.setHeader("content-length", body.length);
+      release();
+      return end(body, typeof callback === "function" ? callback : typeof encoding === "function" ? encoding : undefined);
+    }
+    release();
+    return end(chunk, encoding, callback);
+  }) as typeof response.end;
+}

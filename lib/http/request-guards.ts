@@ -1,0 +1,45 @@
+import type { IncomingMessage } from "node:http";
+import { env } from "@/lib/env";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/messages";
+
+/** Next.js's own limit for a server action's body (next.config serverActions.bodySizeLimit, default 1 MB). */
+export const SERVER_ACTION_MAX_BYTES = 1024 * 1024;
+
+export type Refusal = { status: 400 | 403 | 413; messageKey: "linkNotValid" | "crossSiteRefused" | "bodyTooLarge" };
+
+/**
+ * What the production server refuses before Next.js sees a request, with the 4xx it deserves (Next.js answers
+ * these with a 500): a path that is not valid percent-encoding; a server action (form post) from another site,
+ * or larger than Next.js accepts.
+ */
+export function refuseBeforeNext(request: Pick<IncomingMessage, "method" | "url" | "headers">): Refusal | null {
+  const path = (request.url ?? "/").split("?")[0];
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return { status: 400, messageKey: "linkNotValid" };
+  }
+  if (request.method === "POST" && request.headers["next-action"] !== undefined) {
+    if (request.headers["sec-fetch-site"] === "cross-site") return { status: 403, messageKey: "crossSiteRefused" };
+    const origin = request.headers.origin;
+    if (origin) {
+      let originHost: string | null = null;
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        originHost = null;
+      }
+      if (originHost !== request.headers.host && originHost !== new URL(env.SITE_URL).host) return { status: 403, messageKey: "crossSiteRefused" };
+    }
+    if (Number(request.headers["content-length"] ?? 0) > SERVER_ACTION_MAX_BYTES) return { status: 413, messageKey: "bodyTooLarge" };
+  }
+  return null;
+}
+
+/** A small page saying why, in the visitor's language. */
+export function refusalPage(refusal: Refusal, acceptLanguage: string | undefined): string {
+  const locale = resolveLocale(undefined, acceptLanguage, env.DEFAULT_LOCALE);
+  const message = translatorFor(locale, "errors")(refusal.messageKey);
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${refusal.status}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>${refusal.status}</h1><p>${message}</p><p><a href="/">←</a></p></body></html>`;
+}
