@@ -1,9 +1,8 @@
 // Exactly once under faults: the database refusing the SENT write, leases that expire, withdrawals racing
 // a worker, retries and resends that must never reach people who withdrew or erased their request.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
-import { createDatabase, engineOf, sqliteFilePath } from "@/lib/db/client";
+import { createDatabase, engineOf } from "@/lib/db/client";
 import { composeEmails, type ComposedEmail } from "@/lib/notifications/compose-emails";
 import { createMailTransport } from "@/lib/notifications/mailer";
 import { claimDueEmails, deliverEmail, deliveryContext, processOutboxOnce } from "@/lib/notifications/outbox-worker";
@@ -91,31 +90,6 @@ describe("recording the outcome after the server accepted the message", () => {
     expect(mailsTo(address)).toHaveLength(1);
   });
 
-  it.runIf(process.env.TEST_ENGINE !== "postgresql")("SQLite busy while a publication holds the write lock: the outcome is recorded once the lock is free, the message sent once", async () => {
-    const { requests } = await queuedRecap(1);
-    const file = sqliteFilePath(process.env.DATABASE_URL!);
-    const other = new Database(file, { timeout: 5000 });
-    const busySink = await startSmtpSink({
-      // As soon as the message is accepted, another process holds the write lock longer than the busy timeout.
-      onMessage: () => {
-        other.prepare("BEGIN IMMEDIATE").run();
-        setTimeout(() => other.prepare("COMMIT").run(), 6500);
-      },
-    });
-    const busyTransport = createMailTransport(busySink.url);
-    try {
-      await processOutboxOnce({ db, transport: busyTransport, from, workerId: "busy" });
-      expect(busySink.received).toHaveLength(1);
-      expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: requests[0].id } })).toMatchObject({ status: "SENT" });
-      await processOutboxOnce({ db, transport: busyTransport, from, workerId: "busy" });
-      expect(busySink.received).toHaveLength(1);
-      expect((await db.recapRequest.findUniqueOrThrow({ where: { id: requests[0].id } })).recapSentAt).not.toBeNull();
-    } finally {
-      busyTransport.close();
-      await busySink.close();
-      other.close();
-    }
-  }, 30_000);
 });
 
 describe("leases", () => {
