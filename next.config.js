@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Images (logo, favicon, event covers) are uploaded through server actions: up to 5 MB, plus the form around them.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // better-sqlite3 is a native addon and Prisma's driver adapters load it at run time.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg"],
   async headers() {

@@ -3,18 +3,33 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/LocaleSwitcher";
+import { db } from "@/lib/db/client";
+import { accentPalette } from "@/lib/settings/accent-colors";
+import { getSiteSettings } from "@/lib/settings/site-settings";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings(db);
   const t = await getTranslations("site");
-  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+  const name = settings.organisationName;
+  return {
+    metadataBase: new URL(settings.publicUrl),
+    title: { default: name, template: `%s · ${name}` },
+    description: settings.description || t("tagline"),
+    openGraph: { siteName: name, type: "website" },
+    icons: { icon: settings.faviconAssetId ? `/assets/${settings.faviconAssetId}` : "/icon.png" },
+  };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
-  const t = await getTranslations("site");
+  const [locale, t, settings] = await Promise.all([getLocale(), getTranslations("site"), getSiteSettings(db)]);
+  const { accent, accentText } = accentPalette(settings.accentColor);
   return (
     <html lang={locale}>
+      <head>
+        {/* The organisation's colour, adjusted to stay readable (lib/settings/accent-colors.ts); dark mode keeps its own. */}
+        <style>{`@media (prefers-color-scheme: light), (prefers-color-scheme: no-preference) { :root { --accent: ${accent}; --accent-text: ${accentText}; } }`}</style>
+      </head>
       <body>
         <NextIntlClientProvider>
           <a className="skip-link" href="#main">
@@ -22,9 +37,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </a>
           <header className="site-header">
             <div className="container site-header__inner">
-              <Link href="/" className="brand">
-                {t("name")}
-              </Link>
+              <div className="site-header__identity">
+                <Link href="/" className="brand">
+                  {settings.logoAssetId ? (
+                    // eslint-disable-next-line @next/next/no-img-element -- served by this site from the database, already resized
+                    <img src={`/assets/${settings.logoAssetId}`} alt={settings.organisationName} className="brand__logo" />
+                  ) : (
+                    settings.organisationName
+                  )}
+                </Link>
+                {settings.description && <p className="site-header__description">{settings.description}</p>}
+              </div>
               <LocaleSwitcher />
             </div>
           </header>
@@ -33,8 +56,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </main>
           <footer className="site-footer">
             <div className="container site-footer__inner">
-              <span>{t("footer")}</span>
-              <Link href="/dashboard">{t("hostsArea")}</Link>
+              <span>{t("footer", { organisation: settings.organisationName })}</span>
+              <nav className="site-footer__links" aria-label={t("footerLinks")}>
+                <Link href="/privacy">{t("privacy")}</Link>
+                <Link href="/legal">{t("legal")}</Link>
+                <Link href="/dashboard">{t("hostsArea")}</Link>
+              </nav>
             </div>
           </footer>
         </NextIntlClientProvider>

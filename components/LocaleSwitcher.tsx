@@ -24,7 +24,6 @@ export function LocaleSwitcher() {
           lang={candidate}
           aria-pressed={candidate === locale}
           disabled={candidate === locale}
-          title={t("switchTo", { language: LANGUAGE_NAMES[candidate] })}
         >
           {LANGUAGE_NAMES[candidate]}
         </button>

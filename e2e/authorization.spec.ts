@@ -1,11 +1,11 @@
 // Every dashboard server action, called over HTTP exactly as the browser calls it, by an anonymous
-// visitor: refused, nothing changes. The same call by a signed-in host does change things, which
-// shows the calls reach the actions. The list of actions comes from the build, so a new dashboard
-// action without a row here fails this test.
+// visitor: refused, nothing changes. Admin-only actions are refused to a host too. The same call by
+// someone allowed does change things, which shows the calls reach the actions. The list of actions
+// comes from the build, so a new dashboard action without a row here fails this test.
 import { readFileSync } from "node:fs";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { createAccount, DEMO_EVENT_SLUG, newReader } from "./helpers";
+import { createAccount, DEMO_EVENT_SLUG, newReader, withE2eDatabase } from "./helpers";
 
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
 
@@ -60,8 +60,23 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
     outlook: query<{ recapOutlook: string }>(`SELECT recapOutlook FROM Event WHERE id = ?`, eventId).recapOutlook,
     optedOut: query<{ n: number }>(`SELECT count(*) AS n FROM User WHERE digestOptOut = 1`).n,
     liveSessions: query<{ n: number }>(`SELECT count(*) AS n FROM Session WHERE revokedAt IS NULL`).n,
+    users: query<{ n: number }>(`SELECT count(*) AS n FROM User WHERE disabledAt IS NULL`).n,
+    invitations: query<{ n: number }>(`SELECT count(*) AS n FROM Invitation`).n,
+    settings: query<Record<string, unknown> | undefined>(`SELECT organisationName, description, logoAssetId, faviconAssetId FROM SiteSettings`) ?? null,
   });
+  // An event only for the deletion, and an account only for the admin to disable.
+  const doomedSlug = `a-supprimer-${Date.now()}`;
+  await withE2eDatabase((db) =>
+    db.event.create({
+      data: { slug: doomedSlug, title: "À supprimer", startsAt: new Date(), endsAt: new Date(), timeZone: "Europe/Paris", venueName: "Ici", venueAddress: "", hostNames: "", summary: "—", topic: "", status: "DRAFT" },
+    }),
+  );
+  const targetEmail = `cible-${Date.now()}@example.org`;
+  createAccount(targetEmail, "mot de passe très long", "HOST");
+  const targetId = query<{ id: string }>(`SELECT id FROM User WHERE email = ?`, targetEmail).id;
+  const currentSettings = query<Record<string, string> | undefined>(`SELECT * FROM SiteSettings`);
   const newSlug = `evenement-pirate-${Date.now()}`;
+  const hostEmail = `hote-authz-${Date.now()}@example.org`;
   const eventForm = (slug: string, title: string) => ({
     slug,
     title,
@@ -78,7 +93,8 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
   });
 
   // One row per dashboard action: the page that hosts it, its arguments, and what it changes for a host.
-  const table: Record<string, { path: string; args: unknown[]; changed: (before: ReturnType<typeof snapshot>, after: ReturnType<typeof snapshot>) => boolean }> = {
+  type Snapshot = ReturnType<typeof snapshot>;
+  const table: Record<string, { path: string; args: unknown[]; adminOnly?: boolean; changed: (before: Snapshot, after: Snapshot, body: string) => boolean }> = {
     "app/dashboard/moderation/actions.ts#moderateCommentsAction": {
       path: "/dashboard/moderation",
       args: [{ form: { one: `${heldId}:APPROVED`, view: "PENDING" } }],
@@ -111,6 +127,59 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
       args: [],
       changed: (before, after) => after.liveSessions < before.liveSessions,
     },
+    "app/dashboard/account/actions.ts#updateProfileAction": {
+      path: "/dashboard/account",
+      args: [{ status: "idle", submission: 0 }, { form: { name: "Hôte renommé par l’appel", email: hostEmail, currentPassword: "", newPassword: "" } }],
+      changed: (before, after) => after.audit === before.audit + 1,
+    },
+    "app/dashboard/events/actions.ts#deleteEventAction": {
+      path: `/dashboard/events/${doomedSlug}/edit`,
+      args: [{ form: { slug: doomedSlug, confirm: "on" } }],
+      changed: (before, after) => after.events === before.events - 1,
+    },
+    "app/dashboard/preview/actions.ts#previewMarkdownAction": {
+      path: "/dashboard/events/new",
+      args: ["Un **aperçu**"],
+      changed: (_before, _after, body) => body.includes("<strong>aperçu</strong>"),
+    },
+    "app/dashboard/users/actions.ts#inviteHostAction": {
+      path: "/dashboard/users",
+      adminOnly: true,
+      args: [{ status: "idle", submission: 0 }, { form: { email: `invite-authz-${Date.now()}@example.org`, role: "HOST" } }],
+      changed: (before, after) => after.invitations === before.invitations + 1,
+    },
+    "app/dashboard/users/actions.ts#accountAction": {
+      path: "/dashboard/users",
+      adminOnly: true,
+      args: [{ form: { userId: targetId, action: "disable" } }],
+      changed: (before, after) => after.users === before.users - 1,
+    },
+    "app/dashboard/settings/actions.ts#updateSiteSettingsAction": {
+      path: "/dashboard/settings",
+      adminOnly: true,
+      args: [
+        { status: "idle", submission: 0 },
+        {
+          form: {
+            organisationName: currentSettings?.organisationName ?? "Debrief",
+            description: `Décrit par l’appel ${Date.now()}`,
+            accentColor: currentSettings?.accentColor ?? "#1f5fae",
+            contactEmail: currentSettings?.contactEmail ?? "",
+            defaultLocale: currentSettings?.defaultLocale ?? "fr",
+            timeZone: currentSettings?.timeZone ?? "Europe/Paris",
+            publicUrl: currentSettings?.publicUrl ?? "",
+            legalNotice: currentSettings?.legalNotice ?? "",
+          },
+        },
+      ],
+      changed: (before, after) => after.audit === before.audit + 1 && JSON.stringify(after.settings) !== JSON.stringify(before.settings),
+    },
+    "app/dashboard/settings/actions.ts#updateSiteImageAction": {
+      path: "/dashboard/settings",
+      adminOnly: true,
+      args: [{ form: { image: "favicon", intent: "remove" } }],
+      changed: (before, after) => after.audit === before.audit + 1,
+    },
     "app/dashboard/account/actions.ts#updatePreferencesAction": {
       path: "/dashboard/account",
       // The digest box unticked: this host opts out.
@@ -128,28 +197,50 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
     expect(response.status(), name).toBeLessThan(500);
     const text = await response.text();
     expect(text, name).not.toContain(heldId);
+    expect(text, name).not.toContain("<strong>aperçu</strong>");
     expect(snapshot(), name).toEqual(before);
   }
   await anonymous.close();
 
-  // A signed-in host: the same calls go through.
-  const hostEmail = `hote-authz-${Date.now()}@example.org`;
-  createAccount(hostEmail, "mot de passe très long", "HOST");
-  const host = await browser.newContext();
-  const page = await host.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail").fill(hostEmail);
-  await page.getByLabel("Mot de passe").fill("mot de passe très long");
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
+  async function signedIn(email: string, role: "HOST" | "ADMIN") {
+    createAccount(email, "mot de passe très long", role);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Mot de passe").fill("mot de passe très long");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
+    return context;
+  }
+
+  // A signed-in host: the admin-only calls are refused and change nothing; the others go through.
+  const host = await signedIn(hostEmail, "HOST");
+  for (const name of dashboardActions.filter((action) => table[action].adminOnly)) {
+    const before = snapshot();
+    const response = await callAction(host.request, table[name].path, ids.get(name)!, table[name].args);
+    expect(response.status(), name).toBeLessThan(500);
+    expect(snapshot(), name).toEqual(before);
+  }
   const lastForTheHost = "app/dashboard/account/actions.ts#signOutEverywhereAction";
-  for (const name of [...dashboardActions.filter((action) => action !== lastForTheHost), lastForTheHost]) {
+  for (const name of [...dashboardActions.filter((action) => action !== lastForTheHost && !table[action].adminOnly), lastForTheHost]) {
     const before = snapshot();
     const response = await callAction(host.request, table[name].path, ids.get(name)!, table[name].args);
     expect(response.status(), name).toBeLessThan(500);
     const body = await response.text();
-    expect(table[name].changed(before, snapshot()), `${name}: ${body.slice(-600)}`).toBe(true);
+    expect(table[name].changed(before, snapshot(), body), `${name}: ${body.slice(-600)}`).toBe(true);
   }
   await host.close();
+
+  // An admin: the admin-only calls go through.
+  const admin = await signedIn(`admin-authz-${Date.now()}@example.org`, "ADMIN");
+  for (const name of dashboardActions.filter((action) => table[action].adminOnly)) {
+    const before = snapshot();
+    const response = await callAction(admin.request, table[name].path, ids.get(name)!, table[name].args);
+    expect(response.status(), name).toBeLessThan(500);
+    const body = await response.text();
+    expect(table[name].changed(before, snapshot(), body), `${name}: ${body.slice(-600)}`).toBe(true);
+  }
+  await admin.close();
   await reader.context.close();
 });

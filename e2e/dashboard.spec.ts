@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createAccount, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, linkIn, newReader, waitForMail } from "./helpers";
+import { createAccount, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, linkIn, newReader, publishFromEditor, waitForMail } from "./helpers";
 
 test("the whole loop: a host approves a comment, a reader asks for the recap and confirms, the host publishes, the reader is mailed a working link", async ({ browser }) => {
   const hostEmail = `hote-${Date.now()}@example.org`;
@@ -61,8 +61,7 @@ test("the whole loop: a host approves a comment, a reader asks for the recap and
   await page.getByLabel("Titre 1").fill("Les diapositives");
   await page.getByLabel("Adresse 1").fill("https://example.org/webreakfast-slides.pdf");
   await expect(page.getByLabel(/répondre aussi sous/)).toBeChecked();
-  await page.getByRole("button", { name: /Publier et prévenir|Enregistrer et prévenir/ }).click();
-  await expect(page.getByText(/Compte rendu publié/)).toBeVisible();
+  await publishFromEditor(page);
   await expect(page.getByText(/Réponses? publiées? sous \d+ commentaires?/)).toBeVisible();
 
   // The host's "the recap is online" reply now sits under the reader's question, marked as the host's.

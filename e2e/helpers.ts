@@ -84,3 +84,18 @@ export async function signIn(page: import("@playwright/test").Page, email: strin
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.waitForURL(/\/dashboard/);
 }
+
+/**
+ * In the recap editor: "Publish and notify N people", then the confirmation showing N, then the outcome.
+ * Returns the N the confirmation announced.
+ */
+export async function publishFromEditor(page: import("@playwright/test").Page): Promise<number> {
+  const { expect } = await import("@playwright/test");
+  await page.getByRole("button", { name: /^(Publier|Enregistrer et prévenir)/ }).click();
+  const confirm = page.getByRole("button", { name: /^Oui, publier/ });
+  await expect(confirm).toBeVisible();
+  const label = (await confirm.textContent()) ?? "";
+  await confirm.click();
+  await expect(page.getByText(/Compte rendu publié/)).toBeVisible();
+  return Number(/(\d+) e-mails?/.exec(label)?.[1] ?? 0);
+}

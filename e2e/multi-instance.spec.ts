@@ -6,7 +6,7 @@ import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { startSmtpSink } from "../test/smtp-sink";
 import { dropDatabases, onServer, withDatabase } from "../test/setup/postgres-databases";
-import { createAccount, DEMO_EVENT_PATH, DEMO_EVENT_SLUG } from "./helpers";
+import { createAccount, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, publishFromEditor } from "./helpers";
 
 const serverUrl = process.env.TEST_DATABASE_URL_PG;
 /** A port nobody listens on now, so a stray process elsewhere on the machine cannot answer in our place. */
@@ -146,8 +146,7 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
 
     await page.goto(`${site(0)}/dashboard/events/${DEMO_EVENT_SLUG}/recap`);
     await page.getByLabel("Le compte rendu (Markdown)").fill("Le compte rendu, publié depuis la première instance.");
-    await page.getByRole("button", { name: /Publier et prévenir/ }).click();
-    await expect(page.getByText(/Compte rendu publié/)).toBeVisible();
+    await publishFromEditor(page);
     await reader.reload();
     await expect(reader.locator("#recap")).toContainText("publié depuis la première instance");
 

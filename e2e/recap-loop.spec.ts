@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createAccount, inbox, linkIn, newReader, signIn, waitForMail, withE2eDatabase } from "./helpers";
+import { createAccount, inbox, linkIn, newReader, publishFromEditor, signIn, waitForMail, withE2eDatabase } from "./helpers";
 import { createEvent, createRecapRequest } from "../test/factories";
 
 const hostPassword = "mot de passe très long";
@@ -76,8 +76,7 @@ test("after publication the page leads with the recap; a late request confirmed 
   await signIn(host.page, hostEmail, hostPassword);
   await host.page.goto(`/dashboard/events/${event.slug}/recap`);
   await host.page.getByLabel("Le compte rendu (Markdown)").fill("Merci à toutes et tous : trois idées à retenir.");
-  await host.page.getByRole("button", { name: "Publier et prévenir" }).click();
-  await expect(host.page.getByText(/Compte rendu publié/)).toBeVisible();
+  await publishFromEditor(host.page);
 
   const reader = await newReader(browser);
   const { page } = reader;

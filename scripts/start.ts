@@ -20,7 +20,15 @@ Object.assign(process.env, { NODE_ENV: "production" });
 process.env.CHECKPOINT_DISABLE = "1";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 // Links in e-mails point here unless the public address is configured.
+const siteUrlGiven = Boolean(process.env.SITE_URL);
 process.env.SITE_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+// A site served to others with links to localhost in its e-mails is broken in a way nobody notices at once.
+if (!siteUrlGiven || /\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(process.env.SITE_URL)) {
+  console.warn(
+    `⚠ SITE_URL is ${siteUrlGiven ? process.env.SITE_URL : "not set"}: links in e-mails will point to ${process.env.SITE_URL}. ` +
+      "Set SITE_URL to the address readers use (https://…), or set the public address in the dashboard's site settings.",
+  );
+}
 // next-auth builds its callback URLs from this.
 process.env.NEXTAUTH_URL ??= process.env.SITE_URL;
 
@@ -41,9 +49,13 @@ try {
     // Imported only now: lib/db/client's shared client would otherwise exist before the schema does.
     const { createDatabase } = await import("@/lib/db/client");
     const { seedDemoContentOnFirstRun } = await import("@/lib/seed/demo-content");
+    const { issueSetupToken } = await import("@/lib/setup/setup-token");
     const db = createDatabase(databaseUrl);
     try {
       if (await seedDemoContentOnFirstRun(db)) console.log("→ First run: demo events created.");
+      // No account yet: a one-time link creates the first admin (each start prints a new one).
+      const setupToken = await issueSetupToken(db);
+      if (setupToken) console.log(`\n→ No account yet. Create the first admin and name your organisation here (this link works once):\n   ${process.env.SITE_URL}/setup?token=${setupToken}\n`);
     } finally {
       await db.$disconnect();
     }

@@ -29,7 +29,7 @@ export async function createEvent(db: Database, overrides: Partial<Parameters<Da
 export async function createComment(
   db: Database,
   eventId: string,
-  overrides: Partial<{ authorName: string; authorEmail: string; body: string; status: "PENDING" | "APPROVED" | "SPAM" | "REJECTED"; createdAt: Date; ipHash: string; parentId: string; depth: number }> = {},
+  overrides: Partial<{ authorName: string; authorEmail: string; authorUserId: string; body: string; status: "PENDING" | "APPROVED" | "SPAM" | "REJECTED"; createdAt: Date; ipHash: string; parentId: string; depth: number }> = {},
 ) {
   const body = overrides.body ?? `Commentaire ${unique()}`;
   return db.comment.create({

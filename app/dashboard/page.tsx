@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
@@ -6,15 +7,21 @@ import { listDashboardEvents } from "@/lib/events/list-dashboard-events";
 import { formatCommentDate, formatPlainDate, formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { getDeliveryHealth } from "@/lib/jobs/worker-heartbeat";
+import { can } from "@/lib/auth/permissions";
+import { getSiteSettings } from "@/lib/settings/site-settings";
+import { publicAddressWarning } from "@/lib/settings/public-address-check";
 
 export default async function DashboardPage() {
   const actor = await currentActor();
-  const [events, health, t, locale] = await Promise.all([
+  const [events, health, t, locale, settings, requestHeaders] = await Promise.all([
     listDashboardEvents({ db, actor }),
     getDeliveryHealth(db, new Date()),
     getTranslations("dashboard"),
     getLocale() as Promise<Locale>,
+    getSiteSettings(db),
+    headers(),
   ]);
+  const addressWarning = can(actor, "site:manage") ? publicAddressWarning(settings.publicUrl, requestHeaders.get("host")) : null;
   const recapLabel = (event: (typeof events)[number]) =>
     event.recapStatus === "PUBLISHED"
       ? t("recapPublished")
@@ -34,9 +41,16 @@ export default async function DashboardPage() {
       <h1>{t("title")}</h1>
       {mailStuck && (
         <div className="notice notice--error" role="alert" data-testid="mail-warning">
-          {health.worker === "stale" && health.lastBeatAt && <p>{t("workerStale", { since: formatCommentDate(health.lastBeatAt, "UTC", locale) + " UTC" })}</p>}
+          {health.worker === "stale" && health.lastBeatAt && <p>{t("workerStale", { since: formatCommentDate(health.lastBeatAt, settings.timeZone, locale) })}</p>}
           {health.worker === "none" && <p>{t("workerNone")}</p>}
           {health.overdueEmails > 0 && <p>{t("mailOverdue", { count: health.overdueEmails })}</p>}
+        </div>
+      )}
+      {addressWarning && (
+        <div className="notice notice--error" data-testid="address-warning">
+          <p>
+            {t("publicAddressWarning", { publicUrl: addressWarning.publicUrl, host: addressWarning.requestHost })} <Link href="/dashboard/settings">{t("publicAddressFix")}</Link>
+          </p>
         </div>
       )}
       <p>
@@ -48,7 +62,7 @@ export default async function DashboardPage() {
         <p className="muted">{t("noEvents")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--cards">
             <thead>
               <tr>
                 <th scope="col">{t("event")}</th>
@@ -63,7 +77,7 @@ export default async function DashboardPage() {
             <tbody>
               {events.map((event) => (
                 <tr key={event.slug} data-event={event.slug}>
-                  <td>
+                  <td data-label={t("event")}>
                     <Link href={`/events/${event.slug}`}>{event.title}</Link>{" "}
                     (<Link href={`/dashboard/events/${event.slug}/edit`}>{t("edit")}</Link>)
                     <br />
@@ -71,12 +85,12 @@ export default async function DashboardPage() {
                       {formatShortDate(event.startsAt, event.timeZone, locale)} · {event.status === "PUBLISHED" ? t("published") : t("draft")}
                     </span>
                   </td>
-                  <td>{event.pendingComments > 0 ? <Link href="/dashboard/moderation">{event.pendingComments}</Link> : 0}</td>
-                  <td data-count="waiting">{event.waiting}</td>
-                  <td>{event.waitingSince ? formatShortDate(event.waitingSince, event.timeZone, locale) : "—"}</td>
-                  <td data-count="sent">{event.sent}</td>
-                  <td data-count="withdrawn">{event.withdrawn}</td>
-                  <td>
+                  <td data-label={t("pendingComments")}>{event.pendingComments > 0 ? <Link href="/dashboard/moderation">{event.pendingComments}</Link> : 0}</td>
+                  <td data-count="waiting" data-label={t("waitingRequests")}>{event.waiting}</td>
+                  <td data-label={t("waitingSince")}>{event.waitingSince ? formatShortDate(event.waitingSince, event.timeZone, locale) : "—"}</td>
+                  <td data-count="sent" data-label={t("sentRequests")}>{event.sent}</td>
+                  <td data-count="withdrawn" data-label={t("withdrawnRequests")}>{event.withdrawn}</td>
+                  <td data-label={t("recapStatus")}>
                     <Link href={`/dashboard/events/${event.slug}/recap`}>{recapLabel(event)}</Link>
                   </td>
                 </tr>

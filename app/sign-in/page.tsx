@@ -1,17 +1,16 @@
-import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/dashboard/SignInForm";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 
 export const metadata = { robots: { index: false } };
 
-export default async function SignInPage() {
-  const t = await getTranslations("signIn");
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; setup?: string; welcome?: string }> }) {
+  const [t, { callbackUrl, setup, welcome }] = await Promise.all([getTranslations("signIn"), searchParams]);
   return (
     <>
       <h1>{t("title")}</h1>
-      <Suspense>
-        <SignInForm />
-      </Suspense>
+      {(setup === "done" || welcome === "1") && <p className="notice notice--success">{setup === "done" ? t("setupDone") : t("welcome")}</p>}
+      <SignInForm callbackUrl={safeReturnPath(callbackUrl, "/dashboard")} />
       <p className="muted">{t("help")}</p>
     </>
   );

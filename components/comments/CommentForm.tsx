@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { postCommentAction } from "@/app/events/[slug]/actions";
 import { COMMENT_LIMITS } from "@/lib/comments/comment-limits";
 import { initialCommentFormState } from "@/lib/comments/comment-form-state";
+import { useFormFocus } from "@/components/forms/use-form-focus";
 
 type Props = {
   eventSlug: string;
@@ -21,12 +22,14 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
   const tErrors = useTranslations("errors");
   const values = state.status === "error" ? state.values : undefined;
   const fieldError = (name: string) => state.fieldErrors?.[name]?.[0];
+  const form = useRef<HTMLFormElement>(null);
+  const message = useFormFocus(state, form);
 
   const describedBy = (name: string, hint?: boolean) =>
     [hint ? `${name}-hint` : null, fieldError(name) ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 
   return (
-    <form key={state.submission} action={formAction} className="comment-form" id="comment-form" aria-labelledby="comment-form-title">
+    <form ref={form} key={state.submission} action={formAction} className="comment-form" id="comment-form" aria-labelledby="comment-form-title">
       <h3 id="comment-form-title">{replyTo ? t("replyingTo", { name: replyTo.authorName }) : t("formTitle")}</h3>
       {replyTo && (
         <p>
@@ -37,7 +40,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
       )}
       <p className="muted">{t("moderationNote")}</p>
 
-      <div role="status" aria-live="polite" className="form-status">
+      <div role="status" aria-live="polite" className="form-status" tabIndex={-1} ref={message}>
         {state.status === "success" && (
           <p className="notice notice--success">{state.commentStatus === "APPROVED" ? t("published") : t("held")}</p>
         )}
@@ -68,7 +71,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
       {/* Honeypot: hidden from people and screen readers, filled in by naive bots. */}
       <div className="hp" aria-hidden="true">
         <label htmlFor="nickname">{t("honeypot")}</label>
-        <input id="nickname" name="nickname" type="text" tabIndex={-1} autoComplete="off" />
+        <input id="nickname" name="dbf_hp_comment" type="text" tabIndex={-1} autoComplete="off" data-1p-ignore data-lpignore="true" />
       </div>
 
       <div className="field-row">
@@ -85,7 +88,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
             aria-describedby={describedBy("authorName")}
           />
         </Field>
-        <Field name="authorEmail" label={t("email")} hint={t("emailHint")} error={fieldError("authorEmail")} translate={tErrors}>
+        <Field name="authorEmail" label={t("email")} hint={t.rich("emailHint", { privacy: (chunks) => <Link href="/privacy">{chunks}</Link> })} error={fieldError("authorEmail")} translate={tErrors}>
           <input
             id="authorEmail"
             name="authorEmail"
@@ -147,7 +150,7 @@ function Field({
 }: {
   name: string;
   label: string;
-  hint?: string;
+  hint?: React.ReactNode;
   error?: string;
   translate: (key: never) => string;
   children: React.ReactNode;

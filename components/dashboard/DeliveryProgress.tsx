@@ -41,7 +41,7 @@ export function DeliveryProgress({ eventSlug, initial, preparing: initialPrepari
       <ul className="delivery-report">
         {ORDER.filter((status) => report[status]).map((status) => (
           <li key={status} data-status={status}>
-            {t(`mailStatus${status}`)} : {report[status]}
+            {t("statusCount", { status: t(`mailStatus${status}`), count: report[status] ?? 0 })}
           </li>
         ))}
       </ul>

@@ -1,23 +1,42 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveEventAction } from "@/app/dashboard/events/actions";
-import { initialEventEditorState } from "@/lib/events/event-editor-state";
+import { useFormFocus } from "@/components/forms/use-form-focus";
+import { slugify } from "@/lib/events/slugify";
+import type { EventEditorState } from "@/lib/events/event-editor-state";
+import { initialFormState } from "@/lib/http/form-action";
+import { MarkdownPreview } from "./MarkdownPreview";
+import { TimeZoneSelect } from "./TimeZoneSelect";
 
 type Values = Record<string, string>;
 
-/** The event form: every field, field errors in place, nothing lost on error; works without JavaScript. */
-export function EventEditor({ existingSlug, initial, justSaved }: { existingSlug?: string; initial: Values; justSaved?: boolean }) {
-  const [state, formAction, pending] = useActionState(saveEventAction, initialEventEditorState);
+/**
+ * The event form: every field, field errors in place, nothing lost on error; works without JavaScript. The page
+ * address is proposed from the title (and stays editable), the time zone is chosen from a list with the site's
+ * first, the topic is previewed as it is typed (or with "Preview" without JavaScript), and a cover image can be
+ * uploaded.
+ */
+export function EventEditor(props: { existingSlug?: string; initial: Values; siteTimeZone: string; coverUrl?: string | null; justSaved?: boolean }) {
+  const [state, formAction, pending] = useActionState(saveEventAction, initialFormState() as EventEditorState);
   const t = useTranslations("dashboard");
   const tErrors = useTranslations("errors");
-  const values = state.values ?? initial;
-  const error = (field: string) => state.fieldErrors?.[field]?.[0];
-  const field = (name: string, label: string, input: React.ReactNode) => (
+  const form = useRef<HTMLFormElement>(null);
+  const message = useFormFocus(state, form);
+  const values = (state.status !== "idle" && state.values) || props.initial;
+  const [slug, setSlug] = useState(values.slug ?? "");
+  const [slugEdited, setSlugEdited] = useState(Boolean(props.existingSlug));
+  const error = (field: string) => (state.status === "error" ? state.fieldErrors?.[field]?.[0] : undefined);
+  const field = (name: string, label: string, input: React.ReactNode, hint?: string) => (
     <div className="field">
       <label htmlFor={`event-${name}`}>{label}</label>
       {input}
+      {hint && (
+        <p className="field-hint" id={`event-${name}-hint`}>
+          {hint}
+        </p>
+      )}
       {error(name) && (
         <p className="field-error" id={`event-${name}-error`}>
           {tErrors(error(name) as never)}
@@ -30,55 +49,116 @@ export function EventEditor({ existingSlug, initial, justSaved }: { existingSlug
     name,
     defaultValue: values[name],
     "aria-invalid": Boolean(error(name)),
-    "aria-describedby": error(name) ? `event-${name}-error` : undefined,
+    "aria-describedby": [error(name) ? `event-${name}-error` : null].filter(Boolean).join(" ") || undefined,
   });
 
   return (
-    <form key={state.submission} action={formAction} className="comment-form">
-      <div role="status" aria-live="polite">
-        {(state.status === "saved" || (justSaved && state.status === "idle")) && <p className="notice notice--success">{t("eventSaved")}</p>}
-        {state.status === "error" && state.messageKey && (
-          <p className="notice notice--error" role="alert">
-            {tErrors(state.messageKey as never)}
-          </p>
-        )}
-      </div>
-      {existingSlug && <input type="hidden" name="existingSlug" value={existingSlug} />}
-      {field("title", t("fieldTitle"), <input {...common("title")} required maxLength={200} />)}
-      {field("slug", t("fieldSlug"), <input {...common("slug")} required maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" />)}
-      <div className="field-row">
-        {field("startsAt", t("fieldStartsAt"), <input {...common("startsAt")} type="datetime-local" required />)}
-        {field("endsAt", t("fieldEndsAt"), <input {...common("endsAt")} type="datetime-local" required />)}
-      </div>
-      <div className="field-row">
-        {field("timeZone", t("fieldTimeZone"), <input {...common("timeZone")} required />)}
+    <>
+      <form ref={form} key={state.submission} action={formAction} className="comment-form" encType="multipart/form-data">
+        <div role="status" aria-live="polite">
+          {((state.status === "done" && state.saved) || (props.justSaved && state.status === "idle")) && (
+            <p className="notice notice--success" tabIndex={-1} ref={message}>
+              {t("eventSaved")}
+            </p>
+          )}
+          {state.status === "error" && (
+            <p className="notice notice--error" role="alert" tabIndex={-1} ref={message}>
+              {tErrors(state.messageKey as never)}
+            </p>
+          )}
+        </div>
+        {props.existingSlug && <input type="hidden" name="existingSlug" value={props.existingSlug} />}
         {field(
-          "language",
-          t("fieldLanguage"),
-          <select {...common("language")}>
-            <option value="fr">Français</option>
-            <option value="en">English</option>
+          "title",
+          t("fieldTitle"),
+          <input
+            {...common("title")}
+            required
+            maxLength={200}
+            onChange={(event) => {
+              if (!slugEdited) setSlug(slugify(event.target.value));
+            }}
+          />,
+        )}
+        {field(
+          "slug",
+          t("fieldSlug"),
+          <input
+            {...common("slug")}
+            defaultValue={undefined}
+            value={slug}
+            onChange={(event) => {
+              setSlugEdited(true);
+              setSlug(event.target.value);
+            }}
+            maxLength={80}
+            pattern="[a-z0-9]+(-[a-z0-9]+)*"
+            aria-describedby="event-slug-hint"
+          />,
+          t("fieldSlugHint"),
+        )}
+        <div className="field-row">
+          {field("startsAt", t("fieldStartsAt"), <input {...common("startsAt")} type="datetime-local" required />)}
+          {field("endsAt", t("fieldEndsAt"), <input {...common("endsAt")} type="datetime-local" required />)}
+        </div>
+        <div className="field-row">
+          <TimeZoneSelect name="timeZone" id="event-timeZone" label={t("fieldTimeZone")} defaultValue={values.timeZone} first={props.siteTimeZone} error={error("timeZone")} />
+          {field(
+            "language",
+            t("fieldLanguage"),
+            <select {...common("language")}>
+              <option value="fr" lang="fr">
+                Français
+              </option>
+              <option value="en" lang="en">
+                English
+              </option>
+            </select>,
+          )}
+        </div>
+        <div className="field-row">
+          {field("venueName", t("fieldVenueName"), <input {...common("venueName")} required maxLength={200} />)}
+          {field("venueAddress", t("fieldVenueAddress"), <input {...common("venueAddress")} maxLength={300} />)}
+        </div>
+        {field("hostNames", t("fieldHostNames"), <textarea {...common("hostNames")} rows={3} />)}
+        {field("summary", t("fieldSummary"), <textarea {...common("summary")} rows={2} required maxLength={500} />)}
+        {field("topic", t("fieldTopic"), <textarea {...common("topic")} rows={12} />)}
+        <div className="field">
+          <label htmlFor="event-cover">{t("fieldCover")}</label>
+          {props.coverUrl && (
+            // eslint-disable-next-line @next/next/no-img-element -- served by this site, already resized
+            <img src={props.coverUrl} alt={t("currentCover")} className="cover-preview" />
+          )}
+          <input id="event-cover" name="cover" type="file" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="event-cover-hint" aria-invalid={Boolean(error("cover"))} />
+          <p className="field-hint" id="event-cover-hint">
+            {t("fieldCoverHint")}
+          </p>
+          {error("cover") && <p className="field-error">{tErrors(error("cover") as never)}</p>}
+          {props.coverUrl && (
+            <div className="field--checkbox">
+              <input id="event-removeCover" name="removeCover" type="checkbox" />
+              <label htmlFor="event-removeCover">{t("removeCover")}</label>
+            </div>
+          )}
+        </div>
+        {field(
+          "status",
+          t("fieldStatus"),
+          <select {...common("status")}>
+            <option value="DRAFT">{t("statusDRAFT")}</option>
+            <option value="PUBLISHED">{t("statusPUBLISHED")}</option>
           </select>,
         )}
-      </div>
-      <div className="field-row">
-        {field("venueName", t("fieldVenueName"), <input {...common("venueName")} required maxLength={200} />)}
-        {field("venueAddress", t("fieldVenueAddress"), <input {...common("venueAddress")} maxLength={300} />)}
-      </div>
-      {field("hostNames", t("fieldHostNames"), <textarea {...common("hostNames")} rows={3} />)}
-      {field("summary", t("fieldSummary"), <textarea {...common("summary")} rows={2} required maxLength={500} />)}
-      {field("topic", t("fieldTopic"), <textarea {...common("topic")} rows={12} />)}
-      {field(
-        "status",
-        t("fieldStatus"),
-        <select {...common("status")}>
-          <option value="DRAFT">{t("statusDRAFT")}</option>
-          <option value="PUBLISHED">{t("statusPUBLISHED")}</option>
-        </select>,
-      )}
-      <button type="submit" className="button" disabled={pending}>
-        {t("saveEvent")}
-      </button>
-    </form>
+        <div className="row-actions">
+          <button type="submit" name="intent" value="save" className="button" disabled={pending}>
+            {t("saveEvent")}
+          </button>
+          <button type="submit" name="intent" value="preview" className="button button--quiet" disabled={pending}>
+            {t("previewButton")}
+          </button>
+        </div>
+      </form>
+      <MarkdownPreview key={state.submission} textareaId="event-topic" title={t("preview")} initialHtml={state.status === "done" ? state.previewHtml : undefined} />
+    </>
   );
 }

@@ -1,52 +1,34 @@
 "use client";
 
-import { useRouter, useSearchParams } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { safeReturnPath } from "@/lib/http/safe-return-path";
-import { useState } from "react";
+import { signInAction, type SignInFormState } from "@/app/sign-in/actions";
+import { initialFormState } from "@/lib/http/form-action";
 
-export function SignInForm() {
+/** E-mail and password in a plain form posting to a server action: works without JavaScript. */
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, formAction, pending] = useActionState(signInAction, initialFormState() as SignInFormState);
   const t = useTranslations("signIn");
   const tErrors = useTranslations("errors");
-  const router = useRouter();
-  const searchParams = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  // onSubmit rather than a form action: React resets a form after an action, which would
-  // empty the e-mail field after a mistyped password.
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await signIn("credentials", {
-      email: String(formData.get("email") ?? ""),
-      password: String(formData.get("password") ?? ""),
-      redirect: false,
-    });
-    setPending(false);
-    if (result?.ok && !result.error) {
-      router.push(safeReturnPath(searchParams.get("callbackUrl"), "/dashboard"));
-      router.refresh();
-      return;
-    }
-    setError(result?.error === "tooManySignInAttempts" ? tErrors("tooManySignInAttempts") : t("invalid"));
-  }
-
+  const message = useRef<HTMLParagraphElement>(null);
+  // After a refusal, focus goes to the message, so a screen reader hears it and the keyboard starts there.
+  useEffect(() => {
+    if (state.status === "error") message.current?.focus();
+  }, [state]);
   return (
-    <form onSubmit={submit} method="post" className="comment-form">
+    <form action={formAction} className="comment-form" key={state.submission}>
       <div role="status" aria-live="polite">
-        {error && (
-          <p className="notice notice--error" role="alert">
-            {error}
+        {state.status === "error" && (
+          <p className="notice notice--error" role="alert" tabIndex={-1} ref={message}>
+            {tErrors(state.messageKey as never)}
+            {state.retryAfterSeconds ? ` ${tErrors("retryIn", { seconds: state.retryAfterSeconds })}` : null}
           </p>
         )}
       </div>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="field">
         <label htmlFor="email">{t("email")}</label>
-        <input id="email" name="email" type="email" required autoComplete="username" />
+        <input id="email" name="email" type="email" required autoComplete="username" defaultValue={state.status === "error" ? state.values.email : undefined} />
       </div>
       <div className="field">
         <label htmlFor="password">{t("password")}</label>

@@ -1,13 +1,14 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/sign-in/actions";
 
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
-
-export function SignOutButton() {
-  const t = useTranslations("dashboard");
+/** A plain form: signing out works without JavaScript, and ends the session on the server. */
+export async function SignOutButton() {
+  const t = await getTranslations("dashboard");
   return (
-    <button type="button" className="link-button" onClick={() => signOut({ callbackUrl: "/" })}>
-      {t("signOut")}
-    </button>
+    <form action={signOutAction} className="sign-out">
+      <button type="submit" className="link-button">
+        {t("signOut")}
+      </button>
+    </form>
   );
 }

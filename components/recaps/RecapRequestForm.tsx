@@ -1,23 +1,27 @@
 "use client";
 
-import { useActionState } from "react";
+import Link from "next/link";
+import { useActionState, useRef } from "react";
+import { useFormFocus } from "@/components/forms/use-form-focus";
 import { useTranslations } from "next-intl";
 import { requestRecapAction } from "@/app/events/[slug]/recap-actions";
 import { initialRecapRequestFormState } from "@/lib/recaps/recap-request-form-state";
 
 /** The e-mail form of the recap box: a plain form posting to a server action, with or without JavaScript. */
-export function RecapRequestForm({ eventSlug, variant }: { eventSlug: string; variant: "before" | "notPlanned" | "published" }) {
+export function RecapRequestForm({ eventSlug, variant, organisationName }: { eventSlug: string; variant: "before" | "notPlanned" | "published"; organisationName: string }) {
   const [state, formAction, pending] = useActionState(requestRecapAction, initialRecapRequestFormState);
   const t = useTranslations("recaps");
   const tErrors = useTranslations("errors");
   const values = state.status === "error" ? state.values : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  const message = useFormFocus(state, form);
   const emailError = state.fieldErrors?.email?.[0];
   const nameError = state.fieldErrors?.name?.[0];
   const submitLabel = variant === "published" ? t("submitPublished") : variant === "notPlanned" ? t("submitNotPlanned") : t("submit");
 
   return (
     <>
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" tabIndex={-1} ref={message}>
         {state.status === "accepted" && <p className="notice notice--success">{variant === "published" ? t("acceptedPublished") : t("accepted")}</p>}
         {state.status === "error" && state.messageKey && (
           <p className="notice notice--error" role="alert">
@@ -25,11 +29,11 @@ export function RecapRequestForm({ eventSlug, variant }: { eventSlug: string; va
           </p>
         )}
       </div>
-      <form key={state.submission} action={formAction} className="recap-request__form">
+      <form ref={form} key={state.submission} action={formAction} className="recap-request__form">
         <input type="hidden" name="eventSlug" value={eventSlug} />
         <div className="hp" aria-hidden="true">
-          <label htmlFor="recap-company">Company</label>
-          <input id="recap-company" name="company" type="text" tabIndex={-1} autoComplete="off" />
+          <label htmlFor="recap-company">{t("honeypot")}</label>
+          <input id="recap-company" name="dbf_hp_request" type="text" tabIndex={-1} autoComplete="off" data-1p-ignore data-lpignore="true" />
         </div>
         <div className="field-row">
           <div className="field">
@@ -57,7 +61,7 @@ export function RecapRequestForm({ eventSlug, variant }: { eventSlug: string; va
             {nameError && <p className="field-error">{tErrors(nameError as never)}</p>}
           </div>
         </div>
-        <p className="field-hint">{t("consent")}</p>
+        <p className="field-hint">{t.rich("consent", { organisation: organisationName, privacy: (chunks) => <Link href="/privacy">{chunks}</Link> })}</p>
         <button type="submit" className="button" disabled={pending}>
           {pending ? t("submitting") : submitLabel}
         </button>

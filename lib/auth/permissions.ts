@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 
-export const PERMISSIONS = ["comment:moderate", "event:edit", "recap:publish", "user:manage", "mailbox:read"] as const;
+export const PERMISSIONS = ["comment:moderate", "event:edit", "recap:publish", "user:manage", "mailbox:read", "site:manage", "audit:read"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do. */

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { replyToRecapAskers } from "@/lib/recaps/reply-to-recap-askers";
 import { trustId } from "./commenter-key";
+import { recordAudit, recordAudits } from "@/lib/audit/record-audit";
 
 export const moderationInputSchema = z.object({
   commentIds: z.array(z.string().min(1).max(40)).min(1, { error: "nothingSelected" }).max(200),
@@ -40,15 +41,12 @@ export async function moderateComments(options: { db: Database; actor: Actor | n
           await tx.trustedCommenter.upsert({ where: { id }, create: { id, createdAt: now }, update: {}, select: { id: true } });
         }
       }
-      await tx.auditLog.createMany({
-        data: changed.map((comment) => ({
-          actorId: actor.id,
-          action: `comment.${status.toLowerCase()}`,
-          targetType: "Comment",
-          targetId: comment.id,
-          details: JSON.stringify({ from: comment.status, to: status }),
-        })),
-      });
+      await recordAudits(
+        tx,
+        actor.id,
+        changed.map((comment) => ({ action: "comment.moderate" as const, targetType: "Comment" as const, targetId: comment.id, details: { eventId: comment.eventId, from: comment.status, to: status } })),
+        now,
+      );
     }
     return { changed: changed.length };
   });

@@ -2,19 +2,20 @@ import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
 import { isPlainDateTime, isTimeZone, zonedLocalToUtc } from "@/lib/i18n/zoned-time";
 import { lineText, multilineText } from "@/lib/security/clean-text";
+import { slugify } from "./slugify";
 
 const localDateTime = z.string({ error: "dateInvalid" }).refine(isPlainDateTime, { error: "dateInvalid" });
 
 /** An event as a host edits it; dates are wall-clock times in the event's own time zone. */
 export const eventInputSchema = z
   .object({
+    /** Left empty, it is made from the title (lib/events/slugify.ts). */
     slug: z
-      .string()
+      .string({ error: "slugInvalid" })
       .trim()
       .toLowerCase()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "slugInvalid" })
-      .min(3, { error: "slugInvalid" })
-      .max(80, { error: "slugInvalid" }),
+      .refine((slug) => slug === "" || (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length >= 3 && slug.length <= 80), { error: "slugInvalid" })
+      .default(""),
     title: lineText(z.string({ error: "titleRequired" }).trim().min(1, { error: "titleRequired" }).max(200, { error: "titleTooLong" })),
     timeZone: z.string().trim().refine(isTimeZone, { error: "timeZoneInvalid" }),
     startsAt: localDateTime,
@@ -29,6 +30,7 @@ export const eventInputSchema = z
   })
   .transform((event) => ({
     ...event,
+    slug: event.slug || slugify(event.title),
     startsAt: zonedLocalToUtc(event.startsAt, event.timeZone),
     endsAt: zonedLocalToUtc(event.endsAt, event.timeZone),
     hostNames: event.hostNames.split(/\r?\n/).map((name) => name.trim()).filter(Boolean).join("\n"),

@@ -12,11 +12,15 @@ const publicCommentSelect = {
   status: true,
   createdAt: true,
   authorUserId: true,
+  authorUser: { select: { name: true } },
 } as const;
 
-/** Which host wrote a comment stays private; only that a host did is shown. */
-function toPublic<T extends { authorUserId: string | null }>({ authorUserId, ...comment }: T) {
-  return { ...comment, byHost: authorUserId !== null };
+/**
+ * Which host wrote a comment stays private; only that a host did is shown, under the public name the host
+ * has now (they may have changed it in their profile since).
+ */
+function toPublic<T extends { authorUserId: string | null; authorName: string; authorUser: { name: string } | null }>({ authorUserId, authorUser, ...comment }: T) {
+  return { ...comment, authorName: authorUser?.name ?? comment.authorName, byHost: authorUserId !== null };
 }
 
 /** Conversations (a top-level comment with its replies) per page of an event. */
@@ -45,6 +49,7 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
       summary: true,
       topic: true,
       language: true,
+      coverAssetId: true,
       updatedAt: true,
       recapOutlook: true,
       recapExpectedOn: true,

@@ -2,15 +2,22 @@ import type { Database } from "@/lib/db/client";
 import { AppError, invalidInput } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { eventInputSchema } from "./event-input";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { prepareImage, storeImage } from "@/lib/assets/store-image";
 
-/** Creates an event, or updates the one at `existingSlug`; publishing and unpublishing are its status. */
-export async function saveEvent(options: { db: Database; actor: Actor | null; existingSlug?: string; input: unknown }) {
+/**
+ * Creates an event, or updates the one at `existingSlug`; publishing and unpublishing are its status. The page
+ * address comes from the title when left empty. An uploaded cover image is checked and resized (`cover`), or
+ * removed (`removeCover`).
+ */
+export async function saveEvent(options: { db: Database; actor: Actor | null; existingSlug?: string; input: unknown; cover?: Blob | null; removeCover?: boolean }) {
   const { db, actor, existingSlug } = options;
   assertCan(actor, "event:edit");
   const parsed = eventInputSchema.safeParse(options.input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const data = parsed.data;
-  const existing = existingSlug ? await db.event.findUnique({ where: { slug: existingSlug }, select: { id: true, status: true } }) : null;
+  const newCover = options.cover && options.cover.size > 0 ? await prepareImage({ kind: "cover", file: options.cover, field: "cover" }) : null;
+  const existing = existingSlug ? await db.event.findUnique({ where: { slug: existingSlug }, select: { id: true, status: true, coverAssetId: true } }) : null;
   if (existingSlug && !existing) throw new AppError("NOT_FOUND", "eventNotFound");
   const slugOwner = await db.event.findUnique({ where: { slug: data.slug }, select: { id: true } });
   if (slugOwner && slugOwner.id !== existing?.id) {
@@ -18,9 +25,13 @@ export async function saveEvent(options: { db: Database; actor: Actor | null; ex
   }
 
   return db.$transaction(async (tx) => {
+    const coverAssetId = newCover ? (await storeImage(tx, newCover)).id : options.removeCover ? null : undefined;
+    const fields = { ...data, ...(coverAssetId !== undefined && { coverAssetId }) };
     const event = existing
-      ? await tx.event.update({ where: { id: existing.id }, data, select: { id: true, slug: true, status: true } })
-      : await tx.event.create({ data, select: { id: true, slug: true, status: true } });
+      ? await tx.event.update({ where: { id: existing.id }, data: fields, select: { id: true, slug: true, status: true } })
+      : await tx.event.create({ data: fields, select: { id: true, slug: true, status: true } });
+    // A replaced or removed cover is not kept.
+    if (coverAssetId !== undefined && existing?.coverAssetId) await tx.asset.deleteMany({ where: { id: existing.coverAssetId } });
     const action = !existing ? "event.create" : existing.status !== event.status ? (event.status === "PUBLISHED" ? "event.publish" : "event.unpublish") : "event.edit";
     // An unpublished event mails nobody: its queued recap and confirmation e-mails not yet handed to the
     // SMTP server are cancelled with it (publishing the recap again queues the recap e-mails again).
@@ -31,20 +42,12 @@ export async function saveEvent(options: { db: Database; actor: Actor | null; ex
         data: { status: "CANCELLED", lastError: "event unpublished", leaseOwner: null, leaseExpiresAt: null },
       }));
     }
-    await tx.auditLog.create({
-      data: { actorId: actor.id, action, targetType: "Event", targetId: event.id, details: JSON.stringify({ slug: event.slug, status: event.status, ...(cancelled && { cancelledEmails: cancelled }) }) },
-    });
+    await recordAudit(tx, actor.id, { action, targetType: "Event", targetId: event.id, details: { slug: event.slug, status: event.status, ...(cancelled && { cancelledEmails: cancelled }) } });
     return event;
+  }).catch((error: unknown) => {
+    // Two people saving the same address at once: the unique index decides, the second is told.
+    if ((error as { code?: string }).code === "P2002") throw new AppError("INVALID", "invalidFields", { fieldErrors: { slug: ["slugTaken"] } });
+    throw error;
   });
 }
 
-/** The event as the editor shows it. */
-export async function getEventForEditing(options: { db: Database; actor: Actor | null; slug: string }) {
-  assertCan(options.actor, "event:edit");
-  const event = await options.db.event.findUnique({
-    where: { slug: options.slug },
-    select: { slug: true, title: true, timeZone: true, startsAt: true, endsAt: true, venueName: true, venueAddress: true, hostNames: true, summary: true, topic: true, language: true, status: true },
-  });
-  if (!event) throw new AppError("NOT_FOUND", "eventNotFound");
-  return event;
-}

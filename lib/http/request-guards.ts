@@ -3,8 +3,8 @@ import { env } from "@/lib/env";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/messages";
 
-/** Next.js's own limit for a server action's body (next.config serverActions.bodySizeLimit, default 1 MB). */
-export const SERVER_ACTION_MAX_BYTES = 1024 * 1024;
+/** Next.js's own limit for a server action's body (next.config.js serverActions.bodySizeLimit: 6 MB, for image uploads). */
+export const SERVER_ACTION_MAX_BYTES = 6 * 1024 * 1024;
 
 export type Refusal = { status: 400 | 403 | 413; messageKey: "linkNotValid" | "crossSiteRefused" | "bodyTooLarge" };
 

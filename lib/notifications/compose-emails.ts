@@ -2,10 +2,14 @@ import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { confirmationUrl, manageUrl, unsubscribeUrl } from "@/lib/recaps/recap-request-links";
+import { getSiteSettings, type SiteSettings } from "@/lib/settings/site-settings";
+import { invitationUrl } from "@/lib/users/invitation-links";
 import { digestOptOutUrl } from "./digest-links";
 import { hostDigestEmail, type DigestEvent } from "./templates/host-digest";
-import { recapExcerpt, recapPublishedEmail } from "./templates/recap-published";
+import { hostInvitationEmail } from "./templates/host-invitation";
+import { recapPublishedEmail } from "./templates/recap-published";
 import { recapRequestConfirmationEmail } from "./templates/recap-request-confirmation";
+import type { EmailBrand } from "./templates/render-email";
 
 /** An outbox row as the worker holds it. */
 export type OutboxRow = { id: string; kind: string; toAddress: string; locale: string; payload: string; recapRequestId: string | null; recapId: string | null; userId: string | null };
@@ -15,17 +19,31 @@ export type ComposedEmail = { subject: string; text: string; html: string; heade
 /** What to do with a row: send this message, or cancel it because its reason went away. */
 export type Composition = { email: ComposedEmail } | { cancel: string };
 
+/** The organisation as its e-mails show it: name, logo (served by its own site), colour. */
+export function brandOf(settings: SiteSettings): EmailBrand {
+  return {
+    organisationName: settings.organisationName,
+    logoUrl: settings.logoAssetId ? `${settings.publicUrl}/assets/${settings.logoAssetId}` : null,
+    accentColor: settings.accentColor,
+  };
+}
+
 /**
  * Renders outbox rows into messages at sending time, reading what they need in a few queries for the
- * whole batch. Links carrying a credential (confirmation, manage, unsubscribe, opt-out) are built here
- * and never stored; a row whose reason went away (request withdrawn or already confirmed, recap or
- * event unpublished, host opted out) is cancelled rather than sent.
+ * whole batch, with the organisation's name, logo and public address as they are now. Links carrying a
+ * credential (confirmation, manage, unsubscribe, opt-out, invitation) are built here and never stored; a row
+ * whose reason went away (request withdrawn or already confirmed, recap or event unpublished, host opted out,
+ * invitation used) is cancelled rather than sent.
  */
-export async function composeEmails(db: Database, rows: OutboxRow[], now: Date): Promise<Map<string, Composition>> {
+export async function composeEmails(db: Database, rows: OutboxRow[], now: Date, siteSettings?: SiteSettings): Promise<Map<string, Composition>> {
+  const settings = siteSettings ?? (await getSiteSettings(db));
+  const brand = brandOf(settings);
+  const site = settings.publicUrl;
   const requestIds = unique(rows.map((row) => row.recapRequestId));
   const recapIds = unique(rows.map((row) => row.recapId));
   const userIds = unique(rows.map((row) => row.userId));
-  const [requests, recaps, users] = await Promise.all([
+  const invitationIds = unique(rows.filter((row) => row.kind === "host-invitation").map((row) => (JSON.parse(row.payload) as { invitationId?: string }).invitationId ?? null));
+  const [requests, recaps, users, invitations] = await Promise.all([
     requestIds.length
       ? db.recapRequest.findMany({
           where: { id: { in: requestIds } },
@@ -45,7 +63,11 @@ export async function composeEmails(db: Database, rows: OutboxRow[], now: Date):
         })
       : [],
     userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, digestOptOut: true } }) : [],
+    invitationIds.length
+      ? db.invitation.findMany({ where: { id: { in: invitationIds } }, select: { id: true, expiresAt: true, acceptedAt: true, invitedBy: { select: { name: true } } } })
+      : [],
   ]);
+  const invitationById = new Map(invitations.map((invitation) => [invitation.id, invitation]));
   const requestById = new Map(requests.map((request) => [request.id, request]));
   const recapById = new Map(recaps.map((recap) => [recap.id, recap]));
   const userById = new Map(users.map((user) => [user.id, user]));
@@ -63,7 +85,7 @@ export async function composeEmails(db: Database, rows: OutboxRow[], now: Date):
         else if (request.confirmTokenExpiresAt <= now) composition = { cancel: "confirmation link expired" };
         else if (issuedAt(row) !== undefined && issuedAt(row) !== request.lastConfirmationSentAt.getTime()) composition = { cancel: "replaced by a newer confirmation" };
         else {
-          const mail = recapRequestConfirmationEmail({ locale, eventTitle: request.event.title, confirmUrl: confirmationUrl(request), name: request.name });
+          const mail = recapRequestConfirmationEmail({ locale, brand, eventTitle: request.event.title, confirmUrl: confirmationUrl(request, site), name: request.name });
           composition = { email: { ...mail, headers: {} } };
         }
         break;
@@ -76,15 +98,16 @@ export async function composeEmails(db: Database, rows: OutboxRow[], now: Date):
         else {
           const mail = recapPublishedEmail({
             locale,
+            brand,
             eventTitle: recap.event.title,
-            recapUrl: `${env.SITE_URL}/events/${recap.event.slug}#recap`,
-            excerpt: recapExcerpt(recap.body),
+            recapUrl: `${site}/events/${recap.event.slug}#recap`,
+            recapMarkdown: recap.body,
             links: recap.links,
-            manageUrl: manageUrl(request.id),
+            manageUrl: manageUrl(request.id, site),
             name: request.name,
           });
           // RFC 8058 one-click unsubscribe.
-          const headers = { "List-Unsubscribe": `<${unsubscribeUrl(request.id)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+          const headers = { "List-Unsubscribe": `<${unsubscribeUrl(request.id, site)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
           composition = { email: { ...mail, headers } };
         }
         break;
@@ -95,14 +118,29 @@ export async function composeEmails(db: Database, rows: OutboxRow[], now: Date):
         else if (user.digestOptOut) composition = { cancel: "digest turned off" };
         else {
           const { events } = JSON.parse(row.payload) as { events: DigestEvent[] };
-          const mail = hostDigestEmail({ locale, name: user.name, events, optOutUrl: digestOptOutUrl(user.id) });
-          composition = { email: { ...mail, headers: { "List-Unsubscribe": `<${digestOptOutUrl(user.id, "one-click")}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } } };
+          // Paths are made absolute now, with the site's address as it is when the e-mail leaves.
+          const linked = events.map((event) => ({ ...event, editorUrl: event.editorUrl.startsWith("/") ? `${site}${event.editorUrl}` : event.editorUrl }));
+          const mail = hostDigestEmail({ locale, brand, name: user.name, events: linked, optOutUrl: digestOptOutUrl(user.id, "page", site) });
+          composition = { email: { ...mail, headers: { "List-Unsubscribe": `<${digestOptOutUrl(user.id, "one-click", site)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } } };
+        }
+        break;
+      }
+      case "host-invitation": {
+        const invitation = invitationById.get((JSON.parse(row.payload) as { invitationId?: string }).invitationId ?? "");
+        if (!invitation) composition = { cancel: "invitation withdrawn" };
+        else if (invitation.acceptedAt) composition = { cancel: "invitation already used" };
+        else if (invitation.expiresAt <= now) composition = { cancel: "invitation expired" };
+        else {
+          const mail = hostInvitationEmail({ locale, brand, inviterName: invitation.invitedBy?.name ?? null, acceptUrl: invitationUrl(invitation, site) });
+          composition = { email: { ...mail, headers: {} } };
         }
         break;
       }
       default:
         composition = { cancel: `unknown kind ${row.kind}` };
     }
+    // A reader who answers an e-mail reaches the organisation, not the sending robot's address.
+    if ("email" in composition && settings.contactEmail) composition.email.headers = { ...composition.email.headers, "Reply-To": settings.contactEmail };
     compositions.set(row.id, composition);
   }
   return compositions;

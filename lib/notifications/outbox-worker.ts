@@ -3,6 +3,7 @@ import { engineOf, type Database } from "@/lib/db/client";
 import { composeEmails, redactCredentials, type ComposedEmail, type OutboxRow } from "./compose-emails";
 import { classifyDeliveryError, type MailTransport } from "./mailer";
 import { SentRecorder } from "./sent-recorder";
+import { getSiteSettings, senderFor } from "@/lib/settings/site-settings";
 
 export const OUTBOX_POLICY = {
   batchSize: 200,
@@ -194,11 +195,13 @@ export async function processOutboxOnce(options: OutboxOptions): Promise<number>
       .catch((error: unknown) => console.error("Outbox: lease renewal failed:", error));
   }, (leaseSeconds * 1000) / 3);
   try {
-    const compositions = await composeEmails(db, batch, now());
+    // The organisation's name and address as they are now, for every e-mail of the batch.
+    const settings = await getSiteSettings(db);
+    const compositions = await composeEmails(db, batch, now(), settings);
     const context = deliveryContext({
       db,
       transport: options.transport,
-      from: options.from,
+      from: senderFor(settings, options.from),
       owner,
       now,
       retryBaseSeconds: options.retryBaseSeconds ?? OUTBOX_POLICY.baseBackoffSeconds,

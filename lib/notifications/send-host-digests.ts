@@ -42,7 +42,7 @@ export async function listEventsAwaitingRecap(db: Database, now: Date, nudgeAfte
         timeZone: event.timeZone,
         waiting: row._count._all,
         waitingSince: row._min.confirmedAt!.toISOString(),
-        editorUrl: `${env.SITE_URL}/dashboard/events/${event.slug}/recap`,
+        editorUrl: `/dashboard/events/${event.slug}/recap`,
       };
     })
     .sort((a, b) => a.waitingSince.localeCompare(b.waitingSince));

@@ -4,6 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { enqueueJob } from "@/lib/jobs/job-queue";
 import { replyToRecapAskers } from "./reply-to-recap-askers";
 import { waitingForRecap } from "./recap-counts";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /**
  * Publishes an event's recap. The transaction records the publication and one `recap-fanout` job; the
@@ -48,15 +49,12 @@ export async function publishRecap(options: { db: Database; actor: Actor | null;
     const replied = replyToAskers ? await replyToRecapAskers(tx, { eventId: event.id, eventSlug: event.slug, language: event.language, hostId: actor.id, now }) : 0;
     // The event's page changes (the recap, the replies): its cached copies, on every instance, are out of date.
     await tx.event.update({ where: { id: event.id }, data: { updatedAt: now }, select: { id: true } });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.id,
-        action: "recap.publish",
-        targetType: "Recap",
-        targetId: recapId,
-        details: JSON.stringify({ publication: recap.publicationCount, notified, repliedUnderComments: replied }),
-      },
-    });
+    await recordAudit(
+      tx,
+      actor.id,
+      { action: "recap.publish", targetType: "Recap", targetId: recapId, details: { eventId: event.id, publication: recap.publicationCount, notified, repliedUnderComments: replied } },
+      now,
+    );
     return { recapId, notified, replied };
   });
 }

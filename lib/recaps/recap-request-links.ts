@@ -17,8 +17,8 @@ export function confirmationToken(request: { id: string; lastConfirmationSentAt:
   });
 }
 
-export function confirmationUrl(request: { id: string; lastConfirmationSentAt: Date; confirmTokenExpiresAt: Date }): string {
-  return `${env.SITE_URL}/recap-requests/confirm?token=${confirmationToken(request)}`;
+export function confirmationUrl(request: { id: string; lastConfirmationSentAt: Date; confirmTokenExpiresAt: Date }, siteUrl: string = env.SITE_URL): string {
+  return `${siteUrl}/recap-requests/confirm?token=${confirmationToken(request)}`;
 }
 
 /** The request a confirmation link stands for, with the issue it names; null if forged, altered or expired. */
@@ -38,13 +38,13 @@ export function manageToken(requestId: string): string {
   return signToken(env.APP_SECRET, { purpose: "recap-manage", subject: requestId });
 }
 
-export function manageUrl(requestId: string): string {
-  return `${env.SITE_URL}/recap-requests/manage?token=${manageToken(requestId)}`;
+export function manageUrl(requestId: string, siteUrl: string = env.SITE_URL): string {
+  return `${siteUrl}/recap-requests/manage?token=${manageToken(requestId)}`;
 }
 
 /** RFC 8058 one-click unsubscribe address (List-Unsubscribe). */
-export function unsubscribeUrl(requestId: string): string {
-  return `${env.SITE_URL}/api/recap-requests/unsubscribe?token=${manageToken(requestId)}`;
+export function unsubscribeUrl(requestId: string, siteUrl: string = env.SITE_URL): string {
+  return `${siteUrl}/api/recap-requests/unsubscribe?token=${manageToken(requestId)}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { engineOf, type Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { getSiteSettings } from "@/lib/settings/site-settings";
 import { hashBody } from "@/lib/comments/hash";
 import { replyPlacement } from "@/lib/comments/reply-depth";
 import { isLocale } from "@/lib/i18n/locales";
@@ -30,7 +31,8 @@ export async function replyToRecapAskers(
   });
   if (asking.length === 0) return 0;
   const t = translatorFor(isLocale(options.language) ? options.language : env.DEFAULT_LOCALE);
-  const body = t("recaps.hostReply", { url: `${env.SITE_URL}/events/${options.eventSlug}#recap` });
+  const { publicUrl } = await getSiteSettings(tx);
+  const body = t("recaps.hostReply", { url: `${publicUrl}/events/${options.eventSlug}#recap` });
   const replies: Prisma.CommentCreateManyInput[] = asking.map((comment) => ({
       eventId: options.eventId,
       ...replyPlacement(comment),

@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/client";
 import { AppError, invalidInput } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recapInputSchema } from "./recap-input";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** Saves the recap's text and links (a draft, or an edit of a published recap, which notifies nobody). */
 export async function saveRecap(options: { db: Database; actor: Actor | null; eventSlug: string; input: unknown }) {
@@ -24,9 +25,7 @@ export async function saveRecap(options: { db: Database; actor: Actor | null; ev
     if (links.length) {
       await tx.recapLink.createMany({ data: links.map((link, position) => ({ ...link, recapId: recap.id, position })) });
     }
-    await tx.auditLog.create({
-      data: { actorId: actor.id, action: "recap.save", targetType: "Recap", targetId: recap.id, details: JSON.stringify({ links: links.length, status: recap.status }) },
-    });
+    await recordAudit(tx, actor.id, { action: "recap.save", targetType: "Recap", targetId: recap.id, details: { eventId: event.id, links: links.length, status: recap.status } });
     return recap;
   });
 }

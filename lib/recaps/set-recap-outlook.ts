@@ -3,6 +3,7 @@ import { AppError, invalidInput } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { zonedToday } from "@/lib/i18n/zoned-time";
 import { recapOutlookInputSchema } from "./recap-outlook-input";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /**
  * Sets the recap's public status before publication: nothing said yet, expected (optionally by a day),
@@ -30,9 +31,7 @@ export async function setRecapOutlook(options: { db: Database; actor: Actor | nu
   return db.$transaction(async (tx) => {
     // updatedAt moves too: the event's cached pages, on every instance, are out of date.
     await tx.event.update({ where: { id: event.id }, data: { ...data, updatedAt: now }, select: { id: true } });
-    await tx.auditLog.create({
-      data: { actorId: actor.id, action: "recap.outlook", targetType: "Event", targetId: event.id, details: JSON.stringify(data) },
-    });
+    await recordAudit(tx, actor.id, { action: "recap.outlook", targetType: "Event", targetId: event.id, details: data }, now);
     return data;
   });
 }

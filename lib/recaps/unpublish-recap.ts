@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /**
  * Takes a published recap off the event page. In the same transaction, its e-mails not yet handed to the
@@ -23,9 +24,7 @@ export async function unpublishRecap(options: { db: Database; actor: Actor | nul
     });
     const { count: repliesRemoved } = await tx.comment.deleteMany({ where: { eventId: recap.eventId, isRecapNotice: true } });
     await tx.event.update({ where: { id: recap.eventId }, data: { updatedAt: now }, select: { id: true } });
-    await tx.auditLog.create({
-      data: { actorId: actor.id, action: "recap.unpublish", targetType: "Recap", targetId: recap.id, details: JSON.stringify({ cancelled, repliesRemoved }) },
-    });
+    await recordAudit(tx, actor.id, { action: "recap.unpublish", targetType: "Recap", targetId: recap.id, details: { eventId: recap.eventId, cancelled, repliesRemoved } }, now);
     return { cancelled, repliesRemoved };
   });
 }

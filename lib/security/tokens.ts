@@ -8,7 +8,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * Format: base64url("purpose|subject|expiresAtSeconds|version") "." base64url(HMAC-SHA256), nothing else.
  * Parsing is strict: any other character, part or length is refused.
  */
-export type TokenPurpose = "recap-confirm" | "recap-manage" | "digest-opt-out" | "comment-form";
+export type TokenPurpose = "recap-confirm" | "recap-manage" | "digest-opt-out" | "comment-form" | "invitation";
 
 export type TokenClaims = { purpose: TokenPurpose; subject: string; expiresAt?: Date | null; version?: string };
 

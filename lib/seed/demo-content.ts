@@ -97,6 +97,13 @@ function parisTime(isoDate: string, hours: number, minutes: number): Date {
  * non-demo events (a real event already holding a demo slug is left alone) nor readers' comments.
  */
 export async function seedDemoContent(db: Database, now: Date = new Date()): Promise<void> {
+  // The organisation of the seed's announcement, unless the site already has its own (setup or settings win).
+  await db.siteSettings.upsert({
+    where: { id: "site" },
+    create: { id: "site", organisationName: "Agence LIMITE", description: "Webreakfasts : des échanges informels sur l’engagement et la mobilisation en ligne" },
+    update: {},
+    select: { id: true },
+  });
   for (const event of demoEvents(now)) {
     const existing = await db.event.findUnique({ where: { slug: event.slug }, select: { isDemo: true } });
     if (existing && !existing.isDemo) continue;

@@ -2,16 +2,17 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { locales } from "@/lib/i18n/locales";
-import { lineText } from "@/lib/security/clean-text";
 import { AppError, invalidInput } from "@/lib/errors";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
+import { hashPassword } from "@/lib/auth/passwords";
+import { displayNameField, emailField, passwordField, roleField } from "./user-fields";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const userInputSchema = z.object({
-  email: z.string().trim().max(254, { error: "emailTooLong" }).pipe(z.email({ error: "emailInvalid" })).transform((email) => email.toLowerCase()),
-  name: lineText(z.string({ error: "nameRequired" }).trim().min(1, { error: "nameRequired" }).max(100, { error: "nameTooLong" })),
-  password: z.string().min(MIN_PASSWORD_LENGTH, { error: "passwordTooShort" }).max(200, { error: "passwordTooLong" }),
-  role: z.enum(["ADMIN", "HOST"], { error: "roleInvalid" }).default("HOST"),
+  email: emailField,
+  name: displayNameField,
+  password: passwordField,
+  role: roleField.default("HOST"),
   /** Language of the e-mails the person receives; the site's default unless given. */
   locale: z.enum(locales, { error: "localeInvalid" }).optional(),
 });
@@ -33,14 +34,11 @@ export async function createUser(options: { db: Database; actor: Actor | null | 
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email, name, passwordHash, role, locale }, select: { id: true, email: true, role: true } });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor === "system" ? null : actor.id,
-        action: "user.create",
-        targetType: "User",
-        targetId: user.id,
-        details: JSON.stringify({ email, role, via: actor === "system" ? "command line" : "dashboard" }),
-      },
+    await recordAudit(tx, actor === "system" ? null : actor.id, {
+      action: "user.create",
+      targetType: "User",
+      targetId: user.id,
+      details: { email, role, via: actor === "system" ? "command line" : "dashboard" },
     });
     return user;
   });

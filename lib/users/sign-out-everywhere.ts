@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { revokeAllSessions } from "@/lib/auth/sessions";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** "Sign out everywhere": every session of the signed-in host ends, this one included; audited. */
 export async function signOutEverywhere(options: { db: Database; actor: Actor | null; now?: Date }) {
@@ -9,7 +10,7 @@ export async function signOutEverywhere(options: { db: Database; actor: Actor | 
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
     const ended = await revokeAllSessions(tx, actor.id, now);
-    await tx.auditLog.create({ data: { actorId: actor.id, action: "user.sign-out-everywhere", targetType: "User", targetId: actor.id, details: JSON.stringify({ sessions: ended }) } });
+    await recordAudit(tx, actor.id, { action: "user.sign-out-everywhere", targetType: "User", targetId: actor.id, details: { sessions: ended } }, now);
     return { ended };
   });
 }

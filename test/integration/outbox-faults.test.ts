@@ -156,7 +156,7 @@ describe("withdrawal", () => {
     await db.recapRequest.update({ where: { id: still.id }, data: { recapSentAt: null } });
     expect(await requeueRecapEmails({ db, actor: host, eventSlug: event.slug, status: "AMBIGUOUS" })).toEqual({ requeued: 1 });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "recap.resend-ambiguous" }, orderBy: { createdAt: "desc" } });
-    expect(JSON.parse(audit.details)).toEqual({ count: 1 });
+    expect(JSON.parse(audit.details)).toEqual({ eventId: event.id, count: 1 });
     await deliverAll({ db, transport });
     expect(mailsTo(withdrawn.email)).toHaveLength(0);
     expect(mailsTo(still.email)).toHaveLength(2);

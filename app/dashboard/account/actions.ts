@@ -7,6 +7,7 @@ import { runFormAction, type FormState } from "@/lib/http/form-action";
 import { redirect } from "next/navigation";
 import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
 import { updateOwnPreferences } from "@/lib/users/update-own-preferences";
+import { updateOwnProfile } from "@/lib/users/update-own-profile";
 
 export type PreferencesFormState = FormState<{ locale: string; digest: boolean }>;
 
@@ -21,4 +22,14 @@ export async function signOutEverywhereAction() {
     if (!isAppError(error)) throw error;
   });
   redirect("/sign-in");
+}
+
+export type ProfileFormState = FormState<{ name: string; email: string }, { changed: string[] }>;
+
+export async function updateProfileAction(previous: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
+  const field = (name: string) => String(formData.get(name) ?? "");
+  const values = { name: field("name"), email: field("email") };
+  return runFormAction(previous, values, async () =>
+    updateOwnProfile({ db, actor: await currentActor(), input: { ...values, currentPassword: field("currentPassword"), newPassword: field("newPassword") } }),
+  );
 }

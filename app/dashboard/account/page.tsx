@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PreferencesForm } from "@/components/dashboard/PreferencesForm";
+import { ProfileForm } from "@/components/dashboard/ProfileForm";
 import { currentActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -11,9 +12,8 @@ export default async function AccountPage() {
   return (
     <>
       <h1>{t("accountTitle")}</h1>
-      <p>
-        {preferences.name} — {preferences.email}
-      </p>
+      <ProfileForm saved={{ name: preferences.name, email: preferences.email }} />
+      <h2>{t("preferencesTitle")}</h2>
       <PreferencesForm saved={{ locale: preferences.locale, digest: !preferences.digestOptOut }} nudgeAfterDays={env.RECAP_NUDGE_AFTER_DAYS} />
       <form action={signOutEverywhereAction}>
         <p className="muted">{t("signOutEverywhereHint")}</p>

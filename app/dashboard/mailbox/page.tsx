@@ -5,12 +5,14 @@ import { db } from "@/lib/db/client";
 import { formatCommentDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { listMailbox } from "@/lib/notifications/list-mailbox";
+import { getSiteSettings } from "@/lib/settings/site-settings";
 
 export default async function MailboxPage() {
-  const [emails, t, locale] = await Promise.all([
+  const [emails, t, locale, { timeZone }] = await Promise.all([
     listMailbox({ db, actor: await currentActor() }),
     getTranslations("dashboard"),
     getLocale() as Promise<Locale>,
+    getSiteSettings(db),
   ]);
   return (
     <>
@@ -20,7 +22,7 @@ export default async function MailboxPage() {
         <p className="muted">{t("noMail")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--cards">
             <thead>
               <tr>
                 <th scope="col">{t("date")}</th>
@@ -32,12 +34,12 @@ export default async function MailboxPage() {
             <tbody>
               {emails.map((email) => (
                 <tr key={email.id}>
-                  <td>{formatCommentDate(email.createdAt, "Europe/Paris", locale)}</td>
-                  <td>{email.toAddress}</td>
-                  <td>
+                  <td data-label={t("date")}>{formatCommentDate(email.createdAt, timeZone, locale)}</td>
+                  <td data-label={t("to")}>{email.toAddress}</td>
+                  <td data-label={t("subject")}>
                     <Link href={`/dashboard/mailbox/${email.id}`}>{email.subject}</Link>
                   </td>
-                  <td>{t(`mailStatus${email.status}`)}</td>
+                  <td data-label={t("status")}>{t(`mailStatus${email.status}`)}</td>
                 </tr>
               ))}
             </tbody>

@@ -19,7 +19,7 @@ export async function moderateCommentsAction(formData: FormData) {
   let outcome: string;
   try {
     const { changed } = await moderateComments({ db, actor: await currentActor(), input: { commentIds, status } });
-    outcome = `changed=${changed}`;
+    outcome = `changed=${changed}&to=${status}`;
   } catch (error) {
     if (!isAppError(error)) throw error;
     outcome = `error=${error.messageKey}`;

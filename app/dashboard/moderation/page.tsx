@@ -11,7 +11,7 @@ import { moderateCommentsAction } from "./actions";
 
 const STATUSES: CommentStatus[] = ["PENDING", "APPROVED", "SPAM", "REJECTED"];
 
-type Props = { searchParams: Promise<{ status?: string; changed?: string; error?: string }> };
+type Props = { searchParams: Promise<{ status?: string; changed?: string; to?: string; error?: string }> };
 
 export default async function ModerationPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -40,7 +40,11 @@ export default async function ModerationPage({ searchParams }: Props) {
         ))}
       </nav>
       <div role="status" aria-live="polite">
-        {params.changed !== undefined && <p className="notice notice--success">{t("changed", { count: Number(params.changed) || 0 })}</p>}
+        {params.changed !== undefined && (
+          <p className="notice notice--success">
+            {/^(APPROVED|REJECTED|SPAM|PENDING)$/.test(params.to ?? "") ? t(`changed${params.to}` as "changed", { count: Number(params.changed) || 0 }) : t("changed", { count: Number(params.changed) || 0 })}
+          </p>
+        )}
         {params.error && <p className="notice notice--error">{tErrors(params.error as never)}</p>}
       </div>
       {comments.length === 0 ? (

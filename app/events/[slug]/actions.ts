@@ -39,7 +39,7 @@ export async function postCommentAction(previous: CommentFormState, formData: Fo
       eventSlug,
       input: { ...values, parentId: field("parentId") },
       client: { ...clientInfo(requestHeaders), commenterKey },
-      form: { honeypot: field("nickname"), token: cookieStore.get(FORM_TOKEN_COOKIE)?.value },
+      form: { honeypot: field("dbf_hp_comment"), token: cookieStore.get(FORM_TOKEN_COOKIE)?.value },
       locale: (await getLocale()) as Locale,
     });
     cookieStore.set(COMMENTER_COOKIE, commenterKey, { path: "/", httpOnly: true, sameSite: "lax", secure, maxAge: COMMENTER_COOKIE_MAX_AGE });

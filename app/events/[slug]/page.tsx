@@ -13,6 +13,7 @@ import { getPublishedEvent, type PublishedEvent } from "@/lib/events/get-event";
 import { formatEventWhen, formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { renderTopicMarkdown } from "@/lib/markdown/render-markdown";
+import { getSiteSettings } from "@/lib/settings/site-settings";
 
 type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ replyTo?: string; comments?: string }> };
 
@@ -29,7 +30,14 @@ function commentPageParam(value: string | undefined): number {
 
 export async function generateMetadata({ params, searchParams }: PageProps): Promise<Metadata> {
   const event = await loadEvent((await params).slug, commentPageParam((await searchParams).comments));
-  return event ? { title: event.title, description: event.summary } : {};
+  if (!event) return {};
+  const { organisationName } = await getSiteSettings(db);
+  return {
+    title: event.title,
+    description: event.summary,
+    // Next.js replaces the layout's openGraph with the page's: the site's name is repeated here.
+    openGraph: { type: "article", siteName: organisationName, title: event.title, description: event.summary, ...(event.coverAssetId && { images: [`/assets/${event.coverAssetId}`] }) },
+  };
 }
 
 export default async function EventPage({ params, searchParams }: PageProps) {
@@ -55,6 +63,10 @@ export default async function EventPage({ params, searchParams }: PageProps) {
         </Link>
       </p>
       <header className="event__header">
+        {event.coverAssetId && (
+          // eslint-disable-next-line @next/next/no-img-element -- served by this site, already resized to WebP; decorative, the title follows
+          <img src={`/assets/${event.coverAssetId}`} alt="" className="event__cover" width={1600} height={900} />
+        )}
         <p className="event__status" lang={locale}>{isPast ? t("past") : t("upcoming")}</p>
         <h1>{event.title}</h1>
         <p className="event__summary">{event.summary}</p>

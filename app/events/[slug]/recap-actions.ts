@@ -24,7 +24,7 @@ export async function requestRecapAction(previous: RecapRequestFormState, formDa
       input: values,
       client: clientInfo(await headers()),
       fallbackLocale: (await getLocale()) as Locale,
-      form: { honeypot: field("company") },
+      form: { honeypot: field("dbf_hp_request") },
     });
     return { status: "accepted", submission };
   } catch (error) {

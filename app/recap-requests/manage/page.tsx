@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { formatLongDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { findRecapRequestForManaging } from "@/lib/recaps/find-recap-request-for-managing";
+import { recapRequestIdFromManageToken } from "@/lib/recaps/recap-request-links";
 import { eraseAction, withdrawAction } from "./actions";
 
 export const metadata = { robots: { index: false } };
@@ -24,10 +25,12 @@ export default async function ManageRecapRequestPage({ searchParams }: Props) {
   }
   const request = await findRecapRequestForManaging({ db, token });
   if (!request) {
+    // A genuine link whose request is gone was used to erase it: say so, rather than "invalid".
+    const erased = recapRequestIdFromManageToken(token, new Date()) !== null;
     return (
       <>
-        <h1>{t("invalidTitle")}</h1>
-        <p>{tErrors("manageLinkInvalid")}</p>
+        <h1>{erased ? t("manageTitle") : t("invalidTitle")}</h1>
+        <p>{erased ? t("manageErased") : tErrors("manageLinkInvalid")}</p>
       </>
     );
   }

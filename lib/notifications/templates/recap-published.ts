@@ -1,35 +1,50 @@
 import { translatorFor } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locales";
-import { renderEmailHtml } from "./render-email";
+import { markdownExcerpt, markdownToPlainText, renderEmailMarkdown } from "@/lib/markdown/render-email-markdown";
+import { DEFAULT_BRAND, renderEmailHtml, type EmailBrand } from "./render-email";
 
-/** First ~300 characters of the recap as plain text, for the e-mail. */
-export function recapExcerpt(markdown: string, length = 300): string {
-  const plain = markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`>#~]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return plain.length > length ? `${plain.slice(0, length).replace(/\s+\S*$/, "")}…` : plain;
-}
-
-/** "The recap is online": excerpt, link to the event page, the typed links, and a one-click unsubscribe. */
+/**
+ * "The recap is online": the recap's first part rendered from its Markdown (paragraphs, lists, links), its typed
+ * links, the button to the page, and the footer with the manage link. The plain-text part says the same.
+ */
 export function recapPublishedEmail(options: {
   locale: Locale;
+  brand?: EmailBrand;
   eventTitle: string;
   recapUrl: string;
-  excerpt: string;
+  recapMarkdown: string;
   links: { kind: string; title: string; url: string }[];
   manageUrl: string;
   name?: string | null;
 }) {
   const t = translatorFor(options.locale, "emails.recapPublished");
+  const brand = options.brand ?? DEFAULT_BRAND;
   const greeting = options.name ? t("greetingNamed", { name: options.name }) : t("greeting");
-  const linkLines = options.links.map((link) => `${t(`kind${link.kind}`)} — ${link.title} : ${link.url}`);
-  const paragraphs = [greeting, t("intro", { event: options.eventTitle }), options.excerpt, ...linkLines];
-  const footer = t("footer", { url: options.manageUrl });
+  const excerpt = markdownExcerpt(options.recapMarkdown);
+  const more = excerpt.truncated ? `\n\n${t("readMore")}` : "";
+  const items = options.links.map((link) => ({ text: `${t(`kind${link.kind}`)} —`, link: { label: link.title, url: link.url } }));
+  const intro = t("intro", { event: options.eventTitle });
+  const footer = t("footer", { url: options.manageUrl, organisation: brand.organisationName });
+  const text = [
+    brand.organisationName,
+    greeting,
+    intro,
+    `${markdownToPlainText(excerpt.text)}${more}`,
+    ...options.links.map((link) => `- ${t(`kind${link.kind}`)} — ${link.title}\n  ${link.url}`),
+    t("actionLine", { url: options.recapUrl }),
+    footer,
+  ].join("\n\n");
   return {
     subject: t("subject", { event: options.eventTitle }),
-    text: [...paragraphs, t("actionLine", { url: options.recapUrl }), footer].join("\n\n"),
-    html: renderEmailHtml({ lang: options.locale, paragraphs, action: { label: t("action"), url: options.recapUrl }, footer }),
+    text,
+    html: renderEmailHtml({
+      lang: options.locale,
+      brand,
+      paragraphs: [greeting, intro],
+      richHtml: renderEmailMarkdown(excerpt.text, brand.accentColor) + (excerpt.truncated ? `<p style="margin:0;color:#5b6170">${t("readMore")}</p>` : ""),
+      items,
+      action: { label: t("action"), url: options.recapUrl },
+      footer,
+    }),
   };
 }

@@ -2,15 +2,16 @@ import { getTranslations } from "next-intl/server";
 import { EventEditor } from "@/components/dashboard/EventEditor";
 import { assertCan } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/current-actor";
-import { env } from "@/lib/env";
+import { db } from "@/lib/db/client";
+import { getSiteSettings } from "@/lib/settings/site-settings";
 
 export default async function NewEventPage() {
   assertCan(await currentActor(), "event:edit");
-  const t = await getTranslations("dashboard");
+  const [t, settings] = await Promise.all([getTranslations("dashboard"), getSiteSettings(db)]);
   return (
     <>
       <h1>{t("newEvent")}</h1>
-      <EventEditor initial={{ timeZone: "Europe/Paris", language: env.DEFAULT_LOCALE, status: "DRAFT" }} />
+      <EventEditor initial={{ timeZone: settings.timeZone, language: settings.defaultLocale, status: "DRAFT" }} siteTimeZone={settings.timeZone} />
     </>
   );
 }

@@ -24,7 +24,7 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
           <dt>{t("status")}</dt>
           <dd>
             {t(`mailStatus${email.status}`)}
-            {email.smtpResponse ? ` — ${email.smtpResponse}` : ""}
+            {email.smtpResponse ? ` — ${email.smtpResponse.startsWith("stored:") ? t("mailboxStoredOnly") : email.smtpResponse}` : ""}
             {email.lastError ? ` — ${email.lastError}` : ""}
           </dd>
         </div>

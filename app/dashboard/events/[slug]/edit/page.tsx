@@ -3,17 +3,19 @@ import { getTranslations } from "next-intl/server";
 import { EventEditor } from "@/components/dashboard/EventEditor";
 import { currentActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
-import { getEventForEditing } from "@/lib/events/save-event";
+import { getEventForEditing } from "@/lib/events/get-event-for-editing";
 import { utcToZonedLocal } from "@/lib/i18n/zoned-time";
-import { renderTopicMarkdown } from "@/lib/markdown/render-markdown";
+import { getSiteSettings } from "@/lib/settings/site-settings";
+import { deleteEventAction } from "../../actions";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string; error?: string }> };
 
 export default async function EditEventPage({ params, searchParams }: Props) {
-  const [{ slug }, { saved }] = await Promise.all([params, searchParams]);
-  const [event, t] = await Promise.all([getEventForEditing({ db, actor: await currentActor(), slug }), getTranslations("dashboard")]);
+  const [{ slug }, { saved, error }] = await Promise.all([params, searchParams]);
+  const [event, t, tErrors, settings] = await Promise.all([getEventForEditing({ db, actor: await currentActor(), slug }), getTranslations("dashboard"), getTranslations("errors"), getSiteSettings(db)]);
+  const { id: _id, _count, coverAssetId, ...fields } = event;
   const initial = {
-    ...event,
+    ...fields,
     startsAt: utcToZonedLocal(event.startsAt, event.timeZone),
     endsAt: utcToZonedLocal(event.endsAt, event.timeZone),
   };
@@ -24,11 +26,25 @@ export default async function EditEventPage({ params, searchParams }: Props) {
         <Link href={`/dashboard/events/${event.slug}/recap`}>{t("recapEditor")}</Link>
       </p>
       <h1>{t("editEvent")}</h1>
-      <EventEditor existingSlug={event.slug} initial={initial} justSaved={saved === "1"} />
-      <section className="recap" aria-labelledby="topic-preview">
-        <h2 id="topic-preview">{t("preview")}</h2>
-        <div className="prose" dangerouslySetInnerHTML={{ __html: renderTopicMarkdown(event.topic) }} />
-      </section>
+      <EventEditor existingSlug={event.slug} initial={initial} siteTimeZone={settings.timeZone} coverUrl={coverAssetId ? `/assets/${coverAssetId}` : null} justSaved={saved === "1"} />
+      <details className="danger-zone">
+        <summary>{t("deleteEvent")}</summary>
+        <form action={deleteEventAction}>
+          <input type="hidden" name="slug" value={event.slug} />
+          {error && /^\w+$/.test(error) && (
+            <p className="notice notice--error" role="alert">
+              {tErrors(error as never)}
+            </p>
+          )}
+          <div className="field field--checkbox">
+            <input id="delete-confirm" name="confirm" type="checkbox" required />
+            <label htmlFor="delete-confirm">{t("deleteConfirm", { comments: _count.comments, requests: _count.recapRequests })}</label>
+          </div>
+          <button type="submit" className="button button--danger">
+            {t("deleteEventButton")}
+          </button>
+        </form>
+      </details>
     </>
   );
 }

@@ -5,7 +5,13 @@ import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { outcomeQuery, runFormAction, type FormState } from "@/lib/http/form-action";
+import { getLocale } from "next-intl/server";
+import { invalidInput } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
+import { previewRecapHtml } from "@/lib/recaps/preview-recap";
 import { publishRecap } from "@/lib/recaps/publish-recap";
+import { recapInputSchema } from "@/lib/recaps/recap-input";
 import { RECAP_LINK_ROWS, type RecapEditorState } from "@/lib/recaps/recap-editor-state";
 import { requeueRecapEmails } from "@/lib/recaps/requeue-recap-emails";
 import { saveRecap } from "@/lib/recaps/save-recap";
@@ -17,7 +23,11 @@ function refresh(eventSlug: string) {
   revalidatePath(`/events/${eventSlug}`);
 }
 
-/** Saves the recap, and publishes it when the host pressed "Publish"; the host's text is given back on error. */
+/**
+ * The recap editor's one form. "Preview" shows the recap as readers will see it, links included, without
+ * saving. "Publish and notify" first asks to confirm how many people will be mailed, then publishes. Changes to a
+ * recap already online are previewed before they go live. "Save" keeps a draft. The host's text is given back on error.
+ */
 export async function saveRecapAction(previous: RecapEditorState, formData: FormData): Promise<RecapEditorState> {
   const text = (name: string) => String(formData.get(name) ?? "");
   const eventSlug = text("eventSlug");
@@ -26,15 +36,38 @@ export async function saveRecapAction(previous: RecapEditorState, formData: Form
     title: text(`links.${index}.title`),
     url: text(`links.${index}.url`),
   })).filter((link) => link.title.trim() || link.url.trim());
-  const values = { body: text("body"), links };
-  const state = await runFormAction(previous, values, async () => {
+  const replyToAskers = formData.get("replyToAskers") === "on";
+  const values = { body: text("body"), links, replyToAskers };
+  const intent = text("intent");
+  const confirmed = text("confirmed") === "1";
+  const locale = (await getLocale()) as Locale;
+  type Outcome = Pick<Extract<RecapEditorState, { status: "done" }>, "outcome" | "notified" | "replied" | "previewHtml">;
+  const state = await runFormAction(previous, values, async (): Promise<Outcome> => {
     const actor = await currentActor();
+    // Everything is checked as it would be on saving, so a preview never shows what saving would refuse.
+    const input = recapInputSchema.safeParse(values);
+    if (!input.success) throw invalidInput(input.error.issues);
+    const editing = await getRecapForEditing({ db, actor, eventSlug });
+    const previewHtml = previewRecapHtml(values, locale);
+    const done = (outcome: Outcome["outcome"], extra: { notified?: number; replied?: number; previewHtml?: string } = {}): Outcome => ({
+      outcome,
+      notified: extra.notified ?? 0,
+      replied: extra.replied ?? 0,
+      previewHtml: extra.previewHtml,
+    });
+    if (intent === "preview") return done("preview", { previewHtml });
+    const published = editing.recap?.status === "PUBLISHED";
+    if (intent === "publish") {
+      if (!confirmed) return done("confirm-publish", { notified: editing.counts.waiting, previewHtml });
+      await saveRecap({ db, actor, eventSlug, input: values });
+      const result = await publishRecap({ db, actor, eventSlug, replyToAskers });
+      return done("published", { notified: result.notified, replied: result.replied });
+    }
+    if (published && !confirmed) return done("confirm-changes", { previewHtml });
     await saveRecap({ db, actor, eventSlug, input: values });
-    if (text("intent") !== "publish") return { published: false, notified: 0, replied: 0 };
-    const { notified, replied } = await publishRecap({ db, actor, eventSlug, replyToAskers: formData.get("replyToAskers") === "on" });
-    return { published: true, notified, replied };
+    return done("saved");
   });
-  if (state.status === "done") refresh(eventSlug);
+  if (state.status === "done" && (state.outcome === "saved" || state.outcome === "published")) refresh(eventSlug);
   return state;
 }
 

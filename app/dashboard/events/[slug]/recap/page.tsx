@@ -6,7 +6,6 @@ import { RecapOutlookForm } from "@/components/dashboard/RecapOutlookForm";
 import { currentActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/locales";
-import { renderTopicMarkdown } from "@/lib/markdown/render-markdown";
 import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
 import { recapDeliveryAction } from "./actions";
 
@@ -78,6 +77,7 @@ export default async function RecapEditorPage({ params, searchParams }: Props) {
       <RecapEditor
         eventSlug={data.slug}
         published={published}
+        waiting={data.counts.waiting}
         unansweredAskers={data.unansweredAskers}
         saved={data.recap ? { body: data.recap.body, links: data.recap.links } : null}
       />
@@ -88,12 +88,7 @@ export default async function RecapEditorPage({ params, searchParams }: Props) {
           {deliveryForm("unpublish", t("unpublishRecap"), "button button--quiet")}
         </details>
       )}
-      {data.recap && (
-        <section aria-labelledby="preview-heading" className="recap" lang={locale}>
-          <h2 id="preview-heading">{t("preview")}</h2>
-          <div className="prose" dangerouslySetInnerHTML={{ __html: renderTopicMarkdown(data.recap.body) }} />
-        </section>
-      )}
+
     </>
   );
 }

@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/current-actor";
+import { db } from "@/lib/db/client";
+import { formatCommentDate } from "@/lib/i18n/format-dates";
+import type { Locale } from "@/lib/i18n/locales";
+import { listAuditLog } from "@/lib/audit/list-audit-log";
+import { getSiteSettings } from "@/lib/settings/site-settings";
+
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+/** Who did what: every audited change, in words, filtered by person, action and event; works without JavaScript. */
+export default async function AuditPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const [log, t, locale, { timeZone }] = await Promise.all([
+    listAuditLog({ db, actor: await currentActor(), filters: params }),
+    getTranslations("audit"),
+    getLocale() as Promise<Locale>,
+    getSiteSettings(db),
+  ]);
+  const describe = (row: (typeof log.rows)[number]) => {
+    const key = `action.${row.action}`;
+    const values = Object.fromEntries(Object.entries(row.details).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value ?? "")]));
+    return t.has(key as never) ? t(key as never, values as never) : `${row.action} ${JSON.stringify(row.details)}`;
+  };
+  const pageHref = (page: number) => `/dashboard/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, value]) => value)), page: String(page) })}`;
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <form method="get" className="filters row-actions" aria-label={t("filters")}>
+        <div className="field">
+          <label htmlFor="audit-actor">{t("person")}</label>
+          <select id="audit-actor" name="actorId" defaultValue={log.filters.actorId ?? ""}>
+            <option value="">{t("anyone")}</option>
+            {log.choices.people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-action">{t("actionLabel")}</label>
+          <select id="audit-action" name="action" defaultValue={log.filters.action ?? ""}>
+            <option value="">{t("anyAction")}</option>
+            {log.choices.actions.map((action) => (
+              <option key={action} value={action}>
+                {t.has(`actionName.${action}` as never) ? t(`actionName.${action}` as never) : action}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-event">{t("event")}</label>
+          <select id="audit-event" name="eventId" defaultValue={log.filters.eventId ?? ""}>
+            <option value="">{t("anyEvent")}</option>
+            {log.choices.events.map((event) => (
+              <option key={event.id} value={event.id}>
+                {event.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--small">
+          {t("apply")}
+        </button>
+      </form>
+      <p className="muted">{t("count", { count: log.total })}</p>
+      <ol className="audit-log">
+        {log.rows.map((row) => (
+          <li key={row.id}>
+            <time dateTime={row.createdAt.toISOString()} className="muted">
+              {formatCommentDate(row.createdAt, timeZone, locale)}
+            </time>{" "}
+            <strong>{row.actor?.name ?? t("system")}</strong> — {describe(row)}
+          </li>
+        ))}
+      </ol>
+      {log.pageCount > 1 && (
+        <nav className="pagination" aria-label={t("pages")}>
+          {log.page > 1 ? <Link href={pageHref(log.page - 1)}>{t("previous")}</Link> : <span />}
+          <span aria-current="page">{t("pageOf", { page: log.page, count: log.pageCount })}</span>
+          {log.page < log.pageCount ? <Link href={pageHref(log.page + 1)}>{t("next")}</Link> : <span />}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+/** A labelled input with its hint and its error in place, wired for screen readers. */
+export function Field(props: {
+  name: string;
+  label: string;
+  type?: string;
+  defaultValue?: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  autoComplete?: string;
+  maxLength?: number;
+  placeholder?: string;
+  idPrefix?: string;
+}) {
+  const tErrors = useTranslations("errors");
+  const id = `${props.idPrefix ?? "field"}-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? "text"}
+        defaultValue={props.defaultValue}
+        required={props.required}
+        autoComplete={props.autoComplete}
+        placeholder={props.placeholder}
+        maxLength={props.maxLength}
+        aria-invalid={Boolean(props.error)}
+        aria-describedby={describedBy}
+      />
+      {props.hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p id={`${id}-error`} className="field-error">
+          {tErrors(props.error as never)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Database, Transaction } from "@/lib/db/client";
+
+/**
+ * Every change worth an audit row, with what changed — one union, so each action has the same shape everywhere
+ * and the audit page can say it in words. Written in the transaction of the change.
+ */
+export type AuditEvent =
+  | { action: "comment.moderate"; targetType: "Comment"; targetId: string; details: { eventId: string; from: string; to: string } }
+  | { action: "event.create" | "event.edit" | "event.publish" | "event.unpublish"; targetType: "Event"; targetId: string; details: { slug: string; status: string; cancelledEmails?: number } }
+  | { action: "event.delete"; targetType: "Event"; targetId: string; details: { slug: string; title: string; comments: number; requests: number } }
+  | { action: "recap.save"; targetType: "Recap"; targetId: string; details: { eventId: string; links: number; status: string } }
+  | { action: "recap.publish"; targetType: "Recap"; targetId: string; details: { eventId: string; publication: number; notified: number; repliedUnderComments: number } }
+  | { action: "recap.unpublish"; targetType: "Recap"; targetId: string; details: { eventId: string; cancelled: number; repliesRemoved: number } }
+  | { action: "recap.outlook"; targetType: "Event"; targetId: string; details: { recapOutlook: string; recapExpectedOn: string | null; recapOutlookNote: string | null } }
+  | { action: "recap.retry-failed" | "recap.resend-ambiguous"; targetType: "Recap"; targetId: string; details: { eventId: string; count: number } }
+  | { action: "user.create"; targetType: "User"; targetId: string; details: { email: string; role: string; via: "command line" | "dashboard" | "setup" } }
+  | { action: "user.invite"; targetType: "Invitation"; targetId: string; details: { email: string; role: string } }
+  | { action: "user.accept-invitation"; targetType: "User"; targetId: string; details: { email: string; role: string } }
+  | { action: "user.update-profile"; targetType: "User"; targetId: string; details: { changed: string[] } }
+  | { action: "user.disable" | "user.enable" | "user.remove"; targetType: "User"; targetId: string; details: { email: string } }
+  | { action: "user.change-role"; targetType: "User"; targetId: string; details: { email: string; from: string; to: string } }
+  | { action: "user.sign-out-everywhere"; targetType: "User"; targetId: string; details: { sessions: number } }
+  | { action: "settings.update"; targetType: "SiteSettings"; targetId: "site"; details: { changed: string[] } }
+  | { action: "settings.image"; targetType: "SiteSettings"; targetId: "site"; details: { image: "logo" | "favicon"; removed: boolean } };
+
+export type AuditAction = AuditEvent["action"];
+
+export async function recordAudit(tx: Transaction | Database, actorId: string | null, event: AuditEvent, now: Date = new Date()): Promise<void> {
+  await tx.auditLog.create({
+    data: { actorId, action: event.action, targetType: event.targetType, targetId: event.targetId, details: JSON.stringify(event.details), createdAt: now },
+    select: { id: true },
+  });
+}
+
+/** Several rows at once (bulk moderation). */
+export async function recordAudits(tx: Transaction | Database, actorId: string | null, events: AuditEvent[], now: Date = new Date()): Promise<void> {
+  if (events.length === 0) return;
+  await tx.auditLog.createMany({
+    data: events.map((event) => ({ actorId, action: event.action, targetType: event.targetType, targetId: event.targetId, details: JSON.stringify(event.details), createdAt: now })),
+  });
+}

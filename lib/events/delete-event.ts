@@ -1,0 +1,29 @@
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+
+/**
+ * Deletes an event with everything attached to it — comments, recap requests (and the e-mails to those people,
+ * sent or not), the recap — after the host confirmed, in one transaction; the audit row keeps what was deleted.
+ */
+export async function deleteEvent(options: { db: Database; actor: Actor | null; slug: string; confirmed: boolean; now?: Date }) {
+  const { db, actor } = options;
+  assertCan(actor, "event:edit");
+  if (!options.confirmed) throw new AppError("INVALID", "invalidFields", { fieldErrors: { confirm: ["deleteNotConfirmed"] } });
+  return db.$transaction(async (tx) => {
+    const event = await tx.event.findUnique({ where: { slug: options.slug }, select: { id: true, slug: true, title: true, coverAssetId: true, _count: { select: { comments: true, recapRequests: true } } } });
+    if (!event) throw new AppError("NOT_FOUND", "eventNotFound");
+    // Addresses leave with the requests: the e-mails to them too, sent or not.
+    await tx.outboundEmail.deleteMany({ where: { OR: [{ recapRequest: { eventId: event.id } }, { recap: { eventId: event.id } }] } });
+    await tx.event.delete({ where: { id: event.id }, select: { id: true } });
+    if (event.coverAssetId) await tx.asset.deleteMany({ where: { id: event.coverAssetId } });
+    await recordAudit(
+      tx,
+      actor.id,
+      { action: "event.delete", targetType: "Event", targetId: event.id, details: { slug: event.slug, title: event.title, comments: event._count.comments, requests: event._count.recapRequests } },
+      options.now,
+    );
+    return { title: event.title };
+  });
+}

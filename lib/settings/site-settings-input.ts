@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { locales } from "@/lib/i18n/locales";
+import { isTimeZone } from "@/lib/i18n/zoned-time";
+import { lineText, multilineText } from "@/lib/security/clean-text";
+
+const isEmail = (value: string) => z.email().safeParse(value).success;
+
+/** An http(s) address with a host and nothing that would surprise in a link: no credentials, no fragment. */
+function isSiteAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.hostname !== "" && !url.username && !url.password && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
+}
+
+/** What an admin edits on the site's settings page. */
+export const siteSettingsInputSchema = z.object({
+  organisationName: lineText(z.string({ error: "organisationNameRequired" }).trim().min(1, { error: "organisationNameRequired" }).max(120, { error: "organisationNameTooLong" })),
+  description: lineText(z.string({ error: "descriptionTooLong" }).trim().max(300, { error: "descriptionTooLong" })).default(""),
+  accentColor: z
+    .string({ error: "colorInvalid" })
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: "colorInvalid" })
+    .transform((color) => color.toLowerCase()),
+  contactEmail: z
+    .string({ error: "emailInvalid" })
+    .trim()
+    .max(254, { error: "emailTooLong" })
+    .refine((email) => email === "" || isEmail(email), { error: "emailInvalid" })
+    .default(""),
+  defaultLocale: z.enum(locales, { error: "localeInvalid" }),
+  timeZone: z.string({ error: "timeZoneInvalid" }).trim().refine(isTimeZone, { error: "timeZoneInvalid" }),
+  /** Empty: SITE_URL. */
+  publicUrl: z
+    .string({ error: "urlInvalid" })
+    .trim()
+    .max(200, { error: "urlTooLong" })
+    .refine((url) => url === "" || isSiteAddress(url), { error: "urlInvalid" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .default(""),
+  legalNotice: multilineText(z.string({ error: "legalNoticeTooLong" }).max(20_000, { error: "legalNoticeTooLong" })).default(""),
+});
+
+export type SiteSettingsInput = z.infer<typeof siteSettingsInputSchema>;

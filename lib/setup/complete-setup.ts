@@ -1,0 +1,46 @@
+import { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { AppError, invalidInput } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { hashPassword } from "@/lib/auth/passwords";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { lineText } from "@/lib/security/clean-text";
+import { displayNameField, emailField, passwordField } from "@/lib/users/user-fields";
+import { hashSetupToken, SETUP_TOKEN_KEY } from "./setup-token";
+
+const setupInputSchema = z.object({
+  organisationName: lineText(z.string({ error: "organisationNameRequired" }).trim().min(1, { error: "organisationNameRequired" }).max(120, { error: "organisationNameTooLong" })),
+  name: displayNameField,
+  email: emailField,
+  password: passwordField,
+});
+
+/** Whether the setup page may still be used: no account yet, and the link's token is the current one. */
+export async function setupIsOpen(options: { db: Database; token: unknown }): Promise<boolean> {
+  if (typeof options.token !== "string" || (await options.db.user.count()) > 0) return false;
+  const stored = await options.db.setting.findUnique({ where: { key: SETUP_TOKEN_KEY }, select: { value: true } });
+  return stored?.value === hashSetupToken(options.token);
+}
+
+/**
+ * The first admin and the organisation's name, from the one-time link `npm start` printed. The token is consumed
+ * in the same transaction as the account is created, so the page works once — a replayed or raced link is
+ * refused — and never again once an account exists.
+ */
+export async function completeSetup(options: { db: Database; token: unknown; input: unknown; now?: Date }) {
+  const { db } = options;
+  const now = options.now ?? new Date();
+  if (typeof options.token !== "string" || options.token.length > 100) throw new AppError("NOT_FOUND", "setupClosed");
+  const parsed = setupInputSchema.safeParse(options.input);
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
+  const { organisationName, name, email, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.setting.deleteMany({ where: { key: SETUP_TOKEN_KEY, value: hashSetupToken(options.token as string) } });
+    if (count === 0 || (await tx.user.count()) > 0) throw new AppError("NOT_FOUND", "setupClosed");
+    const user = await tx.user.create({ data: { email, name, passwordHash, role: "ADMIN", locale: env.DEFAULT_LOCALE, createdAt: now }, select: { id: true, email: true } });
+    await tx.siteSettings.upsert({ where: { id: "site" }, create: { id: "site", organisationName }, update: { organisationName }, select: { id: true } });
+    await recordAudit(tx, user.id, { action: "user.create", targetType: "User", targetId: user.id, details: { email, role: "ADMIN", via: "setup" } }, now);
+    return user;
+  });
+}
