@@ -2,7 +2,8 @@
 // visitor: refused, nothing changes. Admin-only actions are refused to a host too. The same call by
 // someone allowed does change things, which shows the calls reach the actions. The list of actions
 // comes from the build, so a new dashboard action without a row here fails this test.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { createAccount, DEMO_EVENT_SLUG, newReader, withE2eDatabase } from "./helpers";
@@ -243,4 +244,59 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
   }
   await admin.close();
   await reader.context.close();
+});
+
+/** Every dashboard page in the app, with its dynamic parts filled: an existing event and one that does not exist. */
+function dashboardPages(): { existing: string[]; missing: string[] } {
+  const files = readdirSync("app/dashboard", { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith("page.tsx"));
+  const paths = files.map((file) => `/dashboard/${path.dirname(file)}`.replace(/\/\.$/, ""));
+  return {
+    existing: paths.map((page) => page.replace("[slug]", DEMO_EVENT_SLUG).replace("[id]", "no-such-email")),
+    missing: paths.filter((page) => page.includes("[")).map((page) => page.replace("[slug]", "no-such-event").replace("[id]", "no-such-email")),
+  };
+}
+
+test("dashboard pages: anonymous visitors are sent to sign in and back, a host gets not-found for admin pages and missing events, never an error page", async ({ browser }) => {
+  const { existing, missing } = dashboardPages();
+  expect(existing).toContain("/dashboard/users");
+
+  const anonymous = await browser.newContext();
+  for (const url of existing) {
+    const response = await anonymous.request.get(url, { maxRedirects: 0 });
+    expect(response.status(), url).toBe(307);
+    expect(response.headers().location, url).toBe(`/sign-in?callbackUrl=${encodeURIComponent(url)}`);
+  }
+  await anonymous.close();
+
+  const email = `hote-pages-${Date.now()}@example.org`;
+  createAccount(email, "mot de passe très long", "HOST");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill("mot de passe très long");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
+  const adminOnly = ["/dashboard/users", "/dashboard/settings", "/dashboard/audit"];
+  for (const url of [...existing, ...missing]) {
+    const response = await context.request.get(url, { maxRedirects: 0 });
+    const expected = adminOnly.includes(url) || missing.includes(url) || url.includes("no-such-email") ? 404 : 200;
+    expect(response.status(), url).toBe(expected);
+  }
+
+  // Deleting an event from its editor: back on the overview, told which one went; its editor is gone.
+  const slug = `a-effacer-${Date.now()}`;
+  await withE2eDatabase((db) =>
+    db.event.create({
+      data: { slug, title: "Rencontre à effacer", startsAt: new Date(), endsAt: new Date(), timeZone: "Europe/Paris", venueName: "Ici", venueAddress: "", hostNames: "", summary: "—", topic: "", status: "DRAFT" },
+    }),
+  );
+  await page.goto(`/dashboard/events/${slug}/edit`);
+  await page.getByText("Supprimer l’événement").click();
+  await page.getByLabel(/Je comprends que la page/).check();
+  await page.getByRole("button", { name: "Supprimer définitivement" }).click();
+  await expect(page).toHaveURL(/\/dashboard\?deleted=/);
+  await expect(page.getByText("« Rencontre à effacer » a été supprimé.")).toBeVisible();
+  expect((await context.request.get(`/dashboard/events/${slug}/edit`, { maxRedirects: 0 })).status()).toBe(404);
+  await context.close();
 });

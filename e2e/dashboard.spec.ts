@@ -29,7 +29,7 @@ test("the whole loop: a host approves a comment, a reader asks for the recap and
   await expect(item).toContainText("Demande le compte rendu");
   await expect(item).toContainText(reader.email);
   await item.getByRole("button", { name: "Approuver" }).click();
-  await expect(page.getByText("1 commentaire mis à jour.")).toBeVisible();
+  await expect(page.getByText("1 commentaire approuvé : il est en ligne.")).toBeVisible();
   await expect(page.locator(".comment", { hasText: body })).toHaveCount(0);
 
   await reader.page.goto(DEMO_EVENT_PATH);
@@ -58,6 +58,7 @@ test("the whole loop: a host approves a comment, a reader asks for the recap and
   await page.getByRole("link", { name: "Vue d’ensemble" }).click();
   await page.getByRole("row", { name: /Plaidoyer, mobilisation/ }).getByRole("link", { name: /Rédiger le compte rendu|brouillon|publié|prévu/ }).click();
   await page.getByLabel("Le compte rendu (Markdown)").fill(`Merci à toutes et tous ! Le débat sur le **clickactivism** a été vif. (${Date.now()})`);
+  await page.getByLabel("Type 1").selectOption("SLIDES");
   await page.getByLabel("Titre 1").fill("Les diapositives");
   await page.getByLabel("Adresse 1").fill("https://example.org/webreakfast-slides.pdf");
   await expect(page.getByLabel(/répondre aussi sous/)).toBeChecked();

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import { currentActor } from "@/lib/auth/current-actor";
+import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { listDashboardEvents } from "@/lib/events/list-dashboard-events";
 import { formatCommentDate, formatPlainDate, formatShortDate } from "@/lib/i18n/format-dates";
@@ -11,15 +11,19 @@ import { can } from "@/lib/auth/permissions";
 import { getSiteSettings } from "@/lib/settings/site-settings";
 import { publicAddressWarning } from "@/lib/settings/public-address-check";
 
-export default async function DashboardPage() {
-  const actor = await currentActor();
-  const [events, health, t, locale, settings, requestHeaders] = await Promise.all([
-    listDashboardEvents({ db, actor }),
+type Props = { searchParams: Promise<{ deleted?: string; error?: string }> };
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const actor = await pageActor();
+  const [events, health, t, locale, settings, requestHeaders, outcome, tErrors] = await Promise.all([
+    forPage(listDashboardEvents({ db, actor })),
     getDeliveryHealth(db, new Date()),
     getTranslations("dashboard"),
     getLocale() as Promise<Locale>,
     getSiteSettings(db),
     headers(),
+    searchParams,
+    getTranslations("errors"),
   ]);
   const addressWarning = can(actor, "site:manage") ? publicAddressWarning(settings.publicUrl, requestHeaders.get("host")) : null;
   const recapLabel = (event: (typeof events)[number]) =>
@@ -39,6 +43,14 @@ export default async function DashboardPage() {
   return (
     <>
       <h1>{t("title")}</h1>
+      <div role="status" aria-live="polite">
+        {typeof outcome.deleted === "string" && outcome.deleted && <p className="notice notice--success">{t("eventDeleted", { title: outcome.deleted.slice(0, 200) })}</p>}
+        {outcome.error && /^\w+$/.test(outcome.error) && (
+          <p className="notice notice--error" role="alert">
+            {tErrors(outcome.error as never)}
+          </p>
+        )}
+      </div>
       {mailStuck && (
         <div className="notice notice--error" role="alert" data-testid="mail-warning">
           {health.worker === "stale" && health.lastBeatAt && <p>{t("workerStale", { since: formatCommentDate(health.lastBeatAt, settings.timeZone, locale) })}</p>}

@@ -1,14 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { PreferencesForm } from "@/components/dashboard/PreferencesForm";
 import { ProfileForm } from "@/components/dashboard/ProfileForm";
-import { currentActor } from "@/lib/auth/current-actor";
+import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { getOwnPreferences } from "@/lib/users/get-own-preferences";
 import { signOutEverywhereAction } from "./actions";
 
 export default async function AccountPage() {
-  const [preferences, t] = await Promise.all([getOwnPreferences({ db, actor: await currentActor() }), getTranslations("dashboard")]);
+  const [preferences, t] = await Promise.all([forPage(getOwnPreferences({ db, actor: await pageActor() })), getTranslations("dashboard")]);
   return (
     <>
       <h1>{t("accountTitle")}</h1>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { currentActor } from "@/lib/auth/current-actor";
+import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { formatCommentDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 export default async function AuditPage({ searchParams }: Props) {
   const params = await searchParams;
   const [log, t, locale, { timeZone }] = await Promise.all([
-    listAuditLog({ db, actor: await currentActor(), filters: params }),
+    forPage(listAuditLog({ db, actor: await pageActor(), filters: params })),
     getTranslations("audit"),
     getLocale() as Promise<Locale>,
     getSiteSettings(db),

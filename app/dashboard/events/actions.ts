@@ -44,5 +44,7 @@ export async function deleteEventAction(formData: FormData) {
   const slug = String(formData.get("slug") ?? "");
   const outcome = await outcomeQuery(async () => ({ deleted: (await deleteEvent({ db, actor: await currentActor(), slug, confirmed: formData.get("confirm") === "on" })).title }));
   revalidatePath("/", "layout");
-  redirect(outcome.startsWith("error=") ? `/dashboard/events/${encodeURIComponent(slug)}/edit?${outcome}` : `/dashboard?${outcome}`);
+  // An event that is already gone (deleted in another tab, or by another host) has no editor to go back to.
+  const stayOnEditor = outcome.startsWith("error=") && !/^error=(eventNotFound|notFound)$/.test(outcome);
+  redirect(stayOnEditor ? `/dashboard/events/${encodeURIComponent(slug)}/edit?${outcome}` : `/dashboard?${outcome}`);
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { currentActor } from "@/lib/auth/current-actor";
+import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { formatCommentDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
@@ -9,7 +9,7 @@ import { getSiteSettings } from "@/lib/settings/site-settings";
 
 export default async function MailboxPage() {
   const [emails, t, locale, { timeZone }] = await Promise.all([
-    listMailbox({ db, actor: await currentActor() }),
+    forPage(listMailbox({ db, actor: await pageActor() })),
     getTranslations("dashboard"),
     getLocale() as Promise<Locale>,
     getSiteSettings(db),

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { currentActor } from "@/lib/auth/current-actor";
+import { forPage, pageActor } from "@/lib/auth/page-access";
 import { listModerationQueue } from "@/lib/comments/list-moderation-queue";
 import { db } from "@/lib/db/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
@@ -17,7 +17,7 @@ export default async function ModerationPage({ searchParams }: Props) {
   const params = await searchParams;
   const status = STATUSES.find((candidate) => candidate === params.status) ?? "PENDING";
   const [{ comments, countByStatus }, t, tErrors, locale] = await Promise.all([
-    listModerationQueue({ db, actor: await currentActor(), status }),
+    forPage(listModerationQueue({ db, actor: await pageActor(), status })),
     getTranslations("dashboard"),
     getTranslations("errors"),
     getLocale() as Promise<Locale>,

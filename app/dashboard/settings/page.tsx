@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { SiteSettingsForm } from "@/components/dashboard/SiteSettingsForm";
-import { currentActor } from "@/lib/auth/current-actor";
-import { assertCan } from "@/lib/auth/permissions";
+import { pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { getSiteSettings } from "@/lib/settings/site-settings";
@@ -11,8 +10,7 @@ type Props = { searchParams: Promise<{ image?: string; error?: string }> };
 
 /** The organisation's own site: name, description, colour, contact, language, address, legal notice, logo, favicon. */
 export default async function SiteSettingsPage({ searchParams }: Props) {
-  const actor = await currentActor();
-  assertCan(actor, "site:manage");
+  const actor = await pageActor("site:manage");
   const [settings, t, tErrors, outcome] = await Promise.all([getSiteSettings(db), getTranslations("settings"), getTranslations("errors"), searchParams]);
   const imageForm = (image: "logo" | "favicon", assetId: string | null) => (
     <section aria-labelledby={`${image}-heading`} className="settings-image">

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { InviteHostForm } from "@/components/dashboard/InviteHostForm";
-import { currentActor } from "@/lib/auth/current-actor";
+import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
@@ -12,9 +12,9 @@ type Props = { searchParams: Promise<{ done?: string; error?: string }> };
 
 /** The site's hosts: invite one, disable, re-enable or remove an account, change roles. */
 export default async function UsersPage({ searchParams }: Props) {
-  const actor = await currentActor();
+  const actor = await pageActor();
   const [{ users, invitations }, t, tErrors, locale, outcome, { timeZone }] = await Promise.all([
-    listUsers({ db, actor }),
+    forPage(listUsers({ db, actor })),
     getTranslations("users"),
     getTranslations("errors"),
     getLocale() as Promise<Locale>,

@@ -1,12 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { EventEditor } from "@/components/dashboard/EventEditor";
-import { assertCan } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/current-actor";
+import { pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { getSiteSettings } from "@/lib/settings/site-settings";
 
 export default async function NewEventPage() {
-  assertCan(await currentActor(), "event:edit");
+  await pageActor("event:edit");
   const [t, settings] = await Promise.all([getTranslations("dashboard"), getSiteSettings(db)]);
   return (
     <>

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { currentActor } from "@/lib/auth/current-actor";
+import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { readMailboxEmail } from "@/lib/notifications/read-mailbox-email";
 
 export default async function MailboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
-  const email = await readMailboxEmail({ db, actor: await currentActor(), id: (await params).id });
+  const email = await forPage(readMailboxEmail({ db, actor: await pageActor(), id: (await params).id }));
   if (!email) notFound();
   const t = await getTranslations("dashboard");
   return (

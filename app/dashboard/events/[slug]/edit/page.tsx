@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EventEditor } from "@/components/dashboard/EventEditor";
-import { currentActor } from "@/lib/auth/current-actor";
+import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { getEventForEditing } from "@/lib/events/get-event-for-editing";
 import { utcToZonedLocal } from "@/lib/i18n/zoned-time";
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?
 
 export default async function EditEventPage({ params, searchParams }: Props) {
   const [{ slug }, { saved, error }] = await Promise.all([params, searchParams]);
-  const [event, t, tErrors, settings] = await Promise.all([getEventForEditing({ db, actor: await currentActor(), slug }), getTranslations("dashboard"), getTranslations("errors"), getSiteSettings(db)]);
+  const [event, t, tErrors, settings] = await Promise.all([forPage(getEventForEditing({ db, actor: await pageActor(), slug })), getTranslations("dashboard"), getTranslations("errors"), getSiteSettings(db)]);
   const { id: _id, _count, coverAssetId, ...fields } = event;
   const initial = {
     ...fields,

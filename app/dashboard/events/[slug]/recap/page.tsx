@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DeliveryProgress } from "@/components/dashboard/DeliveryProgress";
 import { RecapEditor } from "@/components/dashboard/RecapEditor";
 import { RecapOutlookForm } from "@/components/dashboard/RecapOutlookForm";
-import { currentActor } from "@/lib/auth/current-actor";
+import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/locales";
 import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
@@ -14,7 +14,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ requeu
 export default async function RecapEditorPage({ params, searchParams }: Props) {
   const [{ slug }, outcome] = await Promise.all([params, searchParams]);
   const [data, t, tErrors, locale] = await Promise.all([
-    getRecapForEditing({ db, actor: await currentActor(), eventSlug: slug }),
+    forPage(getRecapForEditing({ db, actor: await pageActor(), eventSlug: slug })),
     getTranslations("dashboard"),
     getTranslations("errors"),
     getLocale() as Promise<Locale>,
