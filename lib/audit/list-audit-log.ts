@@ -31,7 +31,7 @@ export async function listAuditLog(options: { db: Database; actor: Actor | null;
       orderBy: { createdAt: "desc" },
       skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: { id: true, action: true, targetType: true, targetId: true, details: true, createdAt: true, actor: { select: { id: true, name: true } } },
+      select: { id: true, action: true, targetType: true, targetId: true, details: true, createdAt: true, actorName: true, actor: { select: { id: true, name: true } } },
     }),
     db.auditLog.count({ where }),
     db.user.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),

@@ -17,8 +17,9 @@ export type AuditEvent =
   | { action: "user.invite"; targetType: "Invitation"; targetId: string; details: { email: string; role: string } }
   | { action: "user.accept-invitation"; targetType: "User"; targetId: string; details: { email: string; role: string } }
   | { action: "user.update-profile"; targetType: "User"; targetId: string; details: { changed: string[] } }
-  | { action: "user.disable" | "user.enable" | "user.remove"; targetType: "User"; targetId: string; details: { email: string } }
-  | { action: "user.change-role"; targetType: "User"; targetId: string; details: { email: string; from: string; to: string } }
+  | { action: "user.revoke-invitation"; targetType: "Invitation"; targetId: string; details: { email: string; role: string } }
+  | { action: "user.disable" | "user.enable" | "user.remove"; targetType: "User"; targetId: string; details: { email: string; invitationsWithdrawn?: number } }
+  | { action: "user.change-role"; targetType: "User"; targetId: string; details: { email: string; from: string; to: string; invitationsWithdrawn?: number } }
   | { action: "user.sign-out-everywhere"; targetType: "User"; targetId: string; details: { sessions: number } }
   | { action: "settings.update"; targetType: "SiteSettings"; targetId: "site"; details: { changed: string[] } }
   | { action: "settings.image"; targetType: "SiteSettings"; targetId: "site"; details: { image: "logo" | "favicon"; removed: boolean } };

@@ -9,3 +9,9 @@ export async function currentActor(): Promise<Actor | null> {
   const session = (await getServerSession(authOptions)) as { sessionId?: string } | null;
   return actorForSession(db, session?.sessionId, new Date());
 }
+
+/** The id of this request's session row, when signed in (to end the others and keep this one). */
+export async function currentSessionId(): Promise<string | undefined> {
+  const session = (await getServerSession(authOptions)) as { sessionId?: string } | null;
+  return session?.sessionId;
+}

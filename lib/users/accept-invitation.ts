@@ -22,11 +22,13 @@ export async function acceptInvitation(options: { db: Database; token: unknown; 
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const passwordHash = await hashPassword(parsed.data.password);
   return db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { id }, select: { email: true, role: true, acceptedAt: true, expiresAt: true } });
+    const invitation = await tx.invitation.findUnique({ where: { id }, select: { email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true } });
     if (!invitation) throw new AppError("NOT_FOUND", "invitationInvalid");
     if (invitation.acceptedAt) throw new AppError("INVALID", "invitationUsed");
+    if (invitation.revokedAt) throw new AppError("INVALID", "invitationRevoked");
     if (invitation.expiresAt <= now) throw new AppError("INVALID", "invitationExpired");
-    const { count } = await tx.invitation.updateMany({ where: { id, acceptedAt: null }, data: { acceptedAt: now } });
+    // Used, or withdrawn by an admin, since it was read: the guard decides.
+    const { count } = await tx.invitation.updateMany({ where: { id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: now } });
     if (count === 0) throw new AppError("INVALID", "invitationUsed");
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) throw new AppError("CONFLICT", "userExists");
     const user = await tx.user.create({

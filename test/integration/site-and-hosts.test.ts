@@ -24,6 +24,7 @@ import { actOnAccount } from "@/lib/users/act-on-account";
 import { createUser } from "@/lib/users/create-user";
 import { findInvitation } from "@/lib/users/find-invitation";
 import { inviteHost } from "@/lib/users/invite-host";
+import { revokeInvitation } from "@/lib/users/revoke-invitation";
 import { updateOwnProfile } from "@/lib/users/update-own-profile";
 import { deliverAll } from "../deliver-all";
 import { createComment, createEvent, createRecapRequest } from "../factories";
@@ -52,6 +53,11 @@ const settingsForm = {
 function fromHeader(headers: string): string {
   const line = /^From: (.*)$/m.exec(headers)![1];
   return line.replace(/=\?UTF-8\?Q\?([^?]*)\?=/gi, (_match, text: string) => decodeURIComponent(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, "%$1"))).replace(/^"(.*)"( <)/, "$1$2");
+}
+
+/** The token of the invitation link in the last e-mail received. */
+function invitationToken(): string {
+  return /\/invitations\/accept\?token=([\w.-]+)/.exec(smtp.received.at(-1)!.text)![1];
 }
 
 const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#2e7d32" } }).png().toBuffer();
@@ -225,6 +231,38 @@ describe("inviting hosts", () => {
     expect((await rejection(inviteHost({ db, actor: admin, input: { email: "camille@agir.example.org" } }))).fieldErrors?.email).toEqual(["userExists"]);
     expect((await rejection(inviteHost({ db, actor: host, input: { email: "x@example.org" } }))).code).toBe("NOT_FOUND");
   });
+  it("an admin withdraws an invitation: its link says so and creates nothing; a used one cannot be withdrawn; hosts cannot", async () => {
+    const invitation = await inviteHost({ db, actor: admin, input: { email: "withdrawn@example.org" } });
+    await deliverAll({ db, transport });
+    const token = invitationLink();
+    expect((await rejection(revokeInvitation({ db, actor: host, invitationId: invitation.id }))).code).toBe("NOT_FOUND");
+    expect(await findInvitation({ db, token })).toMatchObject({ state: "valid" });
+    await revokeInvitation({ db, actor: admin, invitationId: invitation.id });
+    expect(await findInvitation({ db, token })).toMatchObject({ state: "revoked" });
+    expect((await rejection(acceptInvitation({ db, token, input: { name: "Too late", password } }))).messageKey).toBe("invitationRevoked");
+    expect(await db.user.count({ where: { email: "withdrawn@example.org" } })).toBe(0);
+    const log = await listAuditLog({ db, actor: admin, filters: {} });
+    expect(log.rows.find((row) => row.targetId === invitation.id && row.action === "user.revoke-invitation")).toBeDefined();
+
+    const used = await inviteHost({ db, actor: admin, input: { email: "used@example.org" } });
+    await deliverAll({ db, transport });
+    await acceptInvitation({ db, token: invitationLink(), input: { name: "Used", password } });
+    expect((await rejection(revokeInvitation({ db, actor: admin, invitationId: used.id }))).messageKey).toBe("invitationUsed");
+    expect(await db.user.count({ where: { email: "used@example.org", disabledAt: null } })).toBe(1);
+  });
+
+  it("a withdrawal and an acceptance at the same moment: either the account exists or the link is dead, never both", async () => {
+    for (const n of [1, 2, 3]) {
+      const invitation = await inviteHost({ db, actor: admin, input: { email: `race-${n}@example.org` } });
+      await deliverAll({ db, transport });
+      const token = invitationLink();
+      await Promise.allSettled([acceptInvitation({ db, token, input: { name: `Race ${n}`, password } }), revokeInvitation({ db, actor: admin, invitationId: invitation.id })]);
+      const row = await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+      const accounts = await db.user.count({ where: { email: `race-${n}@example.org` } });
+      expect(Boolean(row.acceptedAt) !== Boolean(row.revokedAt)).toBe(true);
+      expect(accounts).toBe(row.acceptedAt ? 1 : 0);
+    }
+  });
 });
 
 describe("accounts", () => {
@@ -268,6 +306,32 @@ describe("accounts", () => {
     );
     expect((await rejection(actOnAccount({ db, actor: host, userId: admin.id, action: "disable" }))).code).toBe("NOT_FOUND");
   });
+  it("invitations an admin sent stop working when that admin is disabled, removed or made a host; the log keeps a removed person's name", async () => {
+    const tokens: Record<string, string> = {};
+    const admins: Record<string, string> = {};
+    for (const action of ["disable", "remove", "make-host"] as const) {
+      const other = await createUser({ db, actor: admin, input: { email: `inviter-${action}@example.org`, name: `Inviter ${action}`, password, role: "ADMIN" } });
+      admins[action] = other.id;
+      await inviteHost({ db, actor: { id: other.id, role: "ADMIN" }, input: { email: `invitee-${action}@example.org` } });
+      await deliverAll({ db, transport });
+      tokens[action] = invitationToken();
+    }
+    // An invitation from an admin who stays an admin is untouched.
+    await inviteHost({ db, actor: admin, input: { email: "kept@example.org" } });
+    await deliverAll({ db, transport });
+    const kept = invitationToken();
+    for (const action of ["disable", "remove", "make-host"] as const) {
+      await actOnAccount({ db, actor: admin, userId: admins[action], action });
+      expect(await findInvitation({ db, token: tokens[action] }), action).toMatchObject({ state: "revoked" });
+      expect((await rejection(acceptInvitation({ db, token: tokens[action], input: { name: "Invitee", password } }))).messageKey, action).toBe("invitationRevoked");
+    }
+    expect(await findInvitation({ db, token: kept })).toMatchObject({ state: "valid" });
+
+    // The removed admin's own actions still say who did them.
+    const log = await listAuditLog({ db, actor: admin, filters: {} });
+    const byRemoved = log.rows.find((row) => row.action === "user.invite" && (row.details as { email?: string }).email === "invitee-remove@example.org");
+    expect(byRemoved).toMatchObject({ actor: null, actorName: "Inviter remove" });
+  });
 });
 
 describe("profile", () => {
@@ -286,8 +350,27 @@ describe("profile", () => {
     expect((await rejection(updateOwnProfile({ db, actor: host, input: { ...input, email: "admin@agir.example.org", currentPassword: password } }))).fieldErrors?.email).toEqual(["userExists"]);
     expect(await authenticate({ db, email: "camille@agir.example.org", password, ip: "192.0.2.12" })).toMatchObject({ id: host.id });
 
-    await updateOwnProfile({ db, actor: host, input: { ...input, email: "camille.d@example.org", currentPassword: password, newPassword: "another long password" } });
+    // Signed in on a phone and a laptop: changing the password from the laptop ends the phone's session only.
+    const phone = await createSession(db, host.id, new Date());
+    const laptop = await createSession(db, host.id, new Date());
+    await updateOwnProfile({ db, actor: host, currentSessionId: laptop, input: { ...input, email: "camille.d@example.org", currentPassword: password, newPassword: "another long password" } });
     expect(await authenticate({ db, email: "camille.d@example.org", password: "another long password", ip: "192.0.2.12" })).toMatchObject({ id: host.id });
+    expect(await actorForSession(db, phone, new Date())).toBeNull();
+    expect(await actorForSession(db, laptop, new Date())).toMatchObject({ id: host.id });
+    // A rename alone ends nothing.
+    await updateOwnProfile({ db, actor: host, currentSessionId: laptop, input: { ...input, name: "Camille Dupont", email: "camille.d@example.org" } });
+    expect(await actorForSession(db, laptop, new Date())).toMatchObject({ id: host.id });
+  });
+
+  it("a borrowed session cannot guess the current password: after 5 wrong tries even the right one waits", async () => {
+    const user = await createUser({ db, actor: admin, input: { email: "guess@example.org", name: "Guess", password, role: "HOST" } });
+    const actor = { id: user.id, role: user.role };
+    const input = { name: "Guess", email: "guess@example.org", currentPassword: "wrong password!", newPassword: "a new long password" };
+    for (let n = 0; n < 5; n++) expect((await rejection(updateOwnProfile({ db, actor, input }))).fieldErrors?.currentPassword).toEqual(["currentPasswordWrong"]);
+    const refused = await rejection(updateOwnProfile({ db, actor, input: { ...input, currentPassword: password } }));
+    expect(refused.code).toBe("RATE_LIMITED");
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await authenticate({ db, email: "guess@example.org", password, ip: "192.0.2.13" })).toMatchObject({ id: user.id });
   });
 });
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { currentActor } from "@/lib/auth/current-actor";
+import { currentActor, currentSessionId } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { runFormAction, type FormState } from "@/lib/http/form-action";
@@ -30,6 +30,6 @@ export async function updateProfileAction(previous: ProfileFormState, formData: 
   const field = (name: string) => String(formData.get(name) ?? "");
   const values = { name: field("name"), email: field("email") };
   return runFormAction(previous, values, async () =>
-    updateOwnProfile({ db, actor: await currentActor(), input: { ...values, currentPassword: field("currentPassword"), newPassword: field("newPassword") } }),
+    updateOwnProfile({ db, actor: await currentActor(), currentSessionId: await currentSessionId(), input: { ...values, currentPassword: field("currentPassword"), newPassword: field("newPassword") } }),
   );
 }

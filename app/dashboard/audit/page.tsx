@@ -20,7 +20,8 @@ export default async function AuditPage({ searchParams }: Props) {
   ]);
   const describe = (row: (typeof log.rows)[number]) => {
     const key = `action.${row.action}`;
-    const values = Object.fromEntries(Object.entries(row.details).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value ?? "")]));
+    // Counts added to an action later (e.g. invitations withdrawn) read as zero on older rows.
+    const values = { invitationsWithdrawn: "0", ...Object.fromEntries(Object.entries(row.details).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value ?? "")])) };
     return t.has(key as never) ? t(key as never, values as never) : `${row.action} ${JSON.stringify(row.details)}`;
   };
   const pageHref = (page: number) => `/dashboard/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, value]) => value)), page: String(page) })}`;
@@ -72,7 +73,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <time dateTime={row.createdAt.toISOString()} className="muted">
               {formatCommentDate(row.createdAt, timeZone, locale)}
             </time>{" "}
-            <strong>{row.actor?.name ?? t("system")}</strong> — {describe(row)}
+            <strong>{row.actor?.name ?? (row.actorName ? t("removedAccount", { name: row.actorName }) : t("system"))}</strong> — {describe(row)}
           </li>
         ))}
       </ol>

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { outcomeQuery, runFormAction, type FormState } from "@/lib/http/form-action";
 import { actOnAccount, type AccountAction } from "@/lib/users/act-on-account";
 import { inviteHost } from "@/lib/users/invite-host";
+import { revokeInvitation } from "@/lib/users/revoke-invitation";
 
 export type InviteFormState = FormState<{ email: string; role: string }>;
 
@@ -26,6 +27,16 @@ export async function accountAction(formData: FormData) {
   const outcome = await outcomeQuery(async () => {
     await actOnAccount({ db, actor: await currentActor(), userId: String(formData.get("userId") ?? ""), action });
     return { done: action };
+  });
+  revalidatePath("/dashboard/users");
+  redirect(`/dashboard/users?${outcome}`);
+}
+
+/** Withdraws an invitation not used yet: its link stops working. */
+export async function revokeInvitationAction(formData: FormData) {
+  const outcome = await outcomeQuery(async () => {
+    await revokeInvitation({ db, actor: await currentActor(), invitationId: String(formData.get("invitationId") ?? "") });
+    return { done: "revoke-invitation" };
   });
   revalidatePath("/dashboard/users");
   redirect(`/dashboard/users?${outcome}`);

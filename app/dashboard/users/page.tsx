@@ -6,7 +6,7 @@ import { formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { getSiteSettings } from "@/lib/settings/site-settings";
 import { listUsers } from "@/lib/users/list-users";
-import { accountAction } from "./actions";
+import { accountAction, revokeInvitationAction } from "./actions";
 
 type Props = { searchParams: Promise<{ done?: string; error?: string }> };
 
@@ -48,8 +48,16 @@ export default async function UsersPage({ searchParams }: Props) {
             <h3>{t("pending")}</h3>
             <ul>
               {invitations.map((invitation) => (
-                <li key={invitation.id}>
-                  {invitation.email} — {t(`roleName.${invitation.role}`)} · {t("validUntil", { date: formatShortDate(invitation.expiresAt, timeZone, locale) })}
+                <li key={invitation.id} className="row-actions" data-invitation={invitation.email}>
+                  <span>
+                    {invitation.email} — {t(`roleName.${invitation.role}`)} · {t("validUntil", { date: formatShortDate(invitation.expiresAt, timeZone, locale) })}
+                  </span>
+                  <form action={revokeInvitationAction}>
+                    <input type="hidden" name="invitationId" value={invitation.id} />
+                    <button type="submit" className="button button--quiet button--small">
+                      {t("revokeInvitation")}
+                    </button>
+                  </form>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "AuditLog" ADD COLUMN "actorName" TEXT;
+
+-- AlterTable
+ALTER TABLE "Invitation" ADD COLUMN "revokedAt" DATETIME;
