@@ -58,7 +58,7 @@ const server = http.createServer(async (request, response) => {
   };
   if (cache) {
     try {
-      if (await serveCachedEventPage({ request, response, cache, db, defaultLocale: env.DEFAULT_LOCALE, render })) return;
+      if (await serveCachedEventPage({ request, response, cache, db, render })) return;
     } catch (error) {
       // The cache is an optimisation: when it fails, the page is rendered as usual.
       console.error("Page cache:", error);

@@ -63,6 +63,7 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
     liveSessions: query<{ n: number }>(`SELECT count(*) AS n FROM Session WHERE revokedAt IS NULL`).n,
     users: query<{ n: number }>(`SELECT count(*) AS n FROM User WHERE disabledAt IS NULL`).n,
     invitations: query<{ n: number }>(`SELECT count(*) AS n FROM Invitation`).n,
+    withdrawn: query<{ n: number }>(`SELECT count(*) AS n FROM Invitation WHERE revokedAt IS NOT NULL`).n,
     settings: query<Record<string, unknown> | undefined>(`SELECT organisationName, description, logoAssetId, faviconAssetId FROM SiteSettings`) ?? null,
   });
   // An event only for the deletion, and an account only for the admin to disable.
@@ -75,6 +76,8 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
   const targetEmail = `cible-${Date.now()}@example.org`;
   createAccount(targetEmail, "mot de passe très long", "HOST");
   const targetId = query<{ id: string }>(`SELECT id FROM User WHERE email = ?`, targetEmail).id;
+  // An invitation only for the admin to withdraw.
+  const { id: invitationId } = await withE2eDatabase((db) => db.invitation.create({ data: { email: `retiree-${Date.now()}@example.org`, expiresAt: new Date(Date.now() + 86_400_000) } }));
   const currentSettings = query<Record<string, string> | undefined>(`SELECT * FROM SiteSettings`);
   const newSlug = `evenement-pirate-${Date.now()}`;
   const hostEmail = `hote-authz-${Date.now()}@example.org`;
@@ -154,6 +157,12 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
       adminOnly: true,
       args: [{ form: { userId: targetId, action: "disable" } }],
       changed: (before, after) => after.users === before.users - 1,
+    },
+    "app/dashboard/users/actions.ts#revokeInvitationAction": {
+      path: "/dashboard/users",
+      adminOnly: true,
+      args: [{ form: { invitationId } }],
+      changed: (before, after) => after.withdrawn === before.withdrawn + 1,
     },
     "app/dashboard/settings/actions.ts#updateSiteSettingsAction": {
       path: "/dashboard/settings",

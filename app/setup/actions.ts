@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { runFormAction, type FormState } from "@/lib/http/form-action";
 import { completeSetup } from "@/lib/setup/complete-setup";
+import { getLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
 
 export type SetupFormState = FormState<{ organisationName: string; name: string; email: string }>;
 
@@ -11,7 +13,7 @@ export async function completeSetupAction(previous: SetupFormState, formData: Fo
   const field = (name: string) => String(formData.get(name) ?? "");
   const values = { organisationName: field("organisationName"), name: field("name"), email: field("email") };
   const state = await runFormAction(previous, values, async () => {
-    await completeSetup({ db, token: field("token"), input: { ...values, password: field("password") } });
+    await completeSetup({ db, token: field("token"), input: { ...values, password: field("password") }, locale: (await getLocale()) as Locale });
     return {};
   });
   if (state.status === "done") redirect("/sign-in?setup=done");

@@ -133,7 +133,7 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
       eventSlug,
       input: { email: comment.authorEmail, name: comment.authorName, locale: options.locale },
       client,
-      fallbackLocale: options.locale ?? env.DEFAULT_LOCALE,
+      fallbackLocale: options.locale,
       now,
     }).then(
       () => "requested" as const,

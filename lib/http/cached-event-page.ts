@@ -3,13 +3,13 @@ import type { Database } from "@/lib/db/client";
 import { getEventPageVersion } from "@/lib/events/get-event-page-version";
 import { FORM_TOKEN_COOKIE, formTokenCookie } from "@/lib/comments/form-token";
 import { OWN_COMMENTS_COOKIE } from "@/lib/comments/own-comments";
-import { LOCALE_COOKIE, resolveLocale, type Locale } from "@/lib/i18n/locales";
+import { LOCALE_COOKIE, preferredLocale } from "@/lib/i18n/locales";
 import { PageCache } from "./page-cache";
 
 const PER_REQUEST_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "set-cookie", "strict-transport-security", "x-debrief-cache"]);
 
 /** Requests for an event page that every anonymous reader in one language sees alike. */
-export function cacheableEventPage(request: IncomingMessage, defaultLocale: Locale): { slug: string; key: string } | null {
+export function cacheableEventPage(request: IncomingMessage): { slug: string; key: string } | null {
   if (request.method !== "GET" || !request.url) return null;
   const url = new URL(request.url, "http://internal");
   const match = /^\/events\/([a-z0-9-]{1,120})$/.exec(url.pathname);
@@ -31,7 +31,9 @@ export function cacheableEventPage(request: IncomingMessage, defaultLocale: Loca
     if (name === OWN_COMMENTS_COOKIE || name.includes("next-auth.")) return null;
     if (name === LOCALE_COOKIE) localeCookie = value;
   }
-  const locale = resolveLocale(localeCookie, request.headers["accept-language"] ?? null, defaultLocale);
+  // A visitor who states no language this site speaks sees the site's default language, as set in the
+  // settings: those pages share the "default" key, and a change of the setting changes the page version.
+  const locale = preferredLocale(localeCookie, request.headers["accept-language"] ?? null) ?? "default";
   const encoding = String(request.headers["accept-encoding"] ?? "");
   return { slug: match[1], key: [match[1], page ?? "1", locale, encoding].join("|") };
 }
@@ -46,11 +48,10 @@ export async function serveCachedEventPage(options: {
   response: ServerResponse;
   cache: PageCache;
   db: Database;
-  defaultLocale: Locale;
   render: () => void;
 }): Promise<boolean> {
   const { request, response, cache } = options;
-  const target = cacheableEventPage(request, options.defaultLocale);
+  const target = cacheableEventPage(request);
   if (!target) return false;
   const version = await getEventPageVersion({ db: options.db, slug: target.slug });
   if (version === null) return false;

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
 import { translatorFor } from "@/lib/i18n/messages";
 import { resolveLocale } from "@/lib/i18n/locales";
-import { env } from "@/lib/env";
+import { lastKnownDefaultLocale } from "@/lib/settings/site-settings";
 
 const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   INVALID: 400,
@@ -24,7 +24,7 @@ export function errorResponse(error: unknown, request: Request): NextResponse {
 }
 
 function jsonError(error: AppError, request: Request, status: number): NextResponse {
-  const locale = resolveLocale(undefined, request.headers.get("accept-language"), env.DEFAULT_LOCALE);
+  const locale = resolveLocale(undefined, request.headers.get("accept-language"), lastKnownDefaultLocale());
   const t = translatorFor(locale, "errors");
   const fieldErrors = error.fieldErrors
     ? Object.fromEntries(

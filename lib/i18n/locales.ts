@@ -8,14 +8,10 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /**
- * The visitor's language: their explicit choice (cookie) first, then the best
- * Accept-Language match, then the site's default when unsure.
+ * The visitor's own language, if they gave one this site speaks: their explicit choice (cookie) first, then
+ * the best Accept-Language match. Null when unsure.
  */
-export function resolveLocale(
-  cookieValue: string | undefined,
-  acceptLanguage: string | null | undefined,
-  defaultLocale: Locale,
-): Locale {
+export function preferredLocale(cookieValue: string | undefined, acceptLanguage: string | null | undefined): Locale | null {
   if (isLocale(cookieValue)) return cookieValue;
   const ranked = (acceptLanguage ?? "")
     .split(",")
@@ -30,5 +26,10 @@ export function resolveLocale(
   for (const entry of ranked) {
     if (isLocale(entry.language)) return entry.language;
   }
-  return defaultLocale;
+  return null;
+}
+
+/** The visitor's language, or the site's default (its settings' language) when unsure. */
+export function resolveLocale(cookieValue: string | undefined, acceptLanguage: string | null | undefined, defaultLocale: Locale): Locale {
+  return preferredLocale(cookieValue, acceptLanguage) ?? defaultLocale;
 }

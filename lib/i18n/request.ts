@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { env } from "@/lib/env";
+import { db } from "@/lib/db/client";
+import { getSiteSettings } from "@/lib/settings/site-settings";
 import { LOCALE_COOKIE, resolveLocale } from "./locales";
 import { messagesByLocale } from "./messages";
 
@@ -8,7 +9,7 @@ export default getRequestConfig(async () => {
   const locale = resolveLocale(
     (await cookies()).get(LOCALE_COOKIE)?.value,
     (await headers()).get("accept-language"),
-    env.DEFAULT_LOCALE,
+    (await getSiteSettings(db)).defaultLocale,
   );
   return { locale, messages: messagesByLocale[locale] };
 });

@@ -6,6 +6,7 @@ import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/messages";
 import { check, consume } from "@/lib/security/rate-limits";
 import { CONSENT_WORDING_VERSION, recapRequestInputSchema } from "./recap-request-input";
+import { getSiteSettings } from "@/lib/settings/site-settings";
 
 export const RECAP_REQUEST_LIMITS = {
   /** How long a confirmation link works. The other limits are in lib/security/rate-limits.ts. */
@@ -17,8 +18,8 @@ export type RequestRecapOptions = {
   eventSlug: string;
   input: unknown;
   client: { ip: string };
-  /** The visitor's interface language, used when the input names none. */
-  fallbackLocale: Locale;
+  /** The visitor's interface language, used when the input names none; else the site's language. */
+  fallbackLocale?: Locale;
   form?: { honeypot?: string | null };
   now?: Date;
 };
@@ -34,7 +35,7 @@ export async function requestRecap(options: RequestRecapOptions): Promise<void> 
   const parsed = recapRequestInputSchema.safeParse(options.input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const { email, name } = parsed.data;
-  const locale: Locale = parsed.data.locale ?? (isLocale(options.fallbackLocale) ? options.fallbackLocale : env.DEFAULT_LOCALE);
+  const locale: Locale = parsed.data.locale ?? (isLocale(options.fallbackLocale) ? options.fallbackLocale : (await getSiteSettings(db)).defaultLocale);
 
   // A bot filled the hidden field: look successful, do nothing.
   if (form?.honeypot) return;

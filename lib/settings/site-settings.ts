@@ -39,6 +39,7 @@ const select = {
  */
 export async function getSiteSettings(db: Database | Transaction): Promise<SiteSettings> {
   const row = await db.siteSettings.findUnique({ where: { id: "site" }, select });
+  if (isLocale(row?.defaultLocale)) lastReadDefaultLocale = row.defaultLocale;
   return {
     organisationName: row?.organisationName ?? "Debrief",
     description: row?.description ?? "",
@@ -53,6 +54,17 @@ export async function getSiteSettings(db: Database | Transaction): Promise<SiteS
     faviconAssetId: row?.faviconAssetId ?? null,
     updatedAt: row?.updatedAt ?? new Date(0),
   };
+}
+
+let lastReadDefaultLocale: Locale | null = null;
+
+/**
+ * The site's language as this instance last read it from the settings (DEFAULT_LOCALE before the first read):
+ * for the answers given before any database read — a request refused before Next.js, a JSON error. Pages and
+ * stored choices (the language of a recap e-mail) read the settings themselves.
+ */
+export function lastKnownDefaultLocale(): Locale {
+  return lastReadDefaultLocale ?? env.DEFAULT_LOCALE;
 }
 
 /** "Agence LIMITE <debrief@example.org>": the organisation's name with MAIL_FROM's address. */

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { AppError, invalidInput } from "@/lib/errors";
-import { env } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/passwords";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invitationIdFromToken } from "./invitation-links";
 import { displayNameField, passwordField } from "./user-fields";
+import type { Locale } from "@/lib/i18n/locales";
+import { getSiteSettings } from "@/lib/settings/site-settings";
 
 const acceptInputSchema = z.object({ name: displayNameField, password: passwordField });
 
@@ -13,7 +14,7 @@ const acceptInputSchema = z.object({ name: displayNameField, password: passwordF
  * The invited host chooses their public name and password: the account is created and the invitation used,
  * in one transaction — a link works once (two tabs at once: one account), and not after 7 days.
  */
-export async function acceptInvitation(options: { db: Database; token: unknown; input: unknown; now?: Date }) {
+export async function acceptInvitation(options: { db: Database; token: unknown; input: unknown; locale?: Locale; now?: Date }) {
   const { db } = options;
   const now = options.now ?? new Date();
   const id = invitationIdFromToken(options.token);
@@ -32,7 +33,7 @@ export async function acceptInvitation(options: { db: Database; token: unknown; 
     if (count === 0) throw new AppError("INVALID", "invitationUsed");
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) throw new AppError("CONFLICT", "userExists");
     const user = await tx.user.create({
-      data: { email: invitation.email, name: parsed.data.name, passwordHash, role: invitation.role, locale: env.DEFAULT_LOCALE, createdAt: now },
+      data: { email: invitation.email, name: parsed.data.name, passwordHash, role: invitation.role, locale: options.locale ?? (await getSiteSettings(tx)).defaultLocale, createdAt: now },
       select: { id: true, email: true, role: true },
     });
     await tx.invitation.update({ where: { id }, data: { userId: user.id }, select: { id: true } });

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { locales } from "@/lib/i18n/locales";
 import { AppError, invalidInput } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/passwords";
 import { displayNameField, emailField, passwordField, roleField } from "./user-fields";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { getSiteSettings } from "@/lib/settings/site-settings";
 
 export const userInputSchema = z.object({
   email: emailField,
@@ -27,7 +27,7 @@ export async function createUser(options: { db: Database; actor: Actor | null | 
   const parsed = userInputSchema.safeParse(options.input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const { email, name, password, role } = parsed.data;
-  const locale = parsed.data.locale ?? env.DEFAULT_LOCALE;
+  const locale = parsed.data.locale ?? (await getSiteSettings(db)).defaultLocale;
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("CONFLICT", "userExists");
   }

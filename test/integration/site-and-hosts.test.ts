@@ -10,11 +10,13 @@ import { actorForSession, createSession } from "@/lib/auth/sessions";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { MAX_UPLOAD_BYTES } from "@/lib/assets/store-image";
 import { createDatabase } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { deleteEvent } from "@/lib/events/delete-event";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { saveEvent } from "@/lib/events/save-event";
 import { createMailTransport } from "@/lib/notifications/mailer";
 import { publishRecap } from "@/lib/recaps/publish-recap";
+import { requestRecap } from "@/lib/recaps/request-recap";
 import { saveRecap } from "@/lib/recaps/save-recap";
 import { getSiteSettings } from "@/lib/settings/site-settings";
 import { updateSiteImage } from "@/lib/settings/update-site-image";
@@ -480,6 +482,38 @@ describe("the recap e-mail", () => {
 describe("empty optional settings", () => {
   it("an empty public address falls back to SITE_URL; an empty contact sends no Reply-To", async () => {
     await updateSiteSettings({ db, actor: admin, input: { ...settingsForm, publicUrl: "", contactEmail: "  " } });
-    expect(await getSiteSettings(db)).toMatchObject({ publicUrl: process.env.SITE_URL?.replace(/\/+$/, "") ?? expect.any(String), contactEmail: "" });
+    const siteUrl = env.SITE_URL.replace(/\/+$/, "");
+    expect(await getSiteSettings(db)).toMatchObject({ publicUrl: siteUrl, contactEmail: "" });
+    // An e-mail sent now: no Reply-To at all, and its link on SITE_URL.
+    await inviteHost({ db, actor: admin, input: { email: "no-contact@example.org" } });
+    await deliverAll({ db, transport });
+    const mail = smtp.received.at(-1)!;
+    expect(mail.to).toEqual(["no-contact@example.org"]);
+    expect(mail.headers).not.toMatch(/^Reply-To:/im);
+    expect(mail.text).toContain(`${siteUrl}/invitations/accept?token=`);
+  });
+});
+
+describe("the site's language", () => {
+  it("is the language of whoever states none: a recap request and its e-mail, a new account, an invited host", async () => {
+    await updateSiteSettings({ db, actor: admin, input: { ...settingsForm, defaultLocale: "en" } });
+    const event = await createEvent(db);
+    await requestRecap({ db, eventSlug: event.slug, input: { email: "silent@example.org" }, client: { ip: "192.0.2.40" } });
+    expect(await db.recapRequest.findFirstOrThrow({ where: { email: "silent@example.org" } })).toMatchObject({ locale: "en" });
+    await deliverAll({ db, transport });
+    expect(smtp.received.find((mail) => mail.to.includes("silent@example.org"))?.subject).toMatch(/^Confirm/);
+    // Whoever states a language keeps it.
+    await requestRecap({ db, eventSlug: event.slug, input: { email: "francophone@example.org" }, client: { ip: "192.0.2.41" }, fallbackLocale: "fr" });
+    expect(await db.recapRequest.findFirstOrThrow({ where: { email: "francophone@example.org" } })).toMatchObject({ locale: "fr" });
+
+    const created = await createUser({ db, actor: admin, input: { email: "english-host@example.org", name: "Kim", password, role: "HOST" } });
+    expect(await db.user.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ locale: "en" });
+    await inviteHost({ db, actor: admin, input: { email: "invited-en@example.org" } });
+    await deliverAll({ db, transport });
+    const accepted = await acceptInvitation({ db, token: invitationToken(), input: { name: "Invited", password } });
+    expect(await db.user.findUniqueOrThrow({ where: { id: accepted.id } })).toMatchObject({ locale: "en" });
+    await updateSiteSettings({ db, actor: admin, input: { ...settingsForm, defaultLocale: "fr" } });
+    await requestRecap({ db, eventSlug: event.slug, input: { email: "silencieux@example.org" }, client: { ip: "192.0.2.42" } });
+    expect(await db.recapRequest.findFirstOrThrow({ where: { email: "silencieux@example.org" } })).toMatchObject({ locale: "fr" });
   });
 });

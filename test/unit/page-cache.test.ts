@@ -41,13 +41,13 @@ describe("which requests are served from the cache", () => {
   const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ url, method, headers }) as unknown as IncomingMessage;
 
   it("takes anonymous readers' event pages, keyed by page, language and encoding", () => {
-    expect(cacheableEventPage(request("/events/atelier"), "fr")).toEqual({ slug: "atelier", key: "atelier|1|fr|" });
-    expect(cacheableEventPage(request("/events/atelier?comments=3", { "accept-language": "en-GB,en", "accept-encoding": "gzip" }), "fr")?.key).toBe(
+    expect(cacheableEventPage(request("/events/atelier"))).toEqual({ slug: "atelier", key: "atelier|1|default|" });
+    expect(cacheableEventPage(request("/events/atelier?comments=3", { "accept-language": "en-GB,en", "accept-encoding": "gzip" }))?.key).toBe(
       "atelier|3|en|gzip",
     );
-    expect(cacheableEventPage(request("/events/atelier", { cookie: "NEXT_LOCALE=en" }), "fr")?.key).toBe("atelier|1|en|");
+    expect(cacheableEventPage(request("/events/atelier", { cookie: "NEXT_LOCALE=en" }))?.key).toBe("atelier|1|en|");
     // A cookie the page does not read (a load balancer's) does not matter.
-    expect(cacheableEventPage(request("/events/atelier", { cookie: "SERVERID=app2; NEXT_LOCALE=en" }), "fr")?.key).toBe("atelier|1|en|");
+    expect(cacheableEventPage(request("/events/atelier", { cookie: "SERVERID=app2; NEXT_LOCALE=en" }))?.key).toBe("atelier|1|en|");
   });
 
   it("leaves everything personal or unusual to Next.js", () => {
@@ -68,7 +68,7 @@ describe("which requests are served from the cache", () => {
       ["/events/atelier/other", {}],
       ["/dashboard", {}],
     ] as [string, Record<string, string>, string?][]) {
-      expect(cacheableEventPage(request(url, headers, method), "fr"), `${method ?? "GET"} ${url} ${JSON.stringify(headers)}`).toBeNull();
+      expect(cacheableEventPage(request(url, headers, method)), `${method ?? "GET"} ${url} ${JSON.stringify(headers)}`).toBeNull();
     }
   });
 });

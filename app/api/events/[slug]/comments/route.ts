@@ -6,6 +6,7 @@ import { postComment } from "@/lib/comments/post-comment";
 import { clientInfo, isSecureRequest } from "@/lib/http/client-info";
 import { errorResponse } from "@/lib/http/error-response";
 import { readJsonBody } from "@/lib/http/json-request";
+import { preferredLocale } from "@/lib/i18n/locales";
 
 /** The JSON API's comment: same use case and limits as the form; the client keeps its commenter key like a browser does. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -13,7 +14,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const input = await readJsonBody(request, { siteOrigin: env.SITE_URL });
     const cookie = new RegExp(`(?:^|;\\s*)${COMMENTER_COOKIE}=([^;]+)`).exec(request.headers.get("cookie") ?? "")?.[1];
     const commenterKey = parseCommenterKey(cookie) ?? newCommenterKey();
-    const comment = await postComment({ db, eventSlug: (await params).slug, input, client: { ...clientInfo(request.headers), commenterKey } });
+    const comment = await postComment({ db, eventSlug: (await params).slug, input, client: { ...clientInfo(request.headers), commenterKey }, locale: preferredLocale(undefined, request.headers.get("accept-language")) ?? undefined });
     const response = NextResponse.json(comment, { status: 201 });
     response.cookies.set(COMMENTER_COOKIE, commenterKey, { path: "/", httpOnly: true, sameSite: "lax", secure: isSecureRequest(request.headers), maxAge: COMMENTER_COOKIE_MAX_AGE });
     return response;
