@@ -1,4 +1,4 @@
-import type { Database } from "@/lib/db/client";
+import { engineOf, type Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -12,6 +12,8 @@ export async function deleteEvent(options: { db: Database; actor: Actor | null; 
   assertCan(actor, "event:edit");
   if (!options.confirmed) throw new AppError("INVALID", "invalidFields", { fieldErrors: { confirm: ["deleteNotConfirmed"] } });
   return db.$transaction(async (tx) => {
+    // Locked, so a save replacing the cover at the same moment cannot leave its new image behind.
+    if (engineOf(tx) === "postgresql") await tx.$queryRaw`SELECT id FROM "Event" WHERE slug = ${options.slug} FOR UPDATE`;
     const event = await tx.event.findUnique({ where: { slug: options.slug }, select: { id: true, slug: true, title: true, coverAssetId: true, _count: { select: { comments: true, recapRequests: true } } } });
     if (!event) throw new AppError("NOT_FOUND", "eventNotFound");
     // Addresses leave with the requests: the e-mails to them too, sent or not.

@@ -1,4 +1,4 @@
-import type { Database } from "@/lib/db/client";
+import { engineOf, type Database } from "@/lib/db/client";
 import { AppError, invalidInput } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { eventInputSchema } from "./event-input";
@@ -17,7 +17,7 @@ export async function saveEvent(options: { db: Database; actor: Actor | null; ex
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const data = parsed.data;
   const newCover = options.cover && options.cover.size > 0 ? await prepareImage({ kind: "cover", file: options.cover, field: "cover" }) : null;
-  const existing = existingSlug ? await db.event.findUnique({ where: { slug: existingSlug }, select: { id: true, status: true, coverAssetId: true } }) : null;
+  const existing = existingSlug ? await db.event.findUnique({ where: { slug: existingSlug }, select: { id: true, status: true } }) : null;
   if (existingSlug && !existing) throw new AppError("NOT_FOUND", "eventNotFound");
   const slugOwner = await db.event.findUnique({ where: { slug: data.slug }, select: { id: true } });
   if (slugOwner && slugOwner.id !== existing?.id) {
@@ -25,13 +25,18 @@ export async function saveEvent(options: { db: Database; actor: Actor | null; ex
   }
 
   return db.$transaction(async (tx) => {
+    // The cover in place now, read under the row's lock: two saves replacing the cover at once each delete the
+    // one they replaced, and no image is left that nothing shows. (SQLite transactions here hold the write lock
+    // from their start.)
+    if (existing && engineOf(tx) === "postgresql") await tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${existing.id} FOR UPDATE`;
+    const currentCover = existing ? (await tx.event.findUnique({ where: { id: existing.id }, select: { coverAssetId: true } }))?.coverAssetId : null;
     const coverAssetId = newCover ? (await storeImage(tx, newCover)).id : options.removeCover ? null : undefined;
     const fields = { ...data, ...(coverAssetId !== undefined && { coverAssetId }) };
     const event = existing
       ? await tx.event.update({ where: { id: existing.id }, data: fields, select: { id: true, slug: true, status: true } })
       : await tx.event.create({ data: fields, select: { id: true, slug: true, status: true } });
     // A replaced or removed cover is not kept.
-    if (coverAssetId !== undefined && existing?.coverAssetId) await tx.asset.deleteMany({ where: { id: existing.coverAssetId } });
+    if (coverAssetId !== undefined && currentCover) await tx.asset.deleteMany({ where: { id: currentCover } });
     const action = !existing ? "event.create" : existing.status !== event.status ? (event.status === "PUBLISHED" ? "event.publish" : "event.unpublish") : "event.edit";
     // An unpublished event mails nobody: its queued recap and confirmation e-mails not yet handed to the
     // SMTP server are cancelled with it (publishing the recap again queues the recap e-mails again).

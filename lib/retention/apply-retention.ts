@@ -16,7 +16,8 @@ const DAY = 86_400_000;
  * - sign-in attempts: deleted after `loginAttemptsDays` (they only throttle guessing);
  * - e-mail bodies: erased `emailBodiesDays` after sending (the status rows stay for the delivery report);
  * - IP hashes and user agents of comments and recap requests: erased after `clientDataDays`;
- * - unconfirmed recap requests: deleted, with their confirmation e-mails, once their link has expired.
+ * - unconfirmed recap requests: deleted, with their confirmation e-mails, once their link has expired;
+ * - images nothing shows any more (a cover or logo left by a failed save): deleted after a day.
  */
 export async function applyRetention(options: { db: Database; now: Date; windows?: RetentionWindows }) {
   const { db, now } = options;
@@ -40,12 +41,14 @@ export async function applyRetention(options: { db: Database; now: Date; windows
     await tx.outboundEmail.deleteMany({ where: { recapRequest: expired } });
     const unconfirmed = await tx.recapRequest.deleteMany({ where: expired });
     await tx.job.deleteMany({ where: { status: "DONE", finishedAt: { lt: before(30) } } });
+    const images = await tx.asset.deleteMany({ where: { createdAt: { lt: before(1) }, logoOf: { none: {} }, faviconOf: { none: {} }, coverOf: { none: {} } } });
     return {
       loginAttempts: loginAttempts.count,
       emailBodies: emailBodies.count,
       commentClientData: comments.count,
       requestIpHashes: requests.count,
       unconfirmedRequests: unconfirmed.count,
+      unusedImages: images.count,
     };
   });
 }

@@ -9,7 +9,7 @@ const db = createDatabase();
 const DAY = 86_400_000;
 
 describe("the daily retention job", () => {
-  it("deletes old sign-in attempts, erases sent bodies, IP hashes and user agents past their windows, and drops expired unconfirmed requests", async () => {
+  it("deletes old sign-in attempts, erases sent bodies, IP hashes and user agents past their windows, drops expired unconfirmed requests and images nothing shows", async () => {
     const now = new Date("2026-11-30T03:00:00Z");
     const ago = (days: number) => new Date(now.getTime() - days * DAY);
     await db.loginAttempt.createMany({
@@ -37,6 +37,13 @@ describe("the daily retention job", () => {
     const recentMail = await mail("recent", ago(29));
     await mail("expired", ago(8), expired.id);
 
+    // Images: one nothing shows any more (left by a failed save), one a fresh upload being saved, one shown.
+    const image = (createdAt: Date) => db.asset.create({ data: { contentType: "image/png", bytes: new Uint8Array([1, 2, 3]), width: 1, height: 1, createdAt } });
+    const leftOver = await image(ago(2));
+    const fresh = await image(ago(0.1));
+    const shown = await image(ago(200));
+    await db.event.update({ where: { id: event.id }, data: { coverAssetId: shown.id } });
+
     // Scheduled by whichever worker comes first, once a day.
     await schedulePeriodicJobs(db, now);
     await schedulePeriodicJobs(db, now);
@@ -52,6 +59,9 @@ describe("the daily retention job", () => {
     expect(await db.recapRequest.findUnique({ where: { id: expired.id } })).toBeNull();
     expect(await db.outboundEmail.count({ where: { dedupeKey: "expired" } })).toBe(0);
     expect(await db.recapRequest.findUnique({ where: { id: pendingConfirmation.id } })).not.toBeNull();
+    expect(await db.asset.findUnique({ where: { id: leftOver.id } })).toBeNull();
+    expect(await db.asset.findUnique({ where: { id: fresh.id } })).not.toBeNull();
+    expect(await db.asset.findUnique({ where: { id: shown.id } })).not.toBeNull();
     expect(await db.job.findFirstOrThrow({ where: { kind: "retention" }, select: { status: true } })).toEqual({ status: "DONE" });
   });
 });

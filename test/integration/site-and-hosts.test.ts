@@ -146,6 +146,14 @@ describe("logo and favicon", () => {
     expect(await db.asset.findUniqueOrThrow({ where: { id: favicon.assetId! }, select: { width: true, height: true } })).toEqual({ width: 64, height: 64 });
   });
 
+  it("two admins uploading a logo at the same moment leave one logo and no image that nothing shows", async () => {
+    const images = await Promise.all([1, 2, 3, 4].map((n) => png(300 + n, 100)));
+    await Promise.allSettled(images.map((image) => updateSiteImage({ db, actor: admin, image: "logo", file: blob(image) })));
+    const unused = await db.asset.count({ where: { logoOf: { none: {} }, faviconOf: { none: {} }, coverOf: { none: {} } } });
+    expect(unused).toBe(0);
+    expect((await getSiteSettings(db)).logoAssetId).not.toBeNull();
+  });
+
   it.each([
     ["an empty file", async () => blob(Buffer.alloc(0)), "imageRequired"],
     ["a file over 5 MB", async () => blob(Buffer.concat([await png(10, 10), Buffer.alloc(MAX_UPLOAD_BYTES)])), "imageTooLarge"],
@@ -417,6 +425,24 @@ describe("event editor", () => {
     await saveEvent({ db, actor: host, existingSlug: event.slug, input: { ...form, slug: event.slug }, removeCover: true });
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).coverAssetId).toBeNull();
     expect(await db.asset.findUnique({ where: { id: coverAssetId! } })).toBeNull();
+  });
+
+  it("hosts replacing a cover at the same moment, or deleting the event meanwhile, leave no image that nothing shows", async () => {
+    const unused = () => db.asset.count({ where: { logoOf: { none: {} }, faviconOf: { none: {} }, coverOf: { none: {} } } });
+    const before = await unused();
+    const event = await saveEvent({ db, actor: host, input: { ...form, slug: "couverture-disputee" }, cover: blob(await png(800, 600)) });
+    const covers = await Promise.all([1, 2, 3, 4].map((n) => png(800 + n, 600)));
+    const saves = await Promise.allSettled(covers.map((cover) => saveEvent({ db, actor: host, existingSlug: event.slug, input: { ...form, slug: event.slug }, cover: blob(cover) })));
+    expect(saves.filter((save) => save.status === "fulfilled").length).toBeGreaterThan(0);
+    expect(await unused()).toBe(before);
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).coverAssetId).not.toBeNull();
+
+    await Promise.allSettled([
+      saveEvent({ db, actor: host, existingSlug: event.slug, input: { ...form, slug: event.slug }, cover: blob(await png(900, 600)) }),
+      deleteEvent({ db, actor: host, slug: event.slug, confirmed: true }),
+      saveEvent({ db, actor: host, existingSlug: event.slug, input: { ...form, slug: event.slug }, cover: blob(await png(901, 600)) }),
+    ]);
+    expect(await unused()).toBe(before);
   });
 
   it("deletes an event with its comments, requests, e-mails and cover only once confirmed; audited", async () => {
