@@ -2,6 +2,7 @@ import { translatorFor } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locales";
 import { markdownExcerpt, markdownToPlainText, renderEmailMarkdown } from "@/lib/markdown/render-email-markdown";
 import { DEFAULT_BRAND, renderEmailHtml, type EmailBrand } from "./render-email";
+import { accentPalette } from "@/lib/settings/accent-colors";
 
 /**
  * "The recap is online": the recap's first part rendered from its Markdown (paragraphs, lists, links), its typed
@@ -41,7 +42,7 @@ export function recapPublishedEmail(options: {
       lang: options.locale,
       brand,
       paragraphs: [greeting, intro],
-      richHtml: renderEmailMarkdown(excerpt.text, brand.accentColor) + (excerpt.truncated ? `<p style="margin:0;color:#5b6170">${t("readMore")}</p>` : ""),
+      richHtml: renderEmailMarkdown(excerpt.text, accentPalette(brand.accentColor).accent) + (excerpt.truncated ? `<p style="margin:0;color:#5b6170">${t("readMore")}</p>` : ""),
       items,
       action: { label: t("action"), url: options.recapUrl },
       footer,

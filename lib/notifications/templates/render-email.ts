@@ -1,3 +1,5 @@
+import { accentPalette } from "@/lib/settings/accent-colors";
+
 /** Escapes text for HTML e-mail bodies. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
@@ -25,7 +27,9 @@ export function renderEmailHtml(options: {
   footer: string;
 }): string {
   const brand = options.brand ?? DEFAULT_BRAND;
-  const accent = /^#[0-9a-f]{6}$/i.test(brand.accentColor) ? brand.accentColor : DEFAULT_BRAND.accentColor;
+  // The organisation's colour made readable, as on its pages: a pale yellow becomes dark enough for links and
+  // the button, and the button's text is white or black, whichever reads.
+  const { accent, accentText } = accentPalette(brand.accentColor);
   const header = brand.logoUrl
     ? `<p style="margin:0 0 20px"><img src="${escapeHtml(brand.logoUrl)}" alt="${escapeHtml(brand.organisationName)}" height="40" style="height:40px;max-width:100%;border:0"></p>`
     : `<p style="margin:0 0 20px;font-weight:700;font-size:17px;color:${accent}">${escapeHtml(brand.organisationName)}</p>`;
@@ -37,7 +41,7 @@ export function renderEmailHtml(options: {
         .join("")}</ul>`
     : "";
   const action = options.action
-    ? `<p style="margin:24px 0"><a href="${escapeHtml(options.action.url)}" style="display:inline-block;background:${accent};color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(options.action.label)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#5b6170;word-break:break-all">${escapeHtml(options.action.url)}</p>`
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(options.action.url)}" style="display:inline-block;background:${accent};color:${accentText};padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(options.action.label)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#5b6170;word-break:break-all">${escapeHtml(options.action.url)}</p>`
     : "";
   return `<!doctype html><html lang="${escapeHtml(options.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(brand.organisationName)}</title></head><body style="margin:0;padding:16px;background:#f3f1ec;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d1f24;line-height:1.5"><div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #dedbd2;border-radius:10px;padding:24px;overflow-wrap:anywhere">${header}${paragraphs}${rich}${items}${action}<p style="margin:24px 0 0;font-size:13px;color:#5b6170;overflow-wrap:anywhere">${escapeHtml(options.footer)}</p></div></body></html>`;
 }
