@@ -10,7 +10,7 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings(db);
-  const t = await getTranslations("site");
+  const [t, tFeeds] = await Promise.all([getTranslations("site"), getTranslations("feeds")]);
   const name = settings.organisationName;
   return {
     metadataBase: new URL(settings.publicUrl),
@@ -18,11 +18,21 @@ export async function generateMetadata(): Promise<Metadata> {
     description: settings.description || t("tagline"),
     openGraph: { siteName: name, type: "website" },
     icons: { icon: settings.faviconAssetId ? `/assets/${settings.faviconAssetId}` : "/icon.png" },
+    // Feed readers and calendars find the site's feeds from any page.
+    alternates: {
+      types: {
+        "application/atom+xml": [
+          { url: "/feeds/events.atom", title: tFeeds("eventsTitle", { organisation: name }) },
+          { url: "/feeds/recaps.atom", title: tFeeds("recapsTitle", { organisation: name }) },
+        ],
+        "text/calendar": [{ url: "/calendar.ics", title: name }],
+      },
+    },
   };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, settings] = await Promise.all([getLocale(), getTranslations("site"), getSiteSettings(db)]);
+  const [locale, t, tFeeds, settings] = await Promise.all([getLocale(), getTranslations("site"), getTranslations("feeds"), getSiteSettings(db)]);
   const { accent, accentText } = accentPalette(settings.accentColor);
   return (
     <html lang={locale}>
@@ -60,6 +70,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <nav className="site-footer__links" aria-label={t("footerLinks")}>
                 <Link href="/privacy">{t("privacy")}</Link>
                 <Link href="/legal">{t("legal")}</Link>
+                <a href="/calendar.ics">{tFeeds("subscribe")}</a>
+                <a href="/feeds/events.atom" type="application/atom+xml">
+                  {tFeeds("eventsFeed")}
+                </a>
+                <a href="/feeds/recaps.atom" type="application/atom+xml">
+                  {tFeeds("recapsFeed")}
+                </a>
                 <Link href="/dashboard">{t("hostsArea")}</Link>
               </nav>
             </div>

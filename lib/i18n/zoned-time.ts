@@ -16,6 +16,11 @@ export function utcToZonedLocal(instant: Date, timeZone: string): string {
   return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDateTime().toString({ smallestUnit: "minute" });
 }
 
+/** The instant as ISO 8601 with the offset it has in `timeZone`, e.g. "2026-12-10T18:00:00+01:00" (schema.org dates). */
+export function isoWithOffset(instant: Date, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toString({ timeZoneName: "never", smallestUnit: "second" });
+}
+
 /** The calendar day ("YYYY-MM-DD") it is at `instant` in `timeZone`. */
 export function zonedToday(instant: Date, timeZone: string): string {
   return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();

@@ -109,7 +109,7 @@ export async function seedDemoContent(db: Database, now: Date = new Date()): Pro
     if (existing && !existing.isDemo) continue;
     await db.event.upsert({
       where: { slug: event.slug },
-      create: { ...event, status: "PUBLISHED", isDemo: true },
+      create: { ...event, status: "PUBLISHED", isDemo: true, firstPublishedAt: now },
       update: { ...event, status: "PUBLISHED" },
     });
   }

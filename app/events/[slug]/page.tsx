@@ -9,6 +9,7 @@ import { CommentThreadList } from "@/components/comments/CommentThreadList";
 import { RecapRequestBox } from "@/components/recaps/RecapRequestBox";
 import { OWN_COMMENTS_COOKIE, parseOwnCommentIds } from "@/lib/comments/own-comments";
 import { db } from "@/lib/db/client";
+import { eventStructuredData, jsonForScript } from "@/lib/events/event-structured-data";
 import { getPublishedEvent, type PublishedEvent } from "@/lib/events/get-event";
 import { formatEventWhen, formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
@@ -32,9 +33,11 @@ export async function generateMetadata({ params, searchParams }: PageProps): Pro
   const event = await loadEvent((await params).slug, commentPageParam((await searchParams).comments));
   if (!event) return {};
   const { organisationName } = await getSiteSettings(db);
+  const images = event.coverAssetId ? [`/assets/${event.coverAssetId}`] : undefined;
   return {
     title: event.title,
     description: event.summary,
+    twitter: { card: images ? "summary_large_image" : "summary", title: event.title, description: event.summary, ...(images && { images }) },
     // Next.js replaces the layout's openGraph with the page's: the site's name is repeated here.
     openGraph: { type: "article", siteName: organisationName, title: event.title, description: event.summary, ...(event.coverAssetId && { images: [`/assets/${event.coverAssetId}`] }) },
   };
@@ -51,12 +54,13 @@ export default async function EventPage({ params, searchParams }: PageProps) {
   if (!event) notFound();
   const { page, pageCount } = event.commentPages;
   const pageHref = (target: number) => `/events/${event.slug}${target > 1 ? `?comments=${target}` : ""}#comments`;
-  const [tComments, tRecaps] = await Promise.all([getTranslations("comments"), getTranslations("recaps")]);
+  const [tComments, tRecaps, tFeeds, settings] = await Promise.all([getTranslations("comments"), getTranslations("recaps"), getTranslations("feeds"), getSiteSettings(db)]);
   const replyTarget = replyTo ? findComment(event, replyTo) : undefined;
   const isPast = event.endsAt.getTime() < Date.now();
 
   return (
     <article className="event" lang={event.language}>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(eventStructuredData(event, settings, tRecaps("recapTitle"))) }} />
       <p>
         <Link href="/" lang={locale}>
           ← {t("backToList")}
@@ -94,6 +98,11 @@ export default async function EventPage({ params, searchParams }: PageProps) {
             </div>
           )}
         </dl>
+        <p className="event__calendar" lang={locale}>
+          <a href={`/events/${event.slug}/calendar.ics`} download={`${event.slug}.ics`} type="text/calendar">
+            {tFeeds("calendar")}
+          </a>
+        </p>
       </header>
 
       {event.recap && (
