@@ -12,7 +12,9 @@ const nextConfig = {
   async headers() {
     return [
       {
-        source: "/:path*",
+        // Every path but the recap box other sites frame (/embed/…), which sends its own policy with the sites
+        // allowed to frame it (app/embed/events/[slug]/route.ts).
+        source: "/:path((?!embed/).*)",
         headers: [
           // No third-party requests: the browser may load only what this server serves. In production the server
           // replaces this on every HTML page with the hashes of that page's own inline scripts
@@ -21,6 +23,11 @@ const nextConfig = {
             key: "Content-Security-Policy",
             value: `default-src 'self'; script-src 'self'${process.env.NODE_ENV === "development" ? " 'unsafe-inline' 'unsafe-eval'" : ""}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`,
           },
+        ],
+      },
+      {
+        source: "/:path*",
+        headers: [
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           // Nothing here needs a camera, a microphone, a location or a payment: denied to every page and frame.

@@ -53,7 +53,8 @@ const server = http.createServer(async (request, response) => {
     return;
   }
   const render = () => {
-    if (request.method === "GET") applyScriptHashPolicy(response);
+    // The recap box other sites frame sends its own policy (frame-ancestors from the settings).
+    if (request.method === "GET" && !request.url?.startsWith("/embed/")) applyScriptHashPolicy(response);
     void handle(request, response);
   };
   if (cache) {

@@ -9,7 +9,7 @@ import { initialFormState } from "@/lib/http/form-action";
 import { locales } from "@/lib/i18n/locales";
 import { TimeZoneSelect } from "./TimeZoneSelect";
 
-type Values = { organisationName: string; description: string; accentColor: string; contactEmail: string; defaultLocale: string; timeZone: string; publicUrl: string; legalNotice: string };
+type Values = { organisationName: string; description: string; accentColor: string; contactEmail: string; defaultLocale: string; timeZone: string; publicUrl: string; legalNotice: string; embedOrigins: string };
 
 export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: string }) {
   const [state, formAction, pending] = useActionState(updateSiteSettingsAction, initialFormState() as SiteSettingsFormState);
@@ -64,6 +64,22 @@ export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: s
           {t("legalNoticeHint")}
         </p>
         {error("legalNotice") && <p className="field-error">{tErrors(error("legalNotice") as never)}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="settings-embedOrigins">{t("embedOrigins")}</label>
+        <textarea
+          id="settings-embedOrigins"
+          name="embedOrigins"
+          rows={3}
+          defaultValue={values.embedOrigins}
+          placeholder="https://www.example.org"
+          aria-describedby="settings-embedOrigins-hint"
+          aria-invalid={Boolean(error("embedOrigins"))}
+        />
+        <p id="settings-embedOrigins-hint" className="field-hint">
+          {t("embedOriginsHint")}
+        </p>
+        {error("embedOrigins") && <p className="field-error">{tErrors(error("embedOrigins") as never)}</p>}
       </div>
       <button type="submit" className="button" disabled={pending}>
         {t("save")}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
 import { isTimeZone } from "@/lib/i18n/zoned-time";
 import { lineText, multilineText } from "@/lib/security/clean-text";
+import { MAX_EMBED_ORIGINS, toOrigin } from "@/lib/embed/embed-origins";
 
 const isEmail = (value: string) => z.email().safeParse(value).success;
 
@@ -41,6 +42,19 @@ export const siteSettingsInputSchema = z.object({
     .transform((url) => url.replace(/\/+$/, ""))
     .default(""),
   legalNotice: multilineText(z.string({ error: "legalNoticeTooLong" }).max(20_000, { error: "legalNoticeTooLong" })).default(""),
+  /** Sites allowed to frame the recap box, one a line as typed; stored as their origins, one a line. */
+  embedOrigins: z
+    .string({ error: "embedOriginInvalid" })
+    .max(5_000, { error: "embedOriginsTooMany" })
+    .default("")
+    .transform((text, context) => {
+      const lines = text.split(/[\r\n,]+/).map((line) => line.trim()).filter(Boolean);
+      const origins = lines.map(toOrigin);
+      if (origins.some((origin) => origin === null)) context.addIssue({ code: "custom", message: "embedOriginInvalid" });
+      const unique = [...new Set(origins.filter((origin): origin is string => origin !== null))];
+      if (unique.length > MAX_EMBED_ORIGINS) context.addIssue({ code: "custom", message: "embedOriginsTooMany" });
+      return unique.join("\n");
+    }),
 });
 
 export type SiteSettingsInput = z.infer<typeof siteSettingsInputSchema>;

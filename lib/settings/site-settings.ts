@@ -1,6 +1,7 @@
 import type { Database, Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { parseEmbedOrigins } from "@/lib/embed/embed-origins";
 
 export type SiteSettings = {
   organisationName: string;
@@ -14,6 +15,8 @@ export type SiteSettings = {
   /** The address as the admin set it; empty when SITE_URL is used. */
   publicUrlSetting: string;
   legalNotice: string;
+  /** Origins allowed to frame the recap box. */
+  embedOrigins: string[];
   logoAssetId: string | null;
   faviconAssetId: string | null;
   updatedAt: Date;
@@ -28,6 +31,7 @@ const select = {
   timeZone: true,
   publicUrl: true,
   legalNotice: true,
+  embedOrigins: true,
   logoAssetId: true,
   faviconAssetId: true,
   updatedAt: true,
@@ -50,6 +54,7 @@ export async function getSiteSettings(db: Database | Transaction): Promise<SiteS
     publicUrl: (row?.publicUrl || env.SITE_URL).replace(/\/+$/, ""),
     publicUrlSetting: row?.publicUrl ?? "",
     legalNotice: row?.legalNotice ?? "",
+    embedOrigins: parseEmbedOrigins(row?.embedOrigins ?? ""),
     logoAssetId: row?.logoAssetId ?? null,
     faviconAssetId: row?.faviconAssetId ?? null,
     updatedAt: row?.updatedAt ?? new Date(0),

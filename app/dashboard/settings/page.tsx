@@ -60,6 +60,7 @@ export default async function SiteSettingsPage({ searchParams }: Props) {
           timeZone: settings.timeZone,
           publicUrl: settings.publicUrlSetting,
           legalNotice: settings.legalNotice,
+          embedOrigins: settings.embedOrigins.join("\n"),
         }}
         siteUrl={env.SITE_URL}
       />

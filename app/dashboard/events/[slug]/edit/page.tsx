@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { EmbedSnippets } from "@/components/dashboard/EmbedSnippets";
 import { EventEditor } from "@/components/dashboard/EventEditor";
 import { forPage, pageActor } from "@/lib/auth/page-access";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { getEventForEditing } from "@/lib/events/get-event-for-editing";
 import { utcToZonedLocal } from "@/lib/i18n/zoned-time";
@@ -12,7 +14,8 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?
 
 export default async function EditEventPage({ params, searchParams }: Props) {
   const [{ slug }, { saved, error }] = await Promise.all([params, searchParams]);
-  const [event, t, tErrors, settings] = await Promise.all([forPage(getEventForEditing({ db, actor: await pageActor(), slug })), getTranslations("dashboard"), getTranslations("errors"), getSiteSettings(db)]);
+  const actor = await pageActor();
+  const [event, t, tErrors, settings] = await Promise.all([forPage(getEventForEditing({ db, actor, slug })), getTranslations("dashboard"), getTranslations("errors"), getSiteSettings(db)]);
   const { id: _id, _count, coverAssetId, ...fields } = event;
   const initial = {
     ...fields,
@@ -27,6 +30,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
       </p>
       <h1>{t("editEvent")}</h1>
       <EventEditor existingSlug={event.slug} initial={initial} siteTimeZone={settings.timeZone} coverUrl={coverAssetId ? `/assets/${coverAssetId}` : null} justSaved={saved === "1"} />
+      <EmbedSnippets slug={event.slug} title={event.title} published={event.status === "PUBLISHED"} publicUrl={settings.publicUrl} origins={settings.embedOrigins} canManageSite={can(actor, "site:manage")} />
       <details className="danger-zone">
         <summary>{t("deleteEvent")}</summary>
         <form action={deleteEventAction}>

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SiteSettings" ADD COLUMN     "embedOrigins" TEXT NOT NULL DEFAULT '';
+
