@@ -16,7 +16,7 @@ export async function EmbedSnippets({ slug, title, published, publicUrl, origins
         <p className="notice notice--error">
           {canManageSite ? (
             <>
-              {t("dashboardNoOrigins")} <Link href="/dashboard/settings#settings-embedOrigins">→</Link>
+              {t("dashboardNoOrigins")} <Link href="/dashboard/settings#settings-embedOrigins">{t("dashboardSettingsLink")}</Link>
             </>
           ) : (
             t("dashboardNoOriginsHost")
