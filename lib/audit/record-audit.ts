@@ -7,6 +7,7 @@ import type { Database, Transaction } from "@/lib/db/client";
 export type AuditEvent =
   | { action: "comment.moderate"; targetType: "Comment"; targetId: string; details: { eventId: string; from: string; to: string } }
   | { action: "event.create" | "event.edit" | "event.publish" | "event.unpublish"; targetType: "Event"; targetId: string; details: { slug: string; status: string; cancelledEmails?: number } }
+  | { action: "event.import"; targetType: "Event"; targetId: string; details: { slug: string; source: string; comments: number } }
   | { action: "event.delete"; targetType: "Event"; targetId: string; details: { slug: string; title: string; comments: number; requests: number } }
   | { action: "recap.save"; targetType: "Recap"; targetId: string; details: { eventId: string; links: number; status: string } }
   | { action: "recap.publish"; targetType: "Recap"; targetId: string; details: { eventId: string; publication: number; notified: number; repliedUnderComments: number } }

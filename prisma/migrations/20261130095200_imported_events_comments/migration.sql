@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "Event" ADD COLUMN "importKey" TEXT;
+ALTER TABLE "Event" ADD COLUMN "dateToCheck" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "Comment" ADD COLUMN "importKey" TEXT;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Event_importKey_key" ON "Event"("importKey");
+CREATE UNIQUE INDEX "Comment_importKey_key" ON "Comment"("importKey");

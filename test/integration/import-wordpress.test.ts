@@ -1,0 +1,135 @@
+// Importing a WordPress site: the two exports made by a real WordPress 6.1 (../shared/fixtures/wordpress, read in
+// place; in CI a missing fixture fails) and the project's own small export, on both engines — events with their
+// dates read, comments with their threads and states, old recap questions flagged, twice without duplicates, and
+// hostile files refused with nothing half-imported.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import { createDatabase } from "@/lib/db/client";
+import { getPublishedEvent } from "@/lib/events/get-event";
+import { importWordPress, previewWordPressImport } from "@/lib/import/import-wordpress";
+import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
+import { updateSiteSettings } from "@/lib/settings/update-site-settings";
+import { createUser } from "@/lib/users/create-user";
+import { rejection } from "../rejection";
+
+const db = createDatabase();
+const shared = path.resolve(process.cwd(), "../shared/fixtures/wordpress");
+const fixture = (name: string) => {
+  const file = path.join(shared, name);
+  if (!existsSync(file)) throw new Error(`Missing fixture ${file}: the tests read WordPress's own exports from ../shared.`);
+  return readFileSync(file, "utf8");
+};
+const small = readFileSync(path.resolve(process.cwd(), "test/fixtures/wordpress-small.wxr.xml"), "utf8");
+let host: Actor;
+
+beforeAll(async () => {
+  const admin = await createUser({ db, actor: "system", input: { email: "admin@import.example.org", name: "Admin", password: "a long enough password", role: "ADMIN" } });
+  await updateSiteSettings({ db, actor: { id: admin.id, role: "ADMIN" }, input: { organisationName: "Collectif", accentColor: "#1f5fae", defaultLocale: "fr", timeZone: "Europe/Paris" } });
+  const hostUser = await createUser({ db, actor: "system", input: { email: "hote@import.example.org", name: "Hôte", password: "a long enough password", role: "HOST" } });
+  host = { id: hostUser.id, role: "HOST" };
+});
+
+const eventsFrom = (keyPart: string) => db.event.findMany({ where: { importKey: { contains: keyPart } }, orderBy: { startsAt: "asc" }, include: { comments: { orderBy: { createdAt: "asc" } } } });
+
+describe("importing a real WordPress association site", () => {
+  it("events from the chosen category with their dates, places and hosts; comments threaded, held or left behind; recap questions flagged", async () => {
+    const xml = fixture("association-site.wxr.xml");
+    const preview = await previewWordPressImport({ db, actor: host, xml, options: { categories: ["rencontres"] } });
+    expect(preview.events.map((event) => event.title)).toEqual(["Atelier : sécuriser les données de vos adhérents", "Webinaire : financer son association par le don en ligne", "Apéro numérique de rentrée"]);
+    expect(preview.skippedPosts).toEqual([
+      { title: "Assemblée générale 2024 : compte rendu", reason: "filter" },
+      { title: "Brouillon : atelier cartographie", reason: "status" },
+      { title: "Mentions légales", reason: "type" },
+    ]);
+    expect(await db.event.count({ where: { importKey: { not: null } } })).toBe(0);
+
+    const summary = await importWordPress({ db, actor: host, xml, options: { categories: ["rencontres"] } });
+    expect(summary.events).toEqual({ created: 3, alreadyImported: 0, dateToCheck: 0, published: 3 });
+    expect(summary.comments).toEqual({ approved: 9, pending: 1, alreadyImported: 0, spam: 0, trash: 1, pingbacks: 1, askingForRecap: 5 });
+
+    const [atelier, webinaire, apero] = await eventsFrom(":post:");
+    // "Le 14 mars de 18h30 à 20h30", posted in February 2019: 18:30 in Paris.
+    expect(atelier).toMatchObject({ status: "PUBLISHED", startsAt: new Date("2019-03-14T17:30:00Z"), endsAt: new Date("2019-03-14T19:30:00Z"), venueName: "Maison des associations", venueAddress: "18 rue Ramponeau, 75020 Paris", hostNames: "Claire Dubois\nKarim Benali", language: "fr" });
+    // "Jeudi 3 octobre 2019, 12h–13h, en ligne".
+    expect(webinaire).toMatchObject({ startsAt: new Date("2019-10-03T10:00:00Z"), endsAt: new Date("2019-10-03T11:00:00Z"), venueName: "En ligne" });
+    // "Le 12 septembre à 19h": the year of the post, two hours long.
+    expect(apero).toMatchObject({ startsAt: new Date("2023-09-12T17:00:00Z"), endsAt: new Date("2023-09-12T19:00:00Z"), venueName: "Café des Sports" });
+    expect(atelier.topic).toContain("**Le 14 mars de 18h30 à 20h30**");
+    expect(atelier.topic).toContain("- Inscription gratuite");
+    expect(webinaire.topic).not.toMatch(/<img|wp-content/);
+
+    // Threads and states: the association's answer under Julien's question, Inès's question held; no IP imported.
+    const byAuthor = new Map(atelier.comments.map((comment) => [comment.authorName, comment]));
+    expect(byAuthor.get("Collectif Numérique Solidaire")).toMatchObject({ parentId: byAuthor.get("Julien Moreau")!.id, depth: 1, status: "APPROVED" });
+    expect(byAuthor.get("Inès")).toMatchObject({ status: "PENDING" });
+    expect(byAuthor.get("Sophie Garcia")).toMatchObject({ asksForRecap: true, createdAt: new Date("2019-03-16T08:05:00Z") });
+    expect(atelier.comments.every((comment) => comment.ipHash === null && comment.userAgent === null)).toBe(true);
+    // Addresses are kept for hosts, never shown.
+    const page = await getPublishedEvent({ db, slug: atelier.slug });
+    expect(JSON.stringify(page)).not.toContain("julien.moreau@example.org");
+    expect(page!.comments.length).toBeGreaterThan(0);
+    // Hosts see how many old comments asked, and can answer them when the recap is published; nobody was mailed.
+    expect((await getRecapForEditing({ db, actor: host, eventSlug: atelier.slug })).unansweredAskers).toBe(2);
+    expect(await db.recapRequest.count()).toBe(0);
+    expect(await db.outboundEmail.count()).toBe(0);
+  });
+
+  it("importing the same file again changes nothing", async () => {
+    const xml = fixture("association-site.wxr.xml");
+    const before = { events: await db.event.count(), comments: await db.comment.count(), audit: await db.auditLog.count() };
+    const summary = await importWordPress({ db, actor: host, xml, options: { categories: ["rencontres"] } });
+    expect(summary.events).toMatchObject({ created: 0, alreadyImported: 3 });
+    expect(summary.comments).toMatchObject({ approved: 0, pending: 0, alreadyImported: 10 });
+    expect({ events: await db.event.count(), comments: await db.comment.count(), audit: await db.auditLog.count() }).toEqual(before);
+  });
+
+  it("the seed's event with its 300 comments: the date of the text, the hosts, every comment once, the recap questions flagged", async () => {
+    const xml = fixture("webreakfast-300-comments.wxr.xml");
+    const first = await importWordPress({ db, actor: host, xml });
+    const again = await importWordPress({ db, actor: host, xml });
+    expect(first.events).toMatchObject({ created: 1, published: 1 });
+    expect(first.comments).toMatchObject({ approved: 300, pending: 0 });
+    expect(first.comments.askingForRecap).toBeGreaterThan(0);
+    expect(again.comments).toMatchObject({ approved: 0, alreadyImported: 300 });
+    const [event] = await db.event.findMany({ where: { title: { startsWith: "Plaidoyer, mobilisation" }, importKey: { not: null } } });
+    // "Le 28 septembre de 8h à 10h", posted on 14 September 2010.
+    expect(event).toMatchObject({ startsAt: new Date("2010-09-28T06:00:00Z"), endsAt: new Date("2010-09-28T08:00:00Z"), hostNames: "Frédéric Bardeau\nOlivier Blondeau" });
+    expect(await db.comment.count({ where: { eventId: event.id } })).toBe(300);
+    expect(await db.comment.count({ where: { eventId: event.id, asksForRecap: true } })).toBe(first.comments.askingForRecap);
+  });
+});
+
+describe("the project's own export", () => {
+  it("The Events Calendar's dates and venue, an English date in the text, an unreadable date as a draft to check; scripts and shortcodes gone; deep threads kept readable", async () => {
+    const summary = await importWordPress({ db, actor: host, xml: small });
+    expect(summary.events).toEqual({ created: 3, alreadyImported: 0, dateToCheck: 1, published: 2 });
+    expect(summary.comments).toMatchObject({ approved: 5, spam: 1, pingbacks: 1, askingForRecap: 1 });
+    const [repair, garden, meeting] = await Promise.all(["repair-cafe", "garden-workday", "annual-meeting"].map((slug) => db.event.findUniqueOrThrow({ where: { slug }, include: { comments: { orderBy: { createdAt: "asc" } } } })));
+    // 10:00 in London in May is 9:00 UTC.
+    expect(repair).toMatchObject({ startsAt: new Date("2022-05-21T09:00:00Z"), endsAt: new Date("2022-05-21T11:30:00Z"), venueName: "Community Hall", venueAddress: "12 High Street, Bristol", status: "PUBLISHED" });
+    expect(repair.topic).not.toMatch(/script|alert|gallery|javascript:/i);
+    expect(repair.topic).toContain("[the guide](https://example.org/guide)");
+    // "Saturday 21 May, 10am–12:30pm", posted in April 2023, in the site's time zone (Paris).
+    expect(garden).toMatchObject({ startsAt: new Date("2023-05-21T08:00:00Z"), endsAt: new Date("2023-05-21T10:30:00Z"), venueName: "Allotments", hostNames: "Priya\nTom", language: "en" });
+    expect(meeting).toMatchObject({ status: "DRAFT", dateToCheck: true });
+    // A website that is no web address is not kept; e-mail addresses are lower-cased like any comment's.
+    expect(repair.comments[0]).toMatchObject({ authorName: "Ann", authorUrl: null, authorEmail: "ann@example.org", asksForRecap: true });
+    expect(repair.comments.map((comment) => comment.depth)).toEqual([0, 1, 2, 3, 3]);
+    expect(repair.comments[4].parentId).toBe(repair.comments[3].parentId);
+  });
+
+  it("a hostile or wrong file is refused with a clear message, and nothing is imported", async () => {
+    const before = await db.event.count();
+    const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><rss><channel><wp:wxr_version>1.2</wp:wxr_version><title>&lol2;</title></channel></rss>`;
+    const external = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><wp:wxr_version>1.2</wp:wxr_version><item><title>&x;</title></item></channel></rss>`;
+    for (const xml of [bomb, external, "<html><body>not an export</body></html>", "{\"json\": true}", "", small.slice(0, small.length / 2)]) {
+      const error = await rejection(importWordPress({ db, actor: host, xml }));
+      expect(error.messageKey, xml.slice(0, 40)).toBe("importNotWordPress");
+    }
+    expect((await rejection(importWordPress({ db, actor: host, xml: `${small}${" ".repeat(50 * 1024 * 1024)}` }))).code).toBe("PAYLOAD_TOO_LARGE");
+    expect((await rejection(importWordPress({ db, actor: null, xml: small }))).code).toBe("UNAUTHORIZED");
+    expect(await db.event.count()).toBe(before);
+  });
+});
