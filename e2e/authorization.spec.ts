@@ -22,7 +22,11 @@ async function callAction(request: APIRequestContext, path: string, id: string, 
   const encoded = args.map((arg) => {
     if (arg && typeof arg === "object" && "form" in arg) {
       const part = nextPart++;
-      for (const [name, value] of Object.entries((arg as { form: Record<string, string> }).form)) multipart.append(`_${part}_${name}`, value);
+      for (const [name, value] of Object.entries((arg as { form: Record<string, string | Blob> }).form)) {
+        // A file field is sent as the browser sends one: a named part with its type.
+        if (value instanceof Blob) multipart.append(`_${part}_${name}`, value, "export.xml");
+        else multipart.append(`_${part}_${name}`, value);
+      }
       return `$K${part.toString(16)}`;
     }
     return arg;
@@ -42,6 +46,8 @@ function query<T>(sql: string, ...params: unknown[]): T {
 }
 
 test("every dashboard action refuses anonymous callers and changes nothing; the same calls work for a host", async ({ browser }) => {
+  // Some thirty actions called three times, two accounts signed in: longer than one page's test.
+  test.setTimeout(90_000);
   const ids = actionIds();
   const dashboardActions = [...ids.keys()].filter((key) => key.startsWith("app/dashboard/")).sort();
 
@@ -65,6 +71,8 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
     invitations: query<{ n: number }>(`SELECT count(*) AS n FROM Invitation`).n,
     withdrawn: query<{ n: number }>(`SELECT count(*) AS n FROM Invitation WHERE revokedAt IS NOT NULL`).n,
     settings: query<Record<string, unknown> | undefined>(`SELECT organisationName, description, logoAssetId, faviconAssetId FROM SiteSettings`) ?? null,
+    uploads: query<{ n: number }>(`SELECT count(*) AS n FROM ImportUpload`).n,
+    imports: query<{ n: number }>(`SELECT count(*) AS n FROM Job WHERE kind = 'wordpress-import'`).n,
   });
   // An event only for the deletion, and an account only for the admin to disable.
   const doomedSlug = `a-supprimer-${Date.now()}`;
@@ -76,6 +84,9 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
   const targetEmail = `cible-${Date.now()}@example.org`;
   createAccount(targetEmail, "mot de passe très long", "HOST");
   const targetId = query<{ id: string }>(`SELECT id FROM User WHERE email = ?`, targetEmail).id;
+  // A WordPress export already uploaded, for the import to start.
+  const wordpressExport = readFileSync("test/fixtures/wordpress-small.wxr.xml", "utf8");
+  const { id: importUploadId } = await withE2eDatabase((db) => db.importUpload.create({ data: { xml: wordpressExport, fileName: "export.xml" } }));
   // An invitation only for the admin to withdraw.
   const { id: invitationId } = await withE2eDatabase((db) => db.invitation.create({ data: { email: `retiree-${Date.now()}@example.org`, expiresAt: new Date(Date.now() + 86_400_000) } }));
   const currentSettings = query<Record<string, string> | undefined>(`SELECT * FROM SiteSettings`);
@@ -157,6 +168,16 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
       adminOnly: true,
       args: [{ form: { userId: targetId, action: "disable" } }],
       changed: (before, after) => after.users === before.users - 1,
+    },
+    "app/dashboard/import/actions.ts#uploadImportAction": {
+      path: "/dashboard/import",
+      args: [{ status: "idle", submission: 0 }, { form: { file: new Blob([wordpressExport], { type: "text/xml" }) } }],
+      changed: (before, after) => after.uploads === before.uploads + 1,
+    },
+    "app/dashboard/import/actions.ts#startImportAction": {
+      path: "/dashboard/import",
+      args: [{ form: { upload: importUploadId } }],
+      changed: (before, after) => after.imports === before.imports + 1,
     },
     "app/dashboard/users/actions.ts#revokeInvitationAction": {
       path: "/dashboard/users",

@@ -1,7 +1,7 @@
 // `npm run bench [-- --db postgres]`: the production server on the demo database with BENCH_COMMENTS
 // (default 300) approved comments on one event; measures the event page and the comment API with
 // autocannon and the JavaScript the page ships, then runs the fan-out (scripts/bench-fanout.ts) with
-// one and two workers. BENCH_PAGE_ONLY=1 skips the fan-out.
+// one and two workers, and the WordPress import (scripts/bench-import.ts). BENCH_PAGE_ONLY=1 skips the fan-out.
 import { spawn, spawnSync } from "node:child_process";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
@@ -138,6 +138,8 @@ if (!process.env.BENCH_PAGE_ONLY) {
     if (fanout.status !== 0) process.exit(fanout.status ?? 1);
   }
 }
+const imported = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-import.ts", "--db", ENGINE], { stdio: "inherit" });
+if (imported.status !== 0) process.exit(imported.status ?? 1);
 process.exit(0);
 
 function load(options: autocannon.Options): Promise<autocannon.Result> {

@@ -17,6 +17,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <Link href="/dashboard">{t("overview")}</Link>
         <Link href="/dashboard/moderation">{t("moderation")}</Link>
         <Link href="/dashboard/mailbox">{t("mailbox")}</Link>
+        {can(actor, "event:edit") && <Link href="/dashboard/import">{t("importNav")}</Link>}
         {can(actor, "user:manage") && <Link href="/dashboard/users">{t("users")}</Link>}
         {can(actor, "site:manage") && <Link href="/dashboard/settings">{t("settings")}</Link>}
         {can(actor, "audit:read") && <Link href="/dashboard/audit">{t("audit")}</Link>}

@@ -36,7 +36,7 @@ export async function importWordPress(options: {
   actor: Actor | null | "system";
   xml: string;
   options?: WordPressImportOptions;
-  onProgress?: (done: number, total: number, event: PlannedEvent) => void;
+  onProgress?: (done: number, total: number, event: PlannedEvent) => unknown;
   now?: Date;
 }): Promise<WordPressImportSummary> {
   const { db, actor } = options;
@@ -128,7 +128,7 @@ export async function importWordPress(options: {
     summary.comments.trash += planned.skippedComments.trash;
     summary.comments.pingbacks += planned.skippedComments.pingback;
     summary.slugs.push(outcome.slug);
-    options.onProgress?.(++done, plan.events.length, planned);
+    await options.onProgress?.(++done, plan.events.length, planned);
   }
   return summary;
 }

@@ -1,7 +1,7 @@
 import { engineOf, type Database, type Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type JobKind = "recap-fanout" | "host-digest" | "retention";
+export type JobKind = "recap-fanout" | "host-digest" | "retention" | "wordpress-import";
 
 /** A job as the worker that claimed it holds it; every write about it is conditional on `leaseOwner`. */
 export type ClaimedJob = { id: string; kind: string; dedupeKey: string; payload: string; cursor: string | null; progress: number; attempts: number; leaseOwner: string };

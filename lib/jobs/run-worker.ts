@@ -5,6 +5,7 @@ import { runOutboxWorker, sleep, type OutboxOptions } from "@/lib/notifications/
 import { sendHostDigests } from "@/lib/notifications/send-host-digests";
 import { expandRecapFanout } from "@/lib/recaps/expand-recap-fanout";
 import { applyRetention } from "@/lib/retention/apply-retention";
+import { runWordPressImportJob } from "@/lib/import/run-wordpress-import-job";
 import { claimNextJob, failJob, finishJob, JOB_POLICY, LeaseLostError, recoverExpiredJobLeases, type ClaimedJob, type JobKind } from "./job-queue";
 import { schedulePeriodicJobs } from "./periodic-jobs";
 import { HEARTBEAT, recordHeartbeat, type WorkerIdentity } from "./worker-heartbeat";
@@ -16,6 +17,7 @@ const JOB_HANDLERS: Record<JobKind, (context: JobContext) => Promise<unknown>> =
   "recap-fanout": ({ db, job, now, fanoutBatchSize }) => expandRecapFanout({ db, job, now, batchSize: fanoutBatchSize }),
   "host-digest": ({ db, now }) => sendHostDigests({ db, now: now() }),
   retention: ({ db, now }) => applyRetention({ db, now: now() }),
+  "wordpress-import": ({ db, job, now }) => runWordPressImportJob({ db, job, now }),
 };
 
 /** Claims and runs due jobs until there are none. Returns how many ran. */

@@ -17,7 +17,8 @@ const DAY = 86_400_000;
  * - e-mail bodies: erased `emailBodiesDays` after sending (the status rows stay for the delivery report);
  * - IP hashes and user agents of comments and recap requests: erased after `clientDataDays`;
  * - unconfirmed recap requests: deleted, with their confirmation e-mails, once their link has expired;
- * - images nothing shows any more (a cover or logo left by a failed save): deleted after a day.
+ * - images nothing shows any more (a cover or logo left by a failed save): deleted after a day;
+ * - WordPress exports uploaded from the dashboard (they hold commenters' addresses): deleted after a day.
  */
 export async function applyRetention(options: { db: Database; now: Date; windows?: RetentionWindows }) {
   const { db, now } = options;
@@ -41,6 +42,7 @@ export async function applyRetention(options: { db: Database; now: Date; windows
     await tx.outboundEmail.deleteMany({ where: { recapRequest: expired } });
     const unconfirmed = await tx.recapRequest.deleteMany({ where: expired });
     await tx.job.deleteMany({ where: { status: "DONE", finishedAt: { lt: before(30) } } });
+    await tx.importUpload.deleteMany({ where: { createdAt: { lt: before(1) } } });
     const images = await tx.asset.deleteMany({ where: { createdAt: { lt: before(1) }, logoOf: { none: {} }, faviconOf: { none: {} }, coverOf: { none: {} } } });
     return {
       loginAttempts: loginAttempts.count,

@@ -8,7 +8,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDatabase } from "@/lib/db/client";
 import { getPublishedEvent } from "@/lib/events/get-event";
+import { getImportPreview, getImportProgress } from "@/lib/import/get-import-preview";
 import { importWordPress, previewWordPressImport } from "@/lib/import/import-wordpress";
+import { startWordPressImport } from "@/lib/import/start-wordpress-import";
+import { uploadWordPressExport } from "@/lib/import/upload-wordpress-export";
+import { runDueJobs } from "@/lib/jobs/run-worker";
 import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
 import { updateSiteSettings } from "@/lib/settings/update-site-settings";
 import { createUser } from "@/lib/users/create-user";
@@ -131,5 +135,36 @@ describe("the project's own export", () => {
     expect((await rejection(importWordPress({ db, actor: host, xml: `${small}${" ".repeat(50 * 1024 * 1024)}` }))).code).toBe("PAYLOAD_TOO_LARGE");
     expect((await rejection(importWordPress({ db, actor: null, xml: small }))).code).toBe("UNAUTHORIZED");
     expect(await db.event.count()).toBe(before);
+  });
+});
+
+describe("from the dashboard", () => {
+  it("upload, preview with the file's categories, import by a worker with its progress, summary; a double click imports once", async () => {
+    const xml = fixture("association-site.wxr.xml");
+    const { id: uploadId } = await uploadWordPressExport({ db, actor: host, file: new File([xml], "export.xml", { type: "text/xml" }) });
+    const preview = await getImportPreview({ db, actor: host, uploadId, options: { tags: ["webinaire"] } });
+    expect(preview.terms).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "category", slug: "rencontres", posts: 4 }), expect.objectContaining({ kind: "tag", slug: "webinaire", posts: 1 })]));
+    expect(preview.events.map((event) => event.title)).toEqual(["Webinaire : financer son association par le don en ligne"]);
+
+    const first = await startWordPressImport({ db, actor: host, uploadId, options: { tags: ["webinaire"] } });
+    const second = await startWordPressImport({ db, actor: host, uploadId, options: { tags: ["webinaire"] } });
+    expect(second.jobId).toBe(first.jobId);
+    expect(await getImportProgress({ db, actor: host, uploadId, jobId: first.jobId })).toMatchObject({ status: "PENDING", summary: null });
+    await runDueJobs({ db, owner: "test" });
+    const done = await getImportProgress({ db, actor: host, uploadId, jobId: first.jobId });
+    expect(done).toMatchObject({ status: "DONE", progress: 1, total: 1 });
+    // Already imported by the first test of this file: nothing new, nothing twice.
+    expect(done.summary?.events).toMatchObject({ created: 0, alreadyImported: 1 });
+    expect(await db.job.count({ where: { kind: "wordpress-import" } })).toBe(1);
+  });
+
+  it("a wrong file is refused at upload with its message, and nothing is kept; readers cannot upload", async () => {
+    for (const [content, key] of [["<html></html>", "importNotWordPress"], ["", "importFileRequired"]] as const) {
+      const error = await rejection(uploadWordPressExport({ db, actor: host, file: new File([content], "x.xml") }));
+      expect(error.fieldErrors?.file).toEqual([key]);
+    }
+    expect((await rejection(uploadWordPressExport({ db, actor: host, file: new File(["x".repeat(5 * 1024 * 1024 + 1)], "big.xml") }))).fieldErrors?.file).toEqual(["importTooLargeForUpload"]);
+    expect((await rejection(uploadWordPressExport({ db, actor: null, file: new File([small], "x.xml") }))).code).toBe("UNAUTHORIZED");
+    expect(await db.importUpload.count({ where: { fileName: { not: "export.xml" } } })).toBe(0);
   });
 });

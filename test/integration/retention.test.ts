@@ -43,6 +43,9 @@ describe("the daily retention job", () => {
     const fresh = await image(ago(0.1));
     const shown = await image(ago(200));
     await db.event.update({ where: { id: event.id }, data: { coverAssetId: shown.id } });
+    // WordPress exports uploaded for an import hold commenters' addresses: kept a day.
+    const oldUpload = await db.importUpload.create({ data: { xml: "<rss/>", fileName: "old.xml", createdAt: ago(2) } });
+    const freshUpload = await db.importUpload.create({ data: { xml: "<rss/>", fileName: "fresh.xml", createdAt: ago(0.2) } });
 
     // Scheduled by whichever worker comes first, once a day.
     await schedulePeriodicJobs(db, now);
@@ -59,6 +62,8 @@ describe("the daily retention job", () => {
     expect(await db.recapRequest.findUnique({ where: { id: expired.id } })).toBeNull();
     expect(await db.outboundEmail.count({ where: { dedupeKey: "expired" } })).toBe(0);
     expect(await db.recapRequest.findUnique({ where: { id: pendingConfirmation.id } })).not.toBeNull();
+    expect(await db.importUpload.findUnique({ where: { id: oldUpload.id } })).toBeNull();
+    expect(await db.importUpload.findUnique({ where: { id: freshUpload.id } })).not.toBeNull();
     expect(await db.asset.findUnique({ where: { id: leftOver.id } })).toBeNull();
     expect(await db.asset.findUnique({ where: { id: fresh.id } })).not.toBeNull();
     expect(await db.asset.findUnique({ where: { id: shown.id } })).not.toBeNull();
