@@ -94,7 +94,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                     (<Link href={`/dashboard/events/${event.slug}/edit`}>{t("edit")}</Link>)
                     <br />
                     <span className="muted">
-                      {formatShortDate(event.startsAt, event.timeZone, locale)} · {event.status === "PUBLISHED" ? t("published") : t("draft")}
+                      {event.dateToCheck ? <strong>{t("dateToCheck")}</strong> : formatShortDate(event.startsAt, event.timeZone, locale)} · {event.status === "PUBLISHED" ? t("published") : t("draft")}
                     </span>
                   </td>
                   <td data-label={t("pendingComments")}>{event.pendingComments > 0 ? <Link href="/dashboard/moderation">{event.pendingComments}</Link> : 0}</td>

@@ -21,6 +21,7 @@ export async function listDashboardEvents(options: { db: Database; actor: Actor 
       timeZone: true,
       recapOutlook: true,
       recapExpectedOn: true,
+      dateToCheck: true,
       recap: { select: { status: true } },
       _count: { select: { comments: { where: { status: "PENDING" } } } },
     },

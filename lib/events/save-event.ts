@@ -33,9 +33,10 @@ export async function saveEvent(options: { db: Database; actor: Actor | null; ex
     const coverAssetId = newCover ? (await storeImage(tx, newCover)).id : options.removeCover ? null : undefined;
     const fields = { ...data, ...(coverAssetId !== undefined && { coverAssetId }) };
     const now = new Date();
-    // Calendars that imported the event replace their copy when the sequence grows; feeds date it from its first publication.
+    // Calendars that imported the event replace their copy when the sequence grows; feeds date it from its first
+    // publication. A host saving an imported event has seen its date: it is no longer "to check".
     const event = existing
-      ? await tx.event.update({ where: { id: existing.id }, data: { ...fields, calendarSequence: { increment: 1 } }, select: { id: true, slug: true, status: true } })
+      ? await tx.event.update({ where: { id: existing.id }, data: { ...fields, calendarSequence: { increment: 1 }, dateToCheck: false }, select: { id: true, slug: true, status: true } })
       : await tx.event.create({ data: { ...fields, ...(fields.status === "PUBLISHED" && { firstPublishedAt: now }) }, select: { id: true, slug: true, status: true } });
     if (existing && event.status === "PUBLISHED") await tx.event.updateMany({ where: { id: event.id, firstPublishedAt: null }, data: { firstPublishedAt: now } });
     // A replaced or removed cover is not kept.

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDatabase } from "@/lib/db/client";
 import { getPublishedEvent } from "@/lib/events/get-event";
+import { saveEvent } from "@/lib/events/save-event";
 import { getImportPreview, getImportProgress } from "@/lib/import/get-import-preview";
 import { importWordPress, previewWordPressImport } from "@/lib/import/import-wordpress";
 import { startWordPressImport } from "@/lib/import/start-wordpress-import";
@@ -118,6 +119,9 @@ describe("the project's own export", () => {
     // "Saturday 21 May, 10am–12:30pm", posted in April 2023, in the site's time zone (Paris).
     expect(garden).toMatchObject({ startsAt: new Date("2023-05-21T08:00:00Z"), endsAt: new Date("2023-05-21T10:30:00Z"), venueName: "Allotments", hostNames: "Priya\nTom", language: "en" });
     expect(meeting).toMatchObject({ status: "DRAFT", dateToCheck: true });
+    // A host sets the date and saves: no longer to check.
+    await saveEvent({ db, actor: host, existingSlug: "annual-meeting", input: { slug: "annual-meeting", title: meeting.title, timeZone: "Europe/Paris", startsAt: "2023-07-01T18:00", endsAt: "2023-07-01T20:00", venueName: "Hall", venueAddress: "", hostNames: "", summary: meeting.summary, topic: meeting.topic, language: "en", status: "PUBLISHED" } });
+    expect(await db.event.findUniqueOrThrow({ where: { slug: "annual-meeting" } })).toMatchObject({ dateToCheck: false, status: "PUBLISHED" });
     // A website that is no web address is not kept; e-mail addresses are lower-cased like any comment's.
     expect(repair.comments[0]).toMatchObject({ authorName: "Ann", authorUrl: null, authorEmail: "ann@example.org", asksForRecap: true });
     expect(repair.comments.map((comment) => comment.depth)).toEqual([0, 1, 2, 3, 3]);
