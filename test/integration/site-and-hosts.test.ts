@@ -57,9 +57,10 @@ function fromHeader(headers: string): string {
   return line.replace(/=\?UTF-8\?Q\?([^?]*)\?=/gi, (_match, text: string) => decodeURIComponent(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, "%$1"))).replace(/^"(.*)"( <)/, "$1$2");
 }
 
-/** The token of the invitation link in the last e-mail received. */
-function invitationToken(): string {
-  return /\/invitations\/accept\?token=([\w.-]+)/.exec(smtp.received.at(-1)!.text)![1];
+/** The token of the invitation link in the last e-mail received (by `to`, when given: other mail may arrive after it). */
+function invitationToken(to?: string): string {
+  const mail = to ? smtp.received.filter((received) => received.to.includes(to)).at(-1) : smtp.received.at(-1);
+  return /\/invitations\/accept\?token=([\w.-]+)/.exec(mail!.text)![1];
 }
 
 const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#2e7d32" } }).png().toBuffer();
@@ -324,12 +325,12 @@ describe("accounts", () => {
       admins[action] = other.id;
       await inviteHost({ db, actor: { id: other.id, role: "ADMIN" }, input: { email: `invitee-${action}@example.org` } });
       await deliverAll({ db, transport });
-      tokens[action] = invitationToken();
+      tokens[action] = invitationToken(`invitee-${action}@example.org`);
     }
     // An invitation from an admin who stays an admin is untouched.
     await inviteHost({ db, actor: admin, input: { email: "kept@example.org" } });
     await deliverAll({ db, transport });
-    const kept = invitationToken();
+    const kept = invitationToken("kept@example.org");
     for (const action of ["disable", "remove", "make-host"] as const) {
       await actOnAccount({ db, actor: admin, userId: admins[action], action });
       expect(await findInvitation({ db, token: tokens[action] }), action).toMatchObject({ state: "revoked" });
@@ -536,7 +537,7 @@ describe("the site's language", () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ locale: "en" });
     await inviteHost({ db, actor: admin, input: { email: "invited-en@example.org" } });
     await deliverAll({ db, transport });
-    const accepted = await acceptInvitation({ db, token: invitationToken(), input: { name: "Invited", password } });
+    const accepted = await acceptInvitation({ db, token: invitationToken("invited-en@example.org"), input: { name: "Invited", password } });
     expect(await db.user.findUniqueOrThrow({ where: { id: accepted.id } })).toMatchObject({ locale: "en" });
     await updateSiteSettings({ db, actor: admin, input: { ...settingsForm, defaultLocale: "fr" } });
     await requestRecap({ db, eventSlug: event.slug, input: { email: "silencieux@example.org" }, client: { ip: "192.0.2.42" } });
