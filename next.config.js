@@ -12,9 +12,9 @@ const nextConfig = {
   async headers() {
     return [
       {
-        // Every path but the recap box other sites frame (/embed/…), which sends its own policy with the sites
+        // Every path but the recap box other sites frame (/embed/events/…), which sends its own policy with the sites
         // allowed to frame it (app/embed/events/[slug]/route.ts).
-        source: "/:path((?!embed/).*)",
+        source: "/:path((?!embed/events/).*)",
         headers: [
           // No third-party requests: the browser may load only what this server serves. In production the server
           // replaces this on every HTML page with the hashes of that page's own inline scripts

@@ -54,7 +54,7 @@ const server = http.createServer(async (request, response) => {
   }
   const render = () => {
     // The recap box other sites frame sends its own policy (frame-ancestors from the settings).
-    if (request.method === "GET" && !request.url?.startsWith("/embed/")) applyScriptHashPolicy(response);
+    if (request.method === "GET" && !request.url?.startsWith("/embed/events/")) applyScriptHashPolicy(response);
     void handle(request, response);
   };
   if (cache) {

@@ -1,4 +1,5 @@
 import { Feed } from "feed";
+import { escapeHtml } from "@/lib/notifications/templates/render-email";
 import type { SiteSettings } from "@/lib/settings/site-settings";
 
 export type FeedEntry = { id: string; title: string; link: string; summary: string; contentHtml: string; published: Date; updated: Date };
@@ -9,8 +10,8 @@ export function buildAtomFeed(settings: Pick<SiteSettings, "organisationName" | 
   const updated = new Date(Math.max(settings.updatedAt.getTime(), ...feed.entries.map((entry) => entry.updated.getTime()), 0));
   const atom = new Feed({
     id: self,
-    title: feed.title,
-    description: settings.description || undefined,
+    title: escapeHtml(feed.title),
+    description: settings.description ? escapeHtml(settings.description) : undefined,
     link: `${settings.publicUrl}/`,
     language: settings.defaultLocale,
     updated,
@@ -20,7 +21,9 @@ export function buildAtomFeed(settings: Pick<SiteSettings, "organisationName" | 
     copyright: settings.organisationName,
   });
   for (const entry of feed.entries) {
-    atom.addItem({ id: entry.id, title: entry.title, link: entry.link, description: entry.summary, content: entry.contentHtml, date: entry.updated, published: entry.published, author: [{ name: settings.organisationName }] });
+    // feed writes titles and summaries as type="html": plain text is escaped into HTML first (which also keeps "]]>"
+    // out of its CDATA sections).
+    atom.addItem({ id: entry.id, title: escapeHtml(entry.title), link: entry.link, description: escapeHtml(entry.summary), content: entry.contentHtml, date: entry.updated, published: entry.published, author: [{ name: settings.organisationName }] });
   }
   return atom.atom1();
 }

@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/client";
+import { translatorFor } from "@/lib/i18n/messages";
 import { getSiteSettings } from "@/lib/settings/site-settings";
 import { buildCalendar, CALENDAR_EVENT_SELECT } from "./ical";
 
@@ -14,5 +15,6 @@ export async function getEventCalendar(options: { db: Database; slug: string }):
   });
   if (!event) return null;
   const settings = await getSiteSettings(db);
-  return { filename: `${event.slug}.ics`, body: buildCalendar(settings, event.title, [event]) };
+  const cancelled = translatorFor(settings.defaultLocale, "feeds")("cancelled");
+  return { filename: `${event.slug}.ics`, body: buildCalendar(settings, event.status === "PUBLISHED" ? event.title : cancelled, [event], cancelled) };
 }

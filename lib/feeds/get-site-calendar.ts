@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/client";
+import { translatorFor } from "@/lib/i18n/messages";
 import { getSiteSettings } from "@/lib/settings/site-settings";
 import { buildCalendar, CALENDAR_EVENT_SELECT } from "./ical";
 
@@ -22,5 +23,5 @@ export async function getSiteCalendar(options: { db: Database; now: Date }): Pro
       select: CALENDAR_EVENT_SELECT,
     }),
   ]);
-  return buildCalendar(settings, settings.organisationName, events);
+  return buildCalendar(settings, settings.organisationName, events, translatorFor(settings.defaultLocale, "feeds")("cancelled"));
 }

@@ -35,7 +35,7 @@ export const CALENDAR_EVENT_SELECT = {
  * to its reader's zone; each event keeps one UID (its id at the site's host) and a SEQUENCE that grows with each
  * edit, so a calendar that imported it replaces its copy; an event withdrawn from publication is CANCELLED.
  */
-export function buildCalendar(settings: Pick<SiteSettings, "organisationName" | "publicUrl" | "defaultLocale">, name: string, events: CalendarEvent[]): string {
+export function buildCalendar(settings: Pick<SiteSettings, "organisationName" | "publicUrl" | "defaultLocale">, name: string, events: CalendarEvent[], cancelledLabel: string): string {
   const host = new URL(settings.publicUrl).host;
   const calendar = ical({
     name,
@@ -45,6 +45,20 @@ export function buildCalendar(settings: Pick<SiteSettings, "organisationName" | 
   });
   for (const event of events) {
     const url = `${settings.publicUrl}/events/${event.slug}`;
+    if (event.status !== "PUBLISHED") {
+      // Withdrawn: only what a calendar needs to drop its copy. The draft being reworked stays private (its title,
+      // place and text); the times are the ones stored now.
+      calendar.createEvent({
+        id: `${event.id}@${host}`,
+        sequence: event.calendarSequence,
+        start: event.startsAt,
+        end: event.endsAt,
+        stamp: event.updatedAt,
+        summary: cancelledLabel,
+        status: ICalEventStatus.CANCELLED,
+      });
+      continue;
+    }
     calendar.createEvent({
       id: `${event.id}@${host}`,
       sequence: event.calendarSequence,
@@ -56,7 +70,7 @@ export function buildCalendar(settings: Pick<SiteSettings, "organisationName" | 
       description: `${event.summary}\n\n${url}`,
       location: [event.venueName, event.venueAddress.replace(/\s*\n\s*/g, ", ")].filter(Boolean).join(", "),
       url,
-      status: event.status === "PUBLISHED" ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
+      status: ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

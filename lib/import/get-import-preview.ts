@@ -34,6 +34,7 @@ export async function getImportPreview(options: { db: Database; actor: Actor | n
       dateToCheck: event.dateToCheck,
       status: event.status,
       alreadyImported: event.alreadyImported,
+      deletedHere: event.deletedHere,
       approved: event.comments.filter((comment) => comment.status === "APPROVED").length,
       pending: event.comments.filter((comment) => comment.status === "PENDING").length,
       askingForRecap: event.comments.filter((comment) => comment.asksForRecap).length,

@@ -6,7 +6,7 @@ import { parseWxr } from "./parse-wxr";
 import { placeUnder, planWordPressImport, type PlannedEvent, type WordPressImportOptions, type WordPressPlan } from "./plan-wordpress-import";
 
 export type WordPressImportSummary = {
-  events: { created: number; alreadyImported: number; dateToCheck: number; published: number };
+  events: { created: number; alreadyImported: number; deletedHere: number; dateToCheck: number; published: number };
   comments: { approved: number; pending: number; alreadyImported: number; spam: number; trash: number; pingbacks: number; askingForRecap: number };
   skippedPosts: WordPressPlan["skippedPosts"];
   /** Events created or completed, by address, for the summary page. */
@@ -18,10 +18,12 @@ export async function previewWordPressImport(options: { db: Database; actor: Act
   if (options.actor !== "system") assertCan(options.actor, "event:edit");
   const settings = await getSiteSettings(options.db);
   const plan = planWordPressImport(parseWxr(options.xml), options.options ?? {}, settings);
-  const existing = new Set(
-    (await options.db.event.findMany({ where: { importKey: { in: plan.events.map((event) => event.importKey) } }, select: { importKey: true } })).map((event) => event.importKey),
-  );
-  return { ...plan, events: plan.events.map((event) => ({ ...event, alreadyImported: existing.has(event.importKey) })) };
+  const keys = plan.events.map((event) => event.importKey);
+  const [existing, deleted] = await Promise.all([
+    options.db.event.findMany({ where: { importKey: { in: keys } }, select: { importKey: true } }).then((rows) => new Set(rows.map((row) => row.importKey))),
+    options.db.deletedImport.findMany({ where: { importKey: { in: keys } }, select: { importKey: true } }).then((rows) => new Set(rows.map((row) => row.importKey))),
+  ]);
+  return { ...plan, events: plan.events.map((event) => ({ ...event, alreadyImported: existing.has(event.importKey), deletedHere: deleted.has(event.importKey) })) };
 }
 
 /**
@@ -45,13 +47,20 @@ export async function importWordPress(options: {
   const settings = await getSiteSettings(db);
   const plan = planWordPressImport(parseWxr(options.xml), options.options ?? {}, settings);
   const summary: WordPressImportSummary = {
-    events: { created: 0, alreadyImported: 0, dateToCheck: 0, published: 0 },
+    events: { created: 0, alreadyImported: 0, deletedHere: 0, dateToCheck: 0, published: 0 },
     comments: { approved: 0, pending: 0, alreadyImported: 0, spam: 0, trash: 0, pingbacks: 0, askingForRecap: 0 },
     skippedPosts: plan.skippedPosts,
     slugs: [],
   };
   let done = 0;
+  const deleted = new Set((await db.deletedImport.findMany({ where: { importKey: { in: plan.events.map((event) => event.importKey) } }, select: { importKey: true } })).map((row) => row.importKey));
   for (const planned of plan.events) {
+    if (deleted.has(planned.importKey)) {
+      // A host deleted it here: not brought back, nor its comments.
+      summary.events.deletedHere += 1;
+      await options.onProgress?.(++done, plan.events.length, planned);
+      continue;
+    }
     const outcome = await db.$transaction(async (tx) => {
       const existing = await tx.event.findUnique({ where: { importKey: planned.importKey }, select: { id: true, slug: true } });
       let event = existing;

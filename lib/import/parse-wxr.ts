@@ -27,6 +27,8 @@ export type WxrItem = {
   type: string;
   /** "publish", "draft", "private"… */
   status: string;
+  /** Set on a post only people with the password may read. */
+  password: string;
   dateGmt: string;
   contentHtml: string;
   excerpt: string;
@@ -51,7 +53,9 @@ const text = (value: unknown): string => {
  */
 export function parseWxr(xml: string): Wxr {
   if (Buffer.byteLength(xml, "utf8") > MAX_WXR_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "importTooLarge");
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new AppError("INVALID", "importNotWordPress");
+  // Anywhere but inside CDATA sections and comments: a post's own HTML (in CDATA) may well hold "<!DOCTYPE html>".
+  const markup = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "").replace(/<!--[\s\S]*?-->/g, "");
+  if (/<!DOCTYPE|<!ENTITY/i.test(markup)) throw new AppError("INVALID", "importNotWordPress");
   let document: { rss?: { channel?: Record<string, unknown> } };
   try {
     const parser = new XMLParser({
@@ -77,6 +81,7 @@ export function parseWxr(xml: string): Wxr {
     slug: text(item["wp:post_name"]).trim(),
     type: text(item["wp:post_type"]).trim(),
     status: text(item["wp:status"]).trim(),
+    password: text(item["wp:post_password"]).trim(),
     dateGmt: text(item["wp:post_date_gmt"]).trim(),
     contentHtml: text(item["content:encoded"]),
     excerpt: text(item["excerpt:encoded"]),
@@ -102,7 +107,8 @@ export function parseWxr(xml: string): Wxr {
     }),
   }));
   return {
-    siteUrl: text(channel["wp:base_site_url"]).trim() || text(channel.link).trim(),
+    // The blog's own address: on a multisite network base_site_url is the network's, shared by every site.
+    siteUrl: text(channel["wp:base_blog_url"]).trim() || text(channel["wp:base_site_url"]).trim() || text(channel.link).trim(),
     siteTitle: text(channel.title).trim(),
     language: text(channel.language).trim(),
     items: items.filter((item) => /^\d+$/.test(item.id)),

@@ -6,7 +6,7 @@ import { zonedLocalToUtc } from "@/lib/i18n/zoned-time";
 import type { Locale } from "@/lib/i18n/locales";
 import { recogniseRecapRequest } from "@/lib/recaps/recognise-recap-request";
 import { cleanLine, cleanText } from "@/lib/security/clean-text";
-import { htmlToMarkdown, htmlToText } from "./html-to-markdown";
+import { decodeEntities, htmlToMarkdown, htmlToText } from "./html-to-markdown";
 import type { Wxr, WxrItem } from "./parse-wxr";
 import { readEventDate } from "./read-event-date";
 import { readEventDetails } from "./read-event-details";
@@ -117,7 +117,7 @@ function plannedComments(item: WxrItem, source: string): Pick<PlannedEvent, "com
       importKey: `wordpress:${source}:comment:${comment.id}`,
       wordpressId: comment.id,
       wordpressParentId: comment.parentId,
-      authorName: cleanLine(comment.author).slice(0, 100) || "Anonyme",
+      authorName: cleanLine(decodeEntities(comment.author)).slice(0, 100) || "Anonyme",
       authorEmail: comment.email.toLowerCase().slice(0, 254),
       authorUrl: url,
       body,
@@ -152,7 +152,8 @@ export function planWordPressImport(wxr: Wxr, options: WordPressImportOptions, s
       continue;
     }
     const draft = item.status !== "publish";
-    if (item.status === "private" || item.status === "trash" || item.status === "inherit" || item.status === "auto-draft" || (draft && !options.includeDrafts)) {
+    // A password-protected post was for members only: it is not made public here.
+    if (item.password || item.status === "private" || item.status === "trash" || item.status === "inherit" || item.status === "auto-draft" || (draft && !options.includeDrafts)) {
       skippedPosts.push({ title: item.title, reason: "status" });
       continue;
     }
@@ -164,10 +165,12 @@ export function planWordPressImport(wxr: Wxr, options: WordPressImportOptions, s
     const postedAt = gmt(item.dateGmt) ?? new Date();
     const fromCalendar = isEvent ? eventsCalendarDates(item, site.timeZone) : null;
     const read = fromCalendar ? null : readEventDate(`${item.title}. ${text}`, postedAt, site.timeZone);
-    const dates = fromCalendar ?? (read && !read.timeMissing ? read : null);
+    // A date half read (no hour) or guessed (a year-less day already past when the post was written: a report, or
+    // next year's event?) is a placeholder for a host to check, never published as it is.
+    const dates = fromCalendar ?? (read && !read.timeMissing && !read.yearGuessed ? read : null);
     const details = read ? readEventDetails(`${item.title}. ${text}`, read.index + read.length) : { venueName: "", venueAddress: "", hostNames: [] };
     const venue = isEvent && item.meta._EventVenueID ? venues.get(item.meta._EventVenueID) : undefined;
-    const title = cleanLine(item.title).slice(0, 200) || `WordPress ${item.id}`;
+    const title = cleanLine(decodeEntities(item.title)).slice(0, 200) || `WordPress ${item.id}`;
     const excerpt = cleanLine(htmlToText(item.excerpt));
     const summarySource = (excerpt || text).replace(/\s+/g, " ");
     const summary = (summarySource.length > 280 ? `${summarySource.slice(0, 277).replace(/\s+\S*$/, "")}…` : summarySource) || title;
@@ -185,7 +188,7 @@ export function planWordPressImport(wxr: Wxr, options: WordPressImportOptions, s
       startsAt,
       endsAt: dates?.endsAt ?? new Date(startsAt.getTime() + 2 * 3_600_000),
       timeZone: site.timeZone,
-      venueName: cleanLine(venue?.title ?? details.venueName).slice(0, 200),
+      venueName: cleanLine(venue ? decodeEntities(venue.title) : details.venueName).slice(0, 200),
       venueAddress: cleanLine(venue ? [venue.meta._VenueAddress, venue.meta._VenueZip, venue.meta._VenueCity].filter(Boolean).join(", ") : details.venueAddress).slice(0, 300),
       hostNames: details.hostNames.join("\n"),
       summary: cleanLine(summary).slice(0, 500),

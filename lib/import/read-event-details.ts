@@ -11,7 +11,9 @@ export function readEventDetails(text: string, dateEnd: number): { venueName: st
   if (/\b(en ligne|online|visioconf[ée]rence|webinaire?)\b/i.test(sentence)) {
     venueName = /\ben ligne\b|visio|webinaire/i.test(sentence) ? "En ligne" : "Online";
   } else {
-    const place = /(?:^|[\s,;(])(?:à la|à l’|à l'|au|aux|chez|at the|at)\s+([^.;()]+)/i.exec(sentence);
+    // "at 7pm" or "à 19h" is an hour, not a place.
+    const withoutHours = sentence.replace(/(?:^|[\s,;(])(?:at|à)\s+\d{1,2}(?:\s*h\s*\d{0,2}|:\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)/gi, "");
+    const place = /(?:^|[\s,;(])(?:à la|à l’|à l'|au|aux|chez|at the|at)\s+([^.;()]+)/i.exec(withoutHours);
     if (place) {
       const parts = place[1].split(",").map((part) => part.trim()).filter(Boolean);
       // "224 rue Saint-Denis…" is an address without a name: it names the place too.

@@ -7,6 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDatabase } from "@/lib/db/client";
+import { deleteEvent } from "@/lib/events/delete-event";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { saveEvent } from "@/lib/events/save-event";
 import { getImportPreview, getImportProgress } from "@/lib/import/get-import-preview";
@@ -51,7 +52,7 @@ describe("importing a real WordPress association site", () => {
     expect(await db.event.count({ where: { importKey: { not: null } } })).toBe(0);
 
     const summary = await importWordPress({ db, actor: host, xml, options: { categories: ["rencontres"] } });
-    expect(summary.events).toEqual({ created: 3, alreadyImported: 0, dateToCheck: 0, published: 3 });
+    expect(summary.events).toEqual({ created: 3, alreadyImported: 0, deletedHere: 0, dateToCheck: 0, published: 3 });
     expect(summary.comments).toEqual({ approved: 9, pending: 1, alreadyImported: 0, spam: 0, trash: 1, pingbacks: 1, askingForRecap: 5 });
 
     const [atelier, webinaire, apero] = await eventsFrom(":post:");
@@ -106,10 +107,26 @@ describe("importing a real WordPress association site", () => {
   });
 });
 
+describe("an imported event a host deleted", () => {
+  it("is not brought back, nor its comments and their addresses, by importing the same export again", async () => {
+    const xml = fixture("association-site.wxr.xml");
+    const apero = await db.event.findFirstOrThrow({ where: { title: "Apéro numérique de rentrée", importKey: { not: null } } });
+    await deleteEvent({ db, actor: host, slug: apero.slug, confirmed: true });
+    const preview = await previewWordPressImport({ db, actor: host, xml, options: { categories: ["rencontres"] } });
+    expect(preview.events.find((event) => event.title === "Apéro numérique de rentrée")).toMatchObject({ deletedHere: true });
+    const summary = await importWordPress({ db, actor: host, xml, options: { categories: ["rencontres"] } });
+    expect(summary.events).toMatchObject({ created: 0, alreadyImported: 2, deletedHere: 1 });
+    expect(await db.event.count({ where: { title: "Apéro numérique de rentrée" } })).toBe(0);
+  });
+});
+
 describe("the project's own export", () => {
   it("The Events Calendar's dates and venue, an English date in the text, an unreadable date as a draft to check; scripts and shortcodes gone; deep threads kept readable", async () => {
     const summary = await importWordPress({ db, actor: host, xml: small });
-    expect(summary.events).toEqual({ created: 3, alreadyImported: 0, dateToCheck: 1, published: 2 });
+    expect(summary.events).toEqual({ created: 4, alreadyImported: 0, deletedHere: 0, dateToCheck: 1, published: 3 });
+    // A password-protected post stays private; a post whose own HTML holds a doctype is still read; entities decoded.
+    expect(summary.skippedPosts).toEqual([{ title: "Members only: board dinner", reason: "status" }]);
+    expect(await db.event.findUniqueOrThrow({ where: { slug: "qa-evening" } })).toMatchObject({ title: "Q&A evening", startsAt: new Date("2023-06-03T17:00:00Z"), venueName: "Library" });
     expect(summary.comments).toMatchObject({ approved: 5, spam: 1, pingbacks: 1, askingForRecap: 1 });
     const [repair, garden, meeting] = await Promise.all(["repair-cafe", "garden-workday", "annual-meeting"].map((slug) => db.event.findUniqueOrThrow({ where: { slug }, include: { comments: { orderBy: { createdAt: "asc" } } } })));
     // 10:00 in London in May is 9:00 UTC.
@@ -132,7 +149,8 @@ describe("the project's own export", () => {
     const before = await db.event.count();
     const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><rss><channel><wp:wxr_version>1.2</wp:wxr_version><title>&lol2;</title></channel></rss>`;
     const external = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><wp:wxr_version>1.2</wp:wxr_version><item><title>&x;</title></item></channel></rss>`;
-    for (const xml of [bomb, external, "<html><body>not an export</body></html>", "{\"json\": true}", "", small.slice(0, small.length / 2)]) {
+    const inside = `<?xml version="1.0"?><rss><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">]><channel><wp:wxr_version>1.2</wp:wxr_version><item><wp:post_id>1</wp:post_id><title>&a;&a;</title></item></channel></rss>`;
+    for (const xml of [bomb, external, inside, "<html><body>not an export</body></html>", "{\"json\": true}", "", small.slice(0, small.length / 2)]) {
       const error = await rejection(importWordPress({ db, actor: host, xml }));
       expect(error.messageKey, xml.slice(0, 40)).toBe("importNotWordPress");
     }

@@ -15,7 +15,10 @@ const list = (value: string | string[] | undefined) => (Array.isArray(value) ? v
 
 /** Import from WordPress: upload the export, preview what it becomes, import, follow the progress, read the summary. */
 export default async function ImportPage({ searchParams }: Props) {
-  const [params, actor, t, tErrors, locale] = await Promise.all([searchParams, pageActor("event:edit"), getTranslations("import"), getTranslations("errors"), getLocale() as Promise<Locale>]);
+  const [raw, actor, t, tErrors, locale] = await Promise.all([searchParams, pageActor("event:edit"), getTranslations("import"), getTranslations("errors"), getLocale() as Promise<Locale>]);
+  // One value each; a repeated parameter is ignored rather than trusted.
+  const one = (value: string | string[] | undefined) => (typeof value === "string" && /^[\w-]{1,100}$/.test(value) ? value : undefined);
+  const params = { ...raw, upload: one(raw.upload), job: one(raw.job), error: one(raw.error), drafts: one(raw.drafts), pages: one(raw.pages) };
   const choice = { categories: list(params.category), tags: list(params.tag), includeDrafts: params.drafts === "on", includePages: params.pages === "on" };
   const heading = (
     <>
@@ -45,7 +48,7 @@ export default async function ImportPage({ searchParams }: Props) {
           {progress.status === "FAILED" && <p className="notice notice--error">{t("failed")}</p>}
           {progress.status === "DONE" && progress.summary && (
             <div className="notice notice--success" data-testid="import-summary">
-              <p>{t("summaryEvents", { created: progress.summary.events.created, published: progress.summary.events.published, toCheck: progress.summary.events.dateToCheck, already: progress.summary.events.alreadyImported })}</p>
+              <p>{t("summaryEvents", { created: progress.summary.events.created, published: progress.summary.events.published, toCheck: progress.summary.events.dateToCheck, already: progress.summary.events.alreadyImported, deleted: progress.summary.events.deletedHere })}</p>
               <p>{t("summaryComments", { approved: progress.summary.comments.approved, pending: progress.summary.comments.pending, asking: progress.summary.comments.askingForRecap, already: progress.summary.comments.alreadyImported })}</p>
               <p>{t("summaryLeft", { spam: progress.summary.comments.spam, trash: progress.summary.comments.trash, pingbacks: progress.summary.comments.pingbacks })}</p>
             </div>
@@ -101,7 +104,7 @@ export default async function ImportPage({ searchParams }: Props) {
             {t("updatePreview")}
           </button>
         </form>
-        <h2>{t("willImport", { count: preview.events.filter((event) => !event.alreadyImported).length })}</h2>
+        <h2>{t("willImport", { count: preview.events.filter((event) => !event.alreadyImported && !event.deletedHere).length })}</h2>
         <div className="table-wrap">
           <table className="table table--cards">
             <thead>
@@ -117,6 +120,7 @@ export default async function ImportPage({ searchParams }: Props) {
                   <td data-label={t("event")}>
                     {event.title}
                     {event.alreadyImported && <span className="badge">{t("alreadyImported")}</span>}
+                    {event.deletedHere && <span className="badge">{t("deletedHere")}</span>}
                     {event.status === "DRAFT" && <span className="badge">{t("draft")}</span>}
                   </td>
                   <td data-label={t("date")}>{event.dateToCheck ? <strong>{t("dateToCheck")}</strong> : formatCommentDate(event.startsAt, event.timeZone, locale)}</td>
@@ -150,7 +154,7 @@ export default async function ImportPage({ searchParams }: Props) {
           {choice.includePages && <input type="hidden" name="pages" value="on" />}
           <p className="field-hint">{t("noMail")}</p>
           <button type="submit" className="button">
-            {t("start", { count: preview.events.filter((event) => !event.alreadyImported).length })}
+            {t("start", { count: preview.events.filter((event) => !event.alreadyImported && !event.deletedHere).length })}
           </button>
         </form>
       </>
