@@ -133,7 +133,7 @@ test("from the setup link to a published recap, everything in the organisation's
   expect(await headerLogo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(480);
 
   // The admin invites a host; the invitation comes from the organisation.
-  await admin.page.getByRole("link", { name: "Comptes" }).click();
+  await admin.page.getByRole("link", { name: "Comptes", exact: true }).click();
   await admin.page.getByLabel("Adresse e-mail").fill(hostEmail);
   await admin.page.getByRole("button", { name: "Envoyer l’invitation" }).click();
   await expect(admin.page.getByText(`Invitation envoyée à ${hostEmail}`)).toBeVisible();
