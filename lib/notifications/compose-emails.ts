@@ -64,7 +64,7 @@ export async function composeEmails(db: Database, rows: OutboxRow[], now: Date, 
       : [],
     userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, digestOptOut: true } }) : [],
     invitationIds.length
-      ? db.invitation.findMany({ where: { id: { in: invitationIds } }, select: { id: true, expiresAt: true, acceptedAt: true, invitedBy: { select: { name: true } } } })
+      ? db.invitation.findMany({ where: { id: { in: invitationIds } }, select: { id: true, expiresAt: true, acceptedAt: true, revokedAt: true, invitedBy: { select: { name: true } } } })
       : [],
   ]);
   const invitationById = new Map(invitations.map((invitation) => [invitation.id, invitation]));
@@ -129,6 +129,7 @@ export async function composeEmails(db: Database, rows: OutboxRow[], now: Date, 
         const invitation = invitationById.get((JSON.parse(row.payload) as { invitationId?: string }).invitationId ?? "");
         if (!invitation) composition = { cancel: "invitation withdrawn" };
         else if (invitation.acceptedAt) composition = { cancel: "invitation already used" };
+        else if (invitation.revokedAt) composition = { cancel: "invitation withdrawn" };
         else if (invitation.expiresAt <= now) composition = { cancel: "invitation expired" };
         else {
           const mail = hostInvitationEmail({ locale, brand, inviterName: invitation.invitedBy?.name ?? null, acceptUrl: invitationUrl(invitation, site) });

@@ -262,6 +262,14 @@ describe("inviting hosts", () => {
     expect(await db.user.count({ where: { email: "used@example.org", disabledAt: null } })).toBe(1);
   });
 
+  it("an invitation withdrawn before its e-mail left is never sent", async () => {
+    const invitation = await inviteHost({ db, actor: admin, input: { email: "not-yet-sent@example.org" } });
+    await revokeInvitation({ db, actor: admin, invitationId: invitation.id });
+    await deliverAll({ db, transport });
+    expect(smtp.received.map((mail) => mail.to[0])).not.toContain("not-yet-sent@example.org");
+    expect(await db.outboundEmail.findFirstOrThrow({ where: { payload: { contains: invitation.id } } })).toMatchObject({ status: "CANCELLED" });
+  });
+
   it("a withdrawal and an acceptance at the same moment: either the account exists or the link is dead, never both", async () => {
     for (const n of [1, 2, 3]) {
       const invitation = await inviteHost({ db, actor: admin, input: { email: `race-${n}@example.org` } });
