@@ -3,13 +3,12 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/LocaleSwitcher";
-import { db } from "@/lib/db/client";
 import { accentPalette } from "@/lib/settings/accent-colors";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const settings = await getSiteSettings(db);
+  const settings = await siteSettingsForRequest();
   const [t, tFeeds] = await Promise.all([getTranslations("site"), getTranslations("feeds")]);
   const name = settings.organisationName;
   return {
@@ -32,7 +31,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, tFeeds, settings] = await Promise.all([getLocale(), getTranslations("site"), getTranslations("feeds"), getSiteSettings(db)]);
+  const [locale, t, tFeeds, settings] = await Promise.all([getLocale(), getTranslations("site"), getTranslations("feeds"), siteSettingsForRequest()]);
   const { accent, accentText } = accentPalette(settings.accentColor);
   return (
     <html lang={locale}>

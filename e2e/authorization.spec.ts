@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { createAccount, DEMO_EVENT_SLUG, newReader, withE2eDatabase } from "./helpers";
+import { createAccount, DEMO_EVENT_SLUG, newReader, signIn, withE2eDatabase } from "./helpers";
 
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
 
@@ -302,11 +302,7 @@ test("dashboard pages: anonymous visitors are sent to sign in and back, a host g
   createAccount(email, "mot de passe très long", "HOST");
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Mot de passe").fill("mot de passe très long");
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
+  await signIn(page, email, "mot de passe très long");
   const adminOnly = ["/dashboard/users", "/dashboard/settings", "/dashboard/audit"];
   for (const url of [...existing, ...missing]) {
     const response = await context.request.get(url, { maxRedirects: 0 });

@@ -2,24 +2,14 @@
 // balancer runs them: readers use either instance, a host publishes through one, and every
 // requester is mailed exactly once by whichever worker claimed their row.
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { startSmtpSink } from "../test/smtp-sink";
 import { dropDatabases, onServer, withDatabase } from "../test/setup/postgres-databases";
 import { createAccount, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, publishFromEditor } from "./helpers";
+import { freePort } from "../scripts/free-port";
 
 const serverUrl = process.env.TEST_DATABASE_URL_PG;
 /** A port nobody listens on now, so a stray process elsewhere on the machine cannot answer in our place. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 const REQUESTERS = 24;
 
 test.skip(!serverUrl && !process.env.CI, "needs PostgreSQL: set TEST_DATABASE_URL_PG=postgresql://postgres@127.0.0.1:5432/postgres");

@@ -4,26 +4,15 @@
 // Then sign-in and sign-out without JavaScript, and the dashboard on a phone.
 import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import net from "node:net";
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { DEMO_EVENT_SLUG } from "../lib/seed/demo-content";
 import { createAccount, linkIn, waitForMail } from "./helpers";
+import { freePort } from "../scripts/free-port";
 
 const ORGANISATION = "Collectif Vélo Libre";
 const PASSWORD = "un mot de passe assez long";
 const DATABASE = "data/e2e-setup.db";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The From header as a mail client shows it (RFC 2047 encoded words decoded). */
 function fromHeader(headers: string): string {

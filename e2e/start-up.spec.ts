@@ -2,22 +2,11 @@
 // while it serves, and the e-mail worker it supervises killed and brought back.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { dropDatabases, onServer, withDatabase } from "../test/setup/postgres-databases";
 import { newReader, waitForMail, withE2eDatabase } from "./helpers";
 import { DEMO_UPCOMING_SLUG } from "../lib/seed/demo-content";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../scripts/free-port";
 
 /** Runs a project script to completion, as `npm run …` would, and returns its exit code and output. */
 function runScript(script: string, args: string[], env: NodeJS.ProcessEnv) {

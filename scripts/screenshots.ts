@@ -4,9 +4,9 @@
 // Chromium. Needs nothing from the network.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
+import { freePort } from "./free-port";
 
 const OUT = path.resolve("docs/screenshots");
 const DATABASE = "data/screenshots.db";
@@ -15,17 +15,6 @@ const EMAIL = "frederic@agence-limite.example.org";
 const PASSWORD = "un mot de passe assez long";
 const DEMO_EVENT_SLUG = "webreakfast-plaidoyer-mobilisation-collecte-de-fonds";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -8,7 +8,7 @@ import { formatCommentDate, formatPlainDate, formatShortDate } from "@/lib/i18n/
 import type { Locale } from "@/lib/i18n/locales";
 import { getDeliveryHealth } from "@/lib/jobs/worker-heartbeat";
 import { can } from "@/lib/auth/permissions";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 import { publicAddressWarning } from "@/lib/settings/public-address-check";
 
 type Props = { searchParams: Promise<{ deleted?: string; error?: string }> };
@@ -20,7 +20,7 @@ export default async function DashboardPage({ searchParams }: Props) {
     getDeliveryHealth(db, new Date()),
     getTranslations("dashboard"),
     getLocale() as Promise<Locale>,
-    getSiteSettings(db),
+    siteSettingsForRequest(),
     headers(),
     searchParams,
     getTranslations("errors"),

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import { renderTopicMarkdown } from "@/lib/markdown/render-markdown";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("legal");
@@ -12,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The organisation's legal notice (written by an admin in the settings), and where the privacy page is. */
 export default async function LegalPage() {
-  const [t, settings] = await Promise.all([getTranslations("legal"), getSiteSettings(db)]);
+  const [t, settings] = await Promise.all([getTranslations("legal"), siteSettingsForRequest()]);
   return (
     <article>
       <h1>{t("title")}</h1>

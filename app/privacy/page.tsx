@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("privacy");
@@ -11,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Who keeps what, for how long, and how to have it removed — from the site's real settings and retention windows. */
 export default async function PrivacyPage() {
-  const [t, settings] = await Promise.all([getTranslations("privacy"), getSiteSettings(db)]);
+  const [t, settings] = await Promise.all([getTranslations("privacy"), siteSettingsForRequest()]);
   const organisation = settings.organisationName;
   const days = { login: env.RETENTION_LOGIN_ATTEMPTS_DAYS, bodies: env.RETENTION_EMAIL_BODIES_DAYS, client: env.RETENTION_CLIENT_DATA_DAYS };
   return (

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { locales } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/messages";
+import { escapeHtml } from "@/lib/notifications/templates/render-email";
 
 /** The one line a host copies into their own site (script, or a plain frame), per language, and where it may show. */
 export async function EmbedSnippets({ slug, title, published, publicUrl, origins, canManageSite }: { slug: string; title: string; published: boolean; publicUrl: string; origins: string[]; canManageSite: boolean }) {
   const t = await getTranslations("embed");
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   return (
     <section aria-labelledby="embed-heading" className="embed-snippets">
       <h2 id="embed-heading">{t("dashboardTitle")}</h2>
@@ -26,7 +26,7 @@ export async function EmbedSnippets({ slug, title, published, publicUrl, origins
         <p className="muted">{t("dashboardAllowed", { origins: origins.join(", ") })}</p>
       )}
       {locales.map((locale) => {
-        const frameTitle = escape(translatorFor(locale, "embed")("frameTitle", { event: title }));
+        const frameTitle = escapeHtml(translatorFor(locale, "embed")("frameTitle", { event: title }));
         const script = `<script src="${publicUrl}/embed.js" data-event="${slug}" data-lang="${locale}" data-title="${frameTitle}" async></script>`;
         const iframe = `<iframe src="${publicUrl}/embed/events/${slug}?lang=${locale}" title="${frameTitle}" style="width:100%;max-width:40rem;height:32rem;border:0" loading="lazy"></iframe>`;
         return (

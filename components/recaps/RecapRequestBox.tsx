@@ -3,8 +3,7 @@ import type { PublishedEvent } from "@/lib/events/get-event";
 import { formatLongDate, formatPlainDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { RecapRequestForm } from "./RecapRequestForm";
-import { db } from "@/lib/db/client";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 
 /**
  * "Couldn't make it?": what readers can expect of the recap, and the form to get it by e-mail. Every
@@ -44,7 +43,7 @@ export async function RecapRequestBox({ event, locale, isPast }: { event: Publis
           {line}
         </p>
       ))}
-      <RecapRequestForm eventSlug={event.slug} organisationName={(await getSiteSettings(db)).organisationName} variant={published ? "published" : status === "NOT_PLANNED" ? "notPlanned" : "before"} />
+      <RecapRequestForm eventSlug={event.slug} organisationName={(await siteSettingsForRequest()).organisationName} variant={published ? "published" : status === "NOT_PLANNED" ? "notPlanned" : "before"} />
     </section>
   );
 }

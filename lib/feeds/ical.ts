@@ -45,26 +45,15 @@ export function buildCalendar(settings: Pick<SiteSettings, "organisationName" | 
   });
   for (const event of events) {
     const url = `${settings.publicUrl}/events/${event.slug}`;
+    const identity = { id: `${event.id}@${host}`, sequence: event.calendarSequence, start: event.startsAt, end: event.endsAt, stamp: event.updatedAt };
     if (event.status !== "PUBLISHED") {
       // Withdrawn: only what a calendar needs to drop its copy. The draft being reworked stays private (its title,
       // place and text); the times are the ones stored now.
-      calendar.createEvent({
-        id: `${event.id}@${host}`,
-        sequence: event.calendarSequence,
-        start: event.startsAt,
-        end: event.endsAt,
-        stamp: event.updatedAt,
-        summary: cancelledLabel,
-        status: ICalEventStatus.CANCELLED,
-      });
+      calendar.createEvent({ ...identity, summary: cancelledLabel, status: ICalEventStatus.CANCELLED });
       continue;
     }
     calendar.createEvent({
-      id: `${event.id}@${host}`,
-      sequence: event.calendarSequence,
-      start: event.startsAt,
-      end: event.endsAt,
-      stamp: event.updatedAt,
+      ...identity,
       lastModified: event.updatedAt,
       summary: event.title,
       description: `${event.summary}\n\n${url}`,

@@ -4,7 +4,8 @@ import { translatorFor } from "@/lib/i18n/messages";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { lastKnownDefaultLocale } from "@/lib/settings/site-settings";
 
-const STATUS_BY_CODE: Record<AppErrorCode, number> = {
+/** The HTTP status of each error code, for every answer that is not JSON too (the embed's page). */
+export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   INVALID: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,

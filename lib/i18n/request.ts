@@ -1,7 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { db } from "@/lib/db/client";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 import { LOCALE_COOKIE, resolveLocale } from "./locales";
 import { messagesByLocale } from "./messages";
 
@@ -9,7 +8,7 @@ export default getRequestConfig(async () => {
   const locale = resolveLocale(
     (await cookies()).get(LOCALE_COOKIE)?.value,
     (await headers()).get("accept-language"),
-    (await getSiteSettings(db)).defaultLocale,
+    (await siteSettingsForRequest()).defaultLocale,
   );
   return { locale, messages: messagesByLocale[locale] };
 });

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { formatCommentDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -16,7 +16,7 @@ export default async function AuditPage({ searchParams }: Props) {
     forPage(listAuditLog({ db, actor: await pageActor(), filters: params })),
     getTranslations("audit"),
     getLocale() as Promise<Locale>,
-    getSiteSettings(db),
+    siteSettingsForRequest(),
   ]);
   const describe = (row: (typeof log.rows)[number]) => {
     const key = `action.${row.action}`;

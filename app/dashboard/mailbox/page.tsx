@@ -5,14 +5,14 @@ import { db } from "@/lib/db/client";
 import { formatCommentDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { listMailbox } from "@/lib/notifications/list-mailbox";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 
 export default async function MailboxPage() {
   const [emails, t, locale, { timeZone }] = await Promise.all([
     forPage(listMailbox({ db, actor: await pageActor() })),
     getTranslations("dashboard"),
     getLocale() as Promise<Locale>,
-    getSiteSettings(db),
+    siteSettingsForRequest(),
   ]);
   return (
     <>

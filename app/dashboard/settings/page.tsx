@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { SiteSettingsForm } from "@/components/dashboard/SiteSettingsForm";
 import { pageActor } from "@/lib/auth/page-access";
-import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 import { updateSiteImageAction } from "./actions";
 
 type Props = { searchParams: Promise<{ image?: string; error?: string }> };
@@ -11,7 +10,7 @@ type Props = { searchParams: Promise<{ image?: string; error?: string }> };
 /** The organisation's own site: name, description, colour, contact, language, address, legal notice, logo, favicon. */
 export default async function SiteSettingsPage({ searchParams }: Props) {
   const actor = await pageActor("site:manage");
-  const [settings, t, tErrors, outcome] = await Promise.all([getSiteSettings(db), getTranslations("settings"), getTranslations("errors"), searchParams]);
+  const [settings, t, tErrors, outcome] = await Promise.all([siteSettingsForRequest(), getTranslations("settings"), getTranslations("errors"), searchParams]);
   const imageForm = (image: "logo" | "favicon", assetId: string | null) => (
     <section aria-labelledby={`${image}-heading`} className="settings-image">
       <h2 id={`${image}-heading`}>{t(`${image}Title`)}</h2>

@@ -4,7 +4,7 @@ import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 import { listUsers } from "@/lib/users/list-users";
 import { accountAction, revokeInvitationAction } from "./actions";
 
@@ -19,7 +19,7 @@ export default async function UsersPage({ searchParams }: Props) {
     getTranslations("errors"),
     getLocale() as Promise<Locale>,
     searchParams,
-    getSiteSettings(db),
+    siteSettingsForRequest(),
   ]);
   const button = (userId: string, action: string, label: string, quiet = true) => (
     <form action={accountAction}>

@@ -14,7 +14,7 @@ import { getPublishedEvent, type PublishedEvent } from "@/lib/events/get-event";
 import { formatEventWhen, formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { renderTopicMarkdown } from "@/lib/markdown/render-markdown";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 
 type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ replyTo?: string; comments?: string }> };
 
@@ -32,7 +32,7 @@ function commentPageParam(value: string | undefined): number {
 export async function generateMetadata({ params, searchParams }: PageProps): Promise<Metadata> {
   const event = await loadEvent((await params).slug, commentPageParam((await searchParams).comments));
   if (!event) return {};
-  const { organisationName } = await getSiteSettings(db);
+  const { organisationName } = await siteSettingsForRequest();
   const images = event.coverAssetId ? [`/assets/${event.coverAssetId}`] : undefined;
   return {
     title: event.title,
@@ -54,7 +54,7 @@ export default async function EventPage({ params, searchParams }: PageProps) {
   if (!event) notFound();
   const { page, pageCount } = event.commentPages;
   const pageHref = (target: number) => `/events/${event.slug}${target > 1 ? `?comments=${target}` : ""}#comments`;
-  const [tComments, tRecaps, tFeeds, settings] = await Promise.all([getTranslations("comments"), getTranslations("recaps"), getTranslations("feeds"), getSiteSettings(db)]);
+  const [tComments, tRecaps, tFeeds, settings] = await Promise.all([getTranslations("comments"), getTranslations("recaps"), getTranslations("feeds"), siteSettingsForRequest()]);
   const replyTarget = replyTo ? findComment(event, replyTo) : undefined;
   const isPast = event.endsAt.getTime() < Date.now();
 

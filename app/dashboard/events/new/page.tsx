@@ -1,12 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { EventEditor } from "@/components/dashboard/EventEditor";
 import { pageActor } from "@/lib/auth/page-access";
-import { db } from "@/lib/db/client";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 
 export default async function NewEventPage() {
   await pageActor("event:edit");
-  const [t, settings] = await Promise.all([getTranslations("dashboard"), getSiteSettings(db)]);
+  const [t, settings] = await Promise.all([getTranslations("dashboard"), siteSettingsForRequest()]);
   return (
     <>
       <h1>{t("newEvent")}</h1>

@@ -4,6 +4,7 @@ import { getEmbedEvent } from "@/lib/embed/get-embed-event";
 import { renderEmbedBox, type EmbedFormState } from "@/lib/embed/render-embed-box";
 import { isAppError } from "@/lib/errors";
 import { clientInfo } from "@/lib/http/client-info";
+import { STATUS_BY_CODE } from "@/lib/http/error-response";
 import { escapeHtml } from "@/lib/notifications/templates/render-email";
 import { isLocale, preferredLocale, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/messages";
@@ -13,8 +14,6 @@ import { getSiteSettings, type SiteSettings } from "@/lib/settings/site-settings
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ slug: string }> };
-
-const STATUS_BY_CODE: Record<string, number> = { INVALID: 400, NOT_FOUND: 404, RATE_LIMITED: 429, SPAM_SUSPECTED: 400, PAYLOAD_TOO_LARGE: 413 };
 
 /** The box's language: the one the embedding site asked for (?lang=), else the reader's, else the site's. */
 function localeOf(request: Request, settings: SiteSettings): Locale {
@@ -86,6 +85,6 @@ export async function POST(request: Request, context: Context) {
   } catch (error) {
     if (!isAppError(error)) throw error;
     const extra: Record<string, string> = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : {};
-    return respond(request, context, { status: "error", messageKey: error.messageKey, fieldErrors: error.fieldErrors, values }, STATUS_BY_CODE[error.code] ?? 400, extra);
+    return respond(request, context, { status: "error", messageKey: error.messageKey, fieldErrors: error.fieldErrors, values }, STATUS_BY_CODE[error.code], extra);
   }
 }

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { getEventForEditing } from "@/lib/events/get-event-for-editing";
 import { utcToZonedLocal } from "@/lib/i18n/zoned-time";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 import { deleteEventAction } from "../../actions";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string; error?: string }> };
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?
 export default async function EditEventPage({ params, searchParams }: Props) {
   const [{ slug }, { saved, error }] = await Promise.all([params, searchParams]);
   const actor = await pageActor();
-  const [event, t, tErrors, settings] = await Promise.all([forPage(getEventForEditing({ db, actor, slug })), getTranslations("dashboard"), getTranslations("errors"), getSiteSettings(db)]);
+  const [event, t, tErrors, settings] = await Promise.all([forPage(getEventForEditing({ db, actor, slug })), getTranslations("dashboard"), getTranslations("errors"), siteSettingsForRequest()]);
   const { id: _id, _count, coverAssetId, ...fields } = event;
   const initial = {
     ...fields,
