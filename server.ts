@@ -9,6 +9,8 @@ import { env } from "@/lib/env";
 import { serveCachedEventPage } from "@/lib/http/cached-event-page";
 import { applyScriptHashPolicy } from "@/lib/http/content-security-policy";
 import { PageCache } from "@/lib/http/page-cache";
+import { PageVersions } from "@/lib/http/page-versions";
+import { getEventPageVersion } from "@/lib/events/get-event-page-version";
 import { refusalPage, refuseBeforeNext } from "@/lib/http/request-guards";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -30,6 +32,9 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const cache = env.PAGE_CACHE_MB > 0 ? new PageCache({ maxBytes: env.PAGE_CACHE_MB * 2 ** 20, ttlMs: 60_000 }) : null;
+// Each page's version is checked against the database at most every 250 ms: a change made on another
+// instance (or by the worker) shows within that, one made here at once (docs/decisions/007-page-cache.md).
+const versions = new PageVersions({ maxAgeMs: 250, read: (slug) => getEventPageVersion({ db, slug }) });
 
 /** The scheme the visitor used: the trusted proxy's X-Forwarded-Proto, else plain http (this server has no TLS). */
 export function clientProtocol(forwardedProto: string | string[] | undefined, hops: number): "http" | "https" {
@@ -59,7 +64,7 @@ const server = http.createServer(async (request, response) => {
   };
   if (cache) {
     try {
-      if (await serveCachedEventPage({ request, response, cache, db, render })) return;
+      if (await serveCachedEventPage({ request, response, cache, versions, render })) return;
     } catch (error) {
       // The cache is an optimisation: when it fails, the page is rendered as usual.
       console.error("Page cache:", error);

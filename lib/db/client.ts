@@ -5,6 +5,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { env } from "@/lib/env";
 import { type Engine, engineForUrl, sqliteFilePath } from "./engine";
+import { noteLocalWrite } from "./write-clock";
 
 export { type Engine, engineForUrl, sqliteFilePath } from "./engine";
 
@@ -41,7 +42,7 @@ export function engineOf(client: Database | Transaction): Engine {
 export function createDatabase(url: string = env.DATABASE_URL): Database {
   const engine = engineForUrl(url);
   if (engine === "sqlite") {
-    return new PrismaClient({ adapter: sqliteAdapter(sqliteFilePath(url)), transactionOptions: TRANSACTION_OPTIONS });
+    return new PrismaClient({ adapter: notingWrites(sqliteAdapter(sqliteFilePath(url))), transactionOptions: TRANSACTION_OPTIONS });
   }
   if (engine === "postgresql") {
     const schema = new URL(url).searchParams.get("schema");
@@ -51,7 +52,7 @@ export function createDatabase(url: string = env.DATABASE_URL): Database {
       { connectionString: url, max: env.DATABASE_POOL_SIZE, ...(schema ? { options: `-c search_path="${schema.replace(/"/g, "")}"` } : {}) },
       schema ? { schema } : {},
     );
-    return new PostgresPrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Database;
+    return new PostgresPrismaClient({ adapter: notingWrites(adapter), transactionOptions: TRANSACTION_OPTIONS }) as unknown as Database;
   }
   throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got "${url.split(":")[0]}:"`);
 }
@@ -98,6 +99,45 @@ function sqliteAdapter(file: string): SqlDriverAdapterFactory {
     provider: factory.provider,
     adapterName: factory.adapterName,
     connect: async () => setUp(await factory.connect()),
+  };
+}
+
+/**
+ * The adapter, telling the process's write clock (./write-clock.ts) when a write is done: after each
+ * statement outside a transaction that is not a plain SELECT, and after each commit. The page cache
+ * uses it to serve this instance's own changes at once.
+ */
+function notingWrites(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  const writes = (sql: string) => !/^\s*select\b/i.test(sql);
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      const executeRaw = adapter.executeRaw.bind(adapter);
+      const queryRaw = adapter.queryRaw.bind(adapter);
+      const startTransaction = adapter.startTransaction.bind(adapter);
+      adapter.executeRaw = async (query) => {
+        const result = await executeRaw(query);
+        if (writes(query.sql)) noteLocalWrite();
+        return result;
+      };
+      adapter.queryRaw = async (query) => {
+        const result = await queryRaw(query);
+        if (writes(query.sql)) noteLocalWrite();
+        return result;
+      };
+      adapter.startTransaction = async (isolationLevel) => {
+        const transaction = await startTransaction(isolationLevel);
+        const commit = transaction.commit.bind(transaction);
+        transaction.commit = async () => {
+          await commit();
+          noteLocalWrite();
+        };
+        return transaction;
+      };
+      return adapter;
+    },
   };
 }
 

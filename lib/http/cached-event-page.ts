@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Database } from "@/lib/db/client";
-import { getEventPageVersion } from "@/lib/events/get-event-page-version";
 import { FORM_TOKEN_COOKIE, formTokenCookie } from "@/lib/comments/form-token";
 import { OWN_COMMENTS_COOKIE } from "@/lib/comments/own-comments";
 import { LOCALE_COOKIE, preferredLocale } from "@/lib/i18n/locales";
-import { PageCache } from "./page-cache";
+import type { CachedPage, PageCache } from "./page-cache";
+import type { PageVersions } from "./page-versions";
 
 const PER_REQUEST_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "set-cookie", "strict-transport-security", "x-debrief-cache"]);
 
@@ -39,65 +38,82 @@ export function cacheableEventPage(request: IncomingMessage): { slug: string; ke
 }
 
 /**
- * Serves anonymous readers' event pages from memory while the event's content version (read from
- * the database per request) is unchanged; otherwise renders through Next.js and keeps the result.
+ * Serves anonymous readers' event pages from memory while the event's content version is unchanged.
+ * When it changed (or the copy is too old), one request renders the page through Next.js and keeps
+ * the result while the others get the previous copy meanwhile, or, when there is none yet, wait for
+ * that render: a page is rendered once however many readers ask for it at the same moment.
  * Returns false when the request is not for it.
  */
 export async function serveCachedEventPage(options: {
   request: IncomingMessage;
   response: ServerResponse;
   cache: PageCache;
-  db: Database;
+  versions: PageVersions;
   render: () => void;
 }): Promise<boolean> {
   const { request, response, cache } = options;
   const target = cacheableEventPage(request);
   if (!target) return false;
-  const version = await getEventPageVersion({ db: options.db, slug: target.slug });
+  const version = await options.versions.get(target.slug);
   if (version === null) return false;
 
-  // Every view gets a fresh comment-form token, from the cache too (the body is the same for everyone);
-  // pages Next.js renders get theirs from proxy.ts.
-  const formCookie = formTokenCookie(target.slug, new Date(), request.headers["x-forwarded-proto"] === "https");
-  const hit = cache.get(target.key, version);
-  if (hit) {
-    response.writeHead(hit.status, { ...hit.headers, "set-cookie": formCookie, "x-debrief-cache": "hit" });
-    response.end(hit.body);
+  let kept = cache.get(target.key, version);
+  let finishRender = kept?.fresh ? null : cache.startRender(target.key);
+  if (!kept?.fresh && !finishRender && !kept) {
+    // Another request is rendering the first copy: wait for it rather than render the same page again.
+    await Promise.race([cache.renderDone(target.key), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+    kept = cache.get(target.key, version);
+    if (!kept?.fresh) finishRender = cache.startRender(target.key) ?? (() => {});
+  }
+  if (kept && !finishRender) {
+    serve(kept.page, kept.fresh ? "hit" : "stale");
     return true;
   }
-
-  // Render, keeping a copy of what is sent.
-  const chunks: Buffer[] = [];
-  const write = response.write.bind(response) as (...args: unknown[]) => boolean;
-  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
-  const keep = (chunk: unknown, encoding: unknown) => {
-    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
-  };
-  response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
-    keep(chunk, encoding);
-    return write(chunk, encoding, callback);
-  }) as typeof response.write;
-  response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
-    keep(chunk, encoding);
-    // The form token cookie is per view and not kept; a page that sets any other cookie is not cached.
-    const cookies = [response.getHeader("set-cookie") ?? []].flat().map(String);
-    const otherCookies = cookies.filter((cookie) => !cookie.startsWith(`${FORM_TOKEN_COOKIE}=`));
-    if (response.statusCode === 200 && otherCookies.length === 0) {
-      const headers: Record<string, string | string[]> = {};
-      for (const [name, value] of Object.entries(response.getHeaders())) {
-        // Per-request headers are not kept: each response sets its own (HSTS only over https, the form cookie).
-        if (value !== undefined && !PER_REQUEST_HEADERS.has(name)) {
-          headers[name] = Array.isArray(value) ? value : String(value);
-        }
-      }
-      const body = Buffer.concat(chunks);
-      headers["content-length"] = String(body.length);
-      cache.set(target.key, version, { status: 200, headers, body });
-    }
-    return end(chunk, encoding, callback);
-  }) as typeof response.end;
-  response.setHeader("x-debrief-cache", "miss");
-  options.render();
+  renderAndKeep(finishRender ?? (() => {}));
   return true;
+
+  function serve(page: CachedPage, state: "hit" | "stale") {
+    // Every view gets a fresh comment-form token, from the cache too (the body is the same for everyone);
+    // pages Next.js renders get theirs from proxy.ts.
+    const formCookie = formTokenCookie(target!.slug, new Date(), request.headers["x-forwarded-proto"] === "https");
+    response.writeHead(page.status, { ...page.headers, "set-cookie": formCookie, "x-debrief-cache": state });
+    response.end(page.body);
+  }
+
+  function renderAndKeep(finish: () => void) {
+    response.once("close", finish);
+    const chunks: Buffer[] = [];
+    const write = response.write.bind(response) as (...args: unknown[]) => boolean;
+    const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+    const keep = (chunk: unknown, encoding: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    };
+    response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+      keep(chunk, encoding);
+      return write(chunk, encoding, callback);
+    }) as typeof response.write;
+    response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+      keep(chunk, encoding);
+      // The form token cookie is per view and not kept; a page that sets any other cookie is not cached.
+      const cookies = [response.getHeader("set-cookie") ?? []].flat().map(String);
+      const otherCookies = cookies.filter((cookie) => !cookie.startsWith(`${FORM_TOKEN_COOKIE}=`));
+      if (response.statusCode === 200 && otherCookies.length === 0) {
+        const headers: Record<string, string | string[]> = {};
+        for (const [name, value] of Object.entries(response.getHeaders())) {
+          // Per-request headers are not kept: each response sets its own (HSTS only over https, the form cookie).
+          if (value !== undefined && !PER_REQUEST_HEADERS.has(name)) {
+            headers[name] = Array.isArray(value) ? value : String(value);
+          }
+        }
+        const body = Buffer.concat(chunks);
+        headers["content-length"] = String(body.length);
+        cache.set(target!.key, version!, { status: 200, headers, body });
+      }
+      finish();
+      return end(chunk, encoding, callback);
+    }) as typeof response.end;
+    response.setHeader("x-debrief-cache", "miss");
+    options.render();
+  }
 }

@@ -1,27 +1,30 @@
 /**
- * Rendered pages kept in memory, each valid for one content version and at most `ttlMs` (for
- * what changes with time alone, such as "upcoming" becoming "past"). Several instances each have
- * their own: correctness comes from the version, read from the shared database per request.
+ * Rendered pages kept in memory, each rendered at one content version and good for `ttlMs` (for what
+ * changes with time alone, such as "upcoming" becoming "past"). An entry whose version moved on, or
+ * that is older than that, is stale: still kept, to be served while one request renders the page
+ * again (stale-while-revalidate), never longer than that render. Several instances each have their
+ * own; correctness comes from the version, which every instance checks (./page-versions.ts).
  */
 export type CachedPage = { status: number; headers: Record<string, string | string[]>; body: Buffer };
 
+/** How long a render may keep others waiting or served a stale page before another request tries. */
+const RENDER_PATIENCE_MS = 10_000;
+
 export class PageCache {
   private readonly entries = new Map<string, { version: string; storedAt: number; page: CachedPage }>();
+  private readonly rendering = new Map<string, { startedAt: number; done: Promise<void>; finish: () => void }>();
   private bytes = 0;
 
   constructor(private readonly options: { maxBytes: number; ttlMs: number; now?: () => number }) {}
 
-  get(key: string, version: string): CachedPage | undefined {
+  /** The page kept for `key`, and whether it is fresh for `version`; undefined when none is kept. */
+  get(key: string, version: string): { page: CachedPage; fresh: boolean } | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.version !== version || this.now() - entry.storedAt > this.options.ttlMs) {
-      this.delete(key);
-      return undefined;
-    }
     // Most recently used last, so eviction takes the oldest.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry.page;
+    return { page: entry.page, fresh: entry.version === version && this.now() - entry.storedAt <= this.options.ttlMs };
   }
 
   set(key: string, version: string, page: CachedPage): void {
@@ -35,8 +38,37 @@ export class PageCache {
     }
   }
 
+  /**
+   * Claims the render of `key`: returns a function to call when it is over (kept or not), or null
+   * when another request is rendering it already.
+   */
+  startRender(key: string): (() => void) | null {
+    const current = this.rendering.get(key);
+    if (current && this.now() - current.startedAt < RENDER_PATIENCE_MS) return null;
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const claim = { startedAt: this.now(), done, finish };
+    this.rendering.set(key, claim);
+    return () => {
+      if (this.rendering.get(key) === claim) this.rendering.delete(key);
+      claim.finish();
+    };
+  }
+
+  /** Resolves when the render of `key` under way is over (at once when none is). */
+  renderDone(key: string): Promise<void> {
+    return this.rendering.get(key)?.done ?? Promise.resolve();
+  }
+
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes of page bodies kept, never more than `maxBytes`. */
+  get usedBytes(): number {
+    return this.bytes;
   }
 
   private delete(key: string): void {

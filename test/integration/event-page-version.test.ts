@@ -5,7 +5,9 @@ import type { Actor } from "@/lib/auth/permissions";
 import { moderateComments } from "@/lib/comments/moderate-comments";
 import { postComment } from "@/lib/comments/post-comment";
 import { createDatabase } from "@/lib/db/client";
+import { lastLocalWriteAt } from "@/lib/db/write-clock";
 import { getEventPageVersion } from "@/lib/events/get-event-page-version";
+import { PageVersions } from "@/lib/http/page-versions";
 import { saveEvent } from "@/lib/events/save-event";
 import { publishRecap } from "@/lib/recaps/publish-recap";
 import { saveRecap } from "@/lib/recaps/save-recap";
@@ -85,5 +87,43 @@ describe("the event page's version", () => {
       },
     });
     expect(await changesVersion(event.slug, () => db.recapRequest.update({ where: { id: request.id }, data: { status: "CONFIRMED" } }))).toBe(true);
+  });
+
+  it("is seen at once by the instance that made the change, however long versions are otherwise kept", async () => {
+    const event = await createEvent(db);
+    const held = await createComment(db, event.id, { status: "PENDING" });
+    // A copy of the version kept for a minute: only this process's own writes make it read again.
+    const versions = new PageVersions({ maxAgeMs: 60_000, read: (slug) => getEventPageVersion({ db, slug }) });
+    const before = await versions.get(event.slug);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await moderateComments({ db, actor: host, input: { commentIds: [held.id], status: "APPROVED" } });
+    const after = await versions.get(event.slug);
+    expect(after).not.toBe(before);
+    expect(after).toBe(await getEventPageVersion({ db, slug: event.slug }));
+    // With nothing written since, the kept copy is used: a reader's request costs no query.
+    const writtenAt = lastLocalWriteAt();
+    expect(await versions.get(event.slug)).toBe(after);
+    expect(lastLocalWriteAt()).toBe(writtenAt);
+  });
+
+  it("notes a write when a transaction commits and when a statement changes rows, not when one only reads", async () => {
+    const event = await createEvent(db);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const beforeRead = lastLocalWriteAt();
+    await db.event.findUnique({ where: { id: event.id } });
+    await db.$queryRaw`SELECT 1`;
+    expect(lastLocalWriteAt()).toBe(beforeRead);
+    await db.event.update({ where: { id: event.id }, data: { summary: "Changé" } });
+    const afterUpdate = lastLocalWriteAt();
+    expect(afterUpdate).toBeGreaterThan(beforeRead);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    let insideTransaction = 0;
+    await db.$transaction(async (tx) => {
+      await tx.event.update({ where: { id: event.id }, data: { summary: "Encore" } });
+      insideTransaction = lastLocalWriteAt();
+    });
+    // Not before the commit (a reader in between would still see the old row), but after it.
+    expect(insideTransaction).toBe(afterUpdate);
+    expect(lastLocalWriteAt()).toBeGreaterThan(afterUpdate);
   });
 });
