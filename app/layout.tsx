@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/LocaleSwitcher";
+import type { Locale } from "@/lib/i18n/locales";
 import { accentPalette } from "@/lib/settings/accent-colors";
 import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 import "./globals.css";
@@ -40,47 +40,45 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <style>{`@media (prefers-color-scheme: light), (prefers-color-scheme: no-preference) { :root { --accent: ${accent}; --accent-text: ${accentText}; } }`}</style>
       </head>
       <body>
-        <NextIntlClientProvider>
-          <a className="skip-link" href="#main">
-            {t("skipToContent")}
-          </a>
-          <header className="site-header">
-            <div className="container site-header__inner">
-              <div className="site-header__identity">
-                <Link href="/" className="brand">
-                  {settings.logoAssetId ? (
-                    // eslint-disable-next-line @next/next/no-img-element -- served by this site from the database, already resized
-                    <img src={`/assets/${settings.logoAssetId}`} alt={settings.organisationName} className="brand__logo" />
-                  ) : (
-                    settings.organisationName
-                  )}
-                </Link>
-                {settings.description && <p className="site-header__description">{settings.description}</p>}
-              </div>
-              <LocaleSwitcher />
+        <a className="skip-link" href="#main">
+          {t("skipToContent")}
+        </a>
+        <header className="site-header">
+          <div className="container site-header__inner">
+            <div className="site-header__identity">
+              <Link href="/" className="brand">
+                {settings.logoAssetId ? (
+                  // eslint-disable-next-line @next/next/no-img-element -- served by this site from the database, already resized
+                  <img src={`/assets/${settings.logoAssetId}`} alt={settings.organisationName} className="brand__logo" />
+                ) : (
+                  settings.organisationName
+                )}
+              </Link>
+              {settings.description && <p className="site-header__description">{settings.description}</p>}
             </div>
-          </header>
-          <main id="main" className="container">
-            {children}
-          </main>
-          <footer className="site-footer">
-            <div className="container site-footer__inner">
-              <span>{t("footer", { organisation: settings.organisationName })}</span>
-              <nav className="site-footer__links" aria-label={t("footerLinks")}>
-                <Link href="/privacy">{t("privacy")}</Link>
-                <Link href="/legal">{t("legal")}</Link>
-                <a href="/calendar.ics">{tFeeds("subscribe")}</a>
-                <a href="/feeds/events.atom" type="application/atom+xml">
-                  {tFeeds("eventsFeed")}
-                </a>
-                <a href="/feeds/recaps.atom" type="application/atom+xml">
-                  {tFeeds("recapsFeed")}
-                </a>
-                <Link href="/dashboard">{t("hostsArea")}</Link>
-              </nav>
-            </div>
-          </footer>
-        </NextIntlClientProvider>
+            <LocaleSwitcher locale={locale as Locale} label={t("language")} />
+          </div>
+        </header>
+        <main id="main" className="container">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container site-footer__inner">
+            <span>{t("footer", { organisation: settings.organisationName })}</span>
+            <nav className="site-footer__links" aria-label={t("footerLinks")}>
+              <Link href="/privacy">{t("privacy")}</Link>
+              <Link href="/legal">{t("legal")}</Link>
+              <a href="/calendar.ics">{tFeeds("subscribe")}</a>
+              <a href="/feeds/events.atom" type="application/atom+xml">
+                {tFeeds("eventsFeed")}
+              </a>
+              <a href="/feeds/recaps.atom" type="application/atom+xml">
+                {tFeeds("recapsFeed")}
+              </a>
+              <Link href="/dashboard">{t("hostsArea")}</Link>
+            </nav>
+          </div>
+        </footer>
       </body>
     </html>
   );

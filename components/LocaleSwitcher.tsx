@@ -1,19 +1,19 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
 import { setLocale } from "@/app/actions";
-import { locales } from "@/lib/i18n/locales";
+import { locales, type Locale } from "@/lib/i18n/locales";
 
 const LANGUAGE_NAMES = { fr: "Français", en: "English" } as const;
 
-/** Language buttons in a plain form, so switching works with and without JavaScript. */
-export function LocaleSwitcher() {
-  const locale = useLocale();
+/**
+ * Language buttons in a plain form, so switching works with and without JavaScript. The layout translates its
+ * label: no message catalogue reaches the browser for it (lib/i18n/client-messages.ts).
+ */
+export function LocaleSwitcher({ locale, label }: { locale: Locale; label: string }) {
   const pathname = usePathname();
-  const t = useTranslations("site");
   return (
-    <form action={setLocale} className="locale-switcher" aria-label={t("language")}>
+    <form action={setLocale} className="locale-switcher" aria-label={label}>
       <input type="hidden" name="returnTo" value={pathname} />
       {locales.map((candidate) => (
         <button

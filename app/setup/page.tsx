@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientTranslations } from "@/components/ClientTranslations";
 import { SetupForm } from "@/components/setup/SetupForm";
 import { db } from "@/lib/db/client";
 import { setupIsOpen } from "@/lib/setup/complete-setup";
@@ -21,7 +22,9 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
     <>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      <SetupForm token={token} />
+      <ClientTranslations scope="setup">
+        <SetupForm token={token} />
+      </ClientTranslations>
     </>
   );
 }

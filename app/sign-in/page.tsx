@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ClientTranslations } from "@/components/ClientTranslations";
 import { SignInForm } from "@/components/dashboard/SignInForm";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
 
@@ -10,7 +11,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1>{t("title")}</h1>
       {(setup === "done" || welcome === "1") && <p className="notice notice--success">{setup === "done" ? t("setupDone") : t("welcome")}</p>}
-      <SignInForm callbackUrl={safeReturnPath(callbackUrl, "/dashboard")} />
+      <ClientTranslations scope="signIn">
+        <SignInForm callbackUrl={safeReturnPath(callbackUrl, "/dashboard")} />
+      </ClientTranslations>
       <p className="muted">{t("help")}</p>
     </>
   );

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { saveRecapAction } from "@/app/dashboard/events/[slug]/recap/actions";
 import { useFormFocus } from "@/components/forms/use-form-focus";
 import { initialFormState } from "@/lib/http/form-action";
-import { RECAP_LINK_KINDS } from "@/lib/recaps/recap-input";
+import { RECAP_LINK_KINDS } from "@/lib/recaps/recap-choices";
 import { RECAP_LINK_ROWS, type RecapEditorState } from "@/lib/recaps/recap-editor-state";
 import { MarkdownPreview } from "./MarkdownPreview";
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setRecapOutlookAction, type RecapOutlookFormState } from "@/app/dashboard/events/[slug]/recap/actions";
 import { initialFormState } from "@/lib/http/form-action";
-import { RECAP_OUTLOOKS } from "@/lib/recaps/recap-outlook-input";
+import { RECAP_OUTLOOKS } from "@/lib/recaps/recap-choices";
 
 type Outlook = { outlook: string; expectedOn: string | null; note: string | null };
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { lineText, multilineText } from "@/lib/security/clean-text";
+import { RECAP_LINK_KINDS } from "./recap-choices";
 
-export const RECAP_LINK_KINDS = ["SLIDES", "VIDEO", "PHOTOS", "DOCUMENT"] as const;
+export { RECAP_LINK_KINDS };
 
 const recapLinkSchema = z.object({
   kind: z.enum(RECAP_LINK_KINDS, { error: "linkKindInvalid" }),

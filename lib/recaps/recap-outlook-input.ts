@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { isPlainDate } from "@/lib/i18n/zoned-time";
 import { lineText } from "@/lib/security/clean-text";
+import { RECAP_OUTLOOKS } from "./recap-choices";
 
-export const RECAP_OUTLOOKS = ["UNANNOUNCED", "EXPECTED", "NOT_PLANNED"] as const;
+export { RECAP_OUTLOOKS };
 
 const optionalText = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientTranslations } from "@/components/ClientTranslations";
 import { CommentForm } from "@/components/comments/CommentForm";
 import { CommentThreadList } from "@/components/comments/CommentThreadList";
 import { RecapRequestBox } from "@/components/recaps/RecapRequestBox";
@@ -59,117 +60,119 @@ export default async function EventPage({ params, searchParams }: PageProps) {
   const isPast = event.endsAt.getTime() < Date.now();
 
   return (
-    <article className="event" lang={event.language}>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(eventStructuredData(event, settings, tRecaps("recapTitle"))) }} />
-      <p>
-        <Link href="/" lang={locale}>
-          ← {t("backToList")}
-        </Link>
-      </p>
-      <header className="event__header">
-        {event.coverAssetId && (
-          // eslint-disable-next-line @next/next/no-img-element -- served by this site, already resized to WebP; decorative, the title follows
-          <img src={`/assets/${event.coverAssetId}`} alt="" className="event__cover" width={1600} height={900} />
-        )}
-        <p className="event__status" lang={locale}>{isPast ? t("past") : t("upcoming")}</p>
-        <h1>{event.title}</h1>
-        <p className="event__summary">{event.summary}</p>
-        <dl className="event__facts" lang={locale}>
-          <div>
-            <dt>{t("when")}</dt>
-            <dd>
-              <time dateTime={event.startsAt.toISOString()}>
-                {formatEventWhen(event.startsAt, event.endsAt, event.timeZone, locale)}
-              </time>
-            </dd>
-          </div>
-          <div>
-            <dt>{t("where")}</dt>
-            <dd>
-              {event.venueName}
-              <br />
-              {event.venueAddress}
-            </dd>
-          </div>
-          {event.hosts.length > 0 && (
-            <div>
-              <dt>{t("hosts")}</dt>
-              <dd>{new Intl.ListFormat(locale, { type: "conjunction" }).format(event.hosts)}</dd>
-            </div>
-          )}
-        </dl>
-        <p className="event__calendar" lang={locale}>
-          <a href={`/events/${event.slug}/calendar.ics`} download={`${event.slug}.ics`} type="text/calendar">
-            {tFeeds("calendar")}
-          </a>
+    <ClientTranslations scope="event">
+      <article className="event" lang={event.language}>
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(eventStructuredData(event, settings, tRecaps("recapTitle"))) }} />
+        <p>
+          <Link href="/" lang={locale}>
+            ← {t("backToList")}
+          </Link>
         </p>
-      </header>
+        <header className="event__header">
+          {event.coverAssetId && (
+            // eslint-disable-next-line @next/next/no-img-element -- served by this site, already resized to WebP; decorative, the title follows
+            <img src={`/assets/${event.coverAssetId}`} alt="" className="event__cover" width={1600} height={900} />
+          )}
+          <p className="event__status" lang={locale}>{isPast ? t("past") : t("upcoming")}</p>
+          <h1>{event.title}</h1>
+          <p className="event__summary">{event.summary}</p>
+          <dl className="event__facts" lang={locale}>
+            <div>
+              <dt>{t("when")}</dt>
+              <dd>
+                <time dateTime={event.startsAt.toISOString()}>
+                  {formatEventWhen(event.startsAt, event.endsAt, event.timeZone, locale)}
+                </time>
+              </dd>
+            </div>
+            <div>
+              <dt>{t("where")}</dt>
+              <dd>
+                {event.venueName}
+                <br />
+                {event.venueAddress}
+              </dd>
+            </div>
+            {event.hosts.length > 0 && (
+              <div>
+                <dt>{t("hosts")}</dt>
+                <dd>{new Intl.ListFormat(locale, { type: "conjunction" }).format(event.hosts)}</dd>
+              </div>
+            )}
+          </dl>
+          <p className="event__calendar" lang={locale}>
+            <a href={`/events/${event.slug}/calendar.ics`} download={`${event.slug}.ics`} type="text/calendar">
+              {tFeeds("calendar")}
+            </a>
+          </p>
+        </header>
 
-      {event.recap && (
-        <section aria-labelledby="recap-heading" className="recap" id="recap">
-          <h2 id="recap-heading" lang={locale}>
-            {tRecaps("recapTitle")}
-          </h2>
-          {event.recap.publishedAt && (
-            <p className="muted" lang={locale}>
-              {tRecaps("recapPublishedOn", { date: formatShortDate(event.recap.publishedAt, event.timeZone, locale) })}
-            </p>
-          )}
-          <div className="prose" dangerouslySetInnerHTML={{ __html: renderTopicMarkdown(event.recap.body) }} />
-          {event.recap.links.length > 0 && (
-            <ul className="recap__links">
-              {event.recap.links.map((link) => (
-                <li key={link.url}>
-                  <span className="badge">{tRecaps(`kind${link.kind}`)}</span>{" "}
-                  <a href={link.url} rel="noopener">
-                    {link.title}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
+        {event.recap && (
+          <section aria-labelledby="recap-heading" className="recap" id="recap">
+            <h2 id="recap-heading" lang={locale}>
+              {tRecaps("recapTitle")}
+            </h2>
+            {event.recap.publishedAt && (
+              <p className="muted" lang={locale}>
+                {tRecaps("recapPublishedOn", { date: formatShortDate(event.recap.publishedAt, event.timeZone, locale) })}
+              </p>
+            )}
+            <div className="prose" dangerouslySetInnerHTML={{ __html: renderTopicMarkdown(event.recap.body) }} />
+            {event.recap.links.length > 0 && (
+              <ul className="recap__links">
+                {event.recap.links.map((link) => (
+                  <li key={link.url}>
+                    <span className="badge">{tRecaps(`kind${link.kind}`)}</span>{" "}
+                    <a href={link.url} rel="noopener">
+                      {link.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
+        {/* After publication the recap comes first, then the offer to get it by e-mail; before, the topic. */}
+        {event.recap && (
+          <div lang={locale}>
+            <RecapRequestBox event={event} locale={locale} isPast={isPast} />
+          </div>
+        )}
+
+        <section aria-labelledby="topic-heading" className="event__topic">
+          <h2 id="topic-heading" lang={locale}>{t("topic")}</h2>
+          <div className="prose" dangerouslySetInnerHTML={{ __html: renderTopicMarkdown(event.topic) }} />
         </section>
-      )}
-      {/* After publication the recap comes first, then the offer to get it by e-mail; before, the topic. */}
-      {event.recap && (
-        <div lang={locale}>
-          <RecapRequestBox event={event} locale={locale} isPast={isPast} />
-        </div>
-      )}
 
-      <section aria-labelledby="topic-heading" className="event__topic">
-        <h2 id="topic-heading" lang={locale}>{t("topic")}</h2>
-        <div className="prose" dangerouslySetInnerHTML={{ __html: renderTopicMarkdown(event.topic) }} />
-      </section>
-
-      {!event.recap && (
-        <div lang={locale}>
-          <RecapRequestBox event={event} locale={locale} isPast={isPast} />
-        </div>
-      )}
-
-      <section aria-labelledby="comments-heading" className="comments" lang={locale} id="comments">
-        <h2 id="comments-heading">{tComments("title", { count: event.commentCount })}</h2>
-        {event.comments.length ? (
-          <CommentThreadList comments={event.comments} timeZone={event.timeZone} locale={locale} eventSlug={event.slug} commentPage={page} />
-        ) : (
-          <p className="muted">{tComments("none")}</p>
+        {!event.recap && (
+          <div lang={locale}>
+            <RecapRequestBox event={event} locale={locale} isPast={isPast} />
+          </div>
         )}
-        {pageCount > 1 && (
-          <nav className="pagination" aria-label={tComments("pagesLabel")}>
-            {page > 1 ? <Link href={pageHref(page - 1)} rel="prev">{tComments("previousPage")}</Link> : <span />}
-            <span aria-current="page">{tComments("pageOf", { page, count: pageCount })}</span>
-            {page < pageCount ? <Link href={pageHref(page + 1)} rel="next">{tComments("nextPage")}</Link> : <span />}
-          </nav>
-        )}
-        <CommentForm
-          key={replyTarget?.id ?? "new"}
-          eventSlug={event.slug}
-          recapPublished={event.recap !== null}
-          replyTo={replyTarget ? { id: replyTarget.id, authorName: replyTarget.authorName } : undefined}
-        />
-      </section>
-    </article>
+
+        <section aria-labelledby="comments-heading" className="comments" lang={locale} id="comments">
+          <h2 id="comments-heading">{tComments("title", { count: event.commentCount })}</h2>
+          {event.comments.length ? (
+            <CommentThreadList comments={event.comments} timeZone={event.timeZone} locale={locale} eventSlug={event.slug} commentPage={page} />
+          ) : (
+            <p className="muted">{tComments("none")}</p>
+          )}
+          {pageCount > 1 && (
+            <nav className="pagination" aria-label={tComments("pagesLabel")}>
+              {page > 1 ? <Link href={pageHref(page - 1)} rel="prev">{tComments("previousPage")}</Link> : <span />}
+              <span aria-current="page">{tComments("pageOf", { page, count: pageCount })}</span>
+              {page < pageCount ? <Link href={pageHref(page + 1)} rel="next">{tComments("nextPage")}</Link> : <span />}
+            </nav>
+          )}
+          <CommentForm
+            key={replyTarget?.id ?? "new"}
+            eventSlug={event.slug}
+            recapPublished={event.recap !== null}
+            replyTo={replyTarget ? { id: replyTarget.id, authorName: replyTarget.authorName } : undefined}
+          />
+        </section>
+      </article>
+    </ClientTranslations>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientTranslations } from "@/components/ClientTranslations";
 import { AcceptInvitationForm } from "@/components/setup/AcceptInvitationForm";
 import { db } from "@/lib/db/client";
 import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
@@ -23,7 +24,9 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
     <>
       <h1>{t("title", { organisation: settings.organisationName })}</h1>
       <p>{t("intro", { email: invitation.email })}</p>
-      <AcceptInvitationForm token={token} />
+      <ClientTranslations scope="invitation">
+        <AcceptInvitationForm token={token} />
+      </ClientTranslations>
     </>
   );
 }

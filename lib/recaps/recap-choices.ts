@@ -1,0 +1,7 @@
+/**
+ * The fixed choices of the recap editor's forms, apart from their schemas (recap-input.ts, recap-outlook-input.ts):
+ * the forms list them in the browser without shipping zod and the date library with them.
+ */
+export const RECAP_LINK_KINDS = ["SLIDES", "VIDEO", "PHOTOS", "DOCUMENT"] as const;
+
+export const RECAP_OUTLOOKS = ["UNANNOUNCED", "EXPECTED", "NOT_PLANNED"] as const;
