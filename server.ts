@@ -4,6 +4,7 @@
 // or, behind TRUST_PROXY_HOPS reverse proxies, by the address the nearest trusted proxy saw.
 import http from "node:http";
 import next from "next";
+import { hasPendingOwnComments } from "@/lib/comments/has-pending-own-comments";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { serveCachedEventPage } from "@/lib/http/cached-event-page";
@@ -64,7 +65,14 @@ const server = http.createServer(async (request, response) => {
   };
   if (cache) {
     try {
-      if (await serveCachedEventPage({ request, response, cache, versions, render })) return;
+      if (await serveCachedEventPage({
+        request,
+        response,
+        cache,
+        versions,
+        hasPendingOwnComments: (eventSlug, ownCommentIds) => hasPendingOwnComments({ db, eventSlug, ownCommentIds }),
+        render,
+      })) return;
     } catch (error) {
       // The cache is an optimisation: when it fails, the page is rendered as usual.
       console.error("Page cache:", error);

@@ -122,7 +122,7 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
       await page.locator(".comment", { hasText: body }).getByRole("button", { name: "Approuver" }).click();
       await expect(page.locator(".comment", { hasText: body })).toHaveCount(0);
     }
-    // …and the other instance's approval makes that copy stale at once.
+    // …and the other instance’s approval makes that copy stale: its version is checked at most 250 ms apart.
     const afterApproval = await pageOnSecond();
     expect(afterApproval.headers.get("x-debrief-cache")).toBe("miss");
     const html = await afterApproval.text();

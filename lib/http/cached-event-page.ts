@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { FORM_TOKEN_COOKIE, formTokenCookie } from "@/lib/comments/form-token";
-import { OWN_COMMENTS_COOKIE } from "@/lib/comments/own-comments";
+import { OWN_COMMENTS_COOKIE, parseOwnCommentIds } from "@/lib/comments/own-comments";
 import { LOCALE_COOKIE, preferredLocale } from "@/lib/i18n/locales";
 import type { CachedPage, PageCache } from "./page-cache";
 import type { PageVersions } from "./page-versions";
@@ -8,7 +8,7 @@ import type { PageVersions } from "./page-versions";
 const PER_REQUEST_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "set-cookie", "strict-transport-security", "x-debrief-cache"]);
 
 /** Requests for an event page that every anonymous reader in one language sees alike. */
-export function cacheableEventPage(request: IncomingMessage): { slug: string; key: string } | null {
+export function cacheableEventPage(request: IncomingMessage): { slug: string; key: string; ownCommentIds: string[] } | null {
   if (request.method !== "GET" || !request.url) return null;
   const url = new URL(request.url, "http://internal");
   const match = /^\/events\/([a-z0-9-]{1,120})$/.exec(url.pathname);
@@ -20,21 +20,23 @@ export function cacheableEventPage(request: IncomingMessage): { slug: string; ke
   for (const header of ["rsc", "next-router-prefetch", "next-router-segment-prefetch", "next-router-state-tree", "next-action", "authorization"]) {
     if (request.headers[header] !== undefined) return null;
   }
-  // The page reads two cookies: the language (part of the key) and the reader's own held comments
-  // (their own page, not cached). A signed-in host is served fresh too. Any other cookie (a load
-  // balancer's, say) changes nothing on the page, so it does not stop the cache.
+  // The page reads two cookies: the language (part of the key) and the reader's own comments (while one
+  // of them awaits moderation, their own page, not cached). Any other cookie changes nothing on the page, so it does not stop the
+  // cache: a load balancer's, or a signed-in host's session — public pages read no session, a host sees
+  // what every reader sees and moderates from the dashboard (docs/decisions/007-page-cache.md).
   const cookies = (request.headers.cookie ?? "").split(";").map((part) => part.trim()).filter(Boolean);
   let localeCookie: string | undefined;
+  let ownCommentIds: string[] = [];
   for (const cookie of cookies) {
     const [name, value] = cookie.split("=");
-    if (name === OWN_COMMENTS_COOKIE || name.includes("next-auth.")) return null;
+    if (name === OWN_COMMENTS_COOKIE) ownCommentIds = parseOwnCommentIds(value);
     if (name === LOCALE_COOKIE) localeCookie = value;
   }
   // A visitor who states no language this site speaks sees the site's default language, as set in the
   // settings: those pages share the "default" key, and a change of the setting changes the page version.
   const locale = preferredLocale(localeCookie, request.headers["accept-language"] ?? null) ?? "default";
   const encoding = String(request.headers["accept-encoding"] ?? "");
-  return { slug: match[1], key: [match[1], page ?? "1", locale, encoding].join("|") };
+  return { slug: match[1], key: [match[1], page ?? "1", locale, encoding].join("|"), ownCommentIds };
 }
 
 /**
@@ -49,6 +51,8 @@ export async function serveCachedEventPage(options: {
   response: ServerResponse;
   cache: PageCache;
   versions: PageVersions;
+  /** Whether this reader has a comment awaiting moderation on the event (then the page is theirs alone). */
+  hasPendingOwnComments: (eventSlug: string, ownCommentIds: string[]) => Promise<boolean>;
   render: () => void;
 }): Promise<boolean> {
   const { request, response, cache } = options;
@@ -56,6 +60,7 @@ export async function serveCachedEventPage(options: {
   if (!target) return false;
   const version = await options.versions.get(target.slug);
   if (version === null) return false;
+  if (target.ownCommentIds.length > 0 && (await options.hasPendingOwnComments(target.slug, target.ownCommentIds))) return false;
 
   let kept = cache.get(target.key, version);
   let finishRender = kept?.fresh ? null : cache.startRender(target.key);
