@@ -48,7 +48,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <div className="site-header__identity">
               <Link href="/" className="brand">
                 {settings.logoAssetId ? (
-                  // eslint-disable-next-line @next/next/no-img-element -- served by this site from the database, already resized
+                  // biome-ignore lint/performance/noImgElement: served by this site from the database, already resized
                   <img src={`/assets/${settings.logoAssetId}`} alt={settings.organisationName} className="brand__logo" />
                 ) : (
                   settings.organisationName

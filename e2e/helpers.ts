@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { type Browser, type BrowserContextOptions } from "@playwright/test";
+import type { Browser, BrowserContextOptions } from "@playwright/test";
 
 export const DEMO_EVENT_PATH = "/events/webreakfast-plaidoyer-mobilisation-collecte-de-fonds";
 export const DEMO_EVENT_SLUG = "webreakfast-plaidoyer-mobilisation-collecte-de-fonds";

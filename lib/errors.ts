@@ -48,7 +48,8 @@ export function invalidInput(issues: readonly { path: readonly PropertyKey[]; me
   const fieldErrors: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.path.map(String).join(".") || "form";
-    (fieldErrors[field] ??= []).push(/^[a-z][A-Za-z]+$/.test(issue.message) ? issue.message : "wrongType");
+    fieldErrors[field] ??= [];
+    fieldErrors[field].push(/^[a-z][A-Za-z]+$/.test(issue.message) ? issue.message : "wrongType");
   }
   return new AppError("INVALID", "invalidFields", { fieldErrors });
 }

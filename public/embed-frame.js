@@ -1,5 +1,5 @@
 // Inside Debrief's recap box: tells the page around the frame how tall the box is (no data, no cookie).
-(function () {
+(() => {
   if (window.parent === window) return;
   var last = 0;
   function send() {

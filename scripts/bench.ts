@@ -1,14 +1,22 @@
 // `npm run bench [-- --db postgres]`: the production server on the demo database with BENCH_COMMENTS
-// (default 300) approved comments on one event; measures the event page and the comment API with
-// autocannon and the JavaScript the page ships, then runs the fan-out (scripts/bench-fanout.ts) with
-// one and two workers, and the WordPress import (scripts/bench-import.ts). BENCH_PAGE_ONLY=1 skips the fan-out.
-import { spawn, spawnSync } from "node:child_process";
+// (default 300) approved comments on one event. With wrk (Debian's package), 32 connections, BENCH_SECONDS
+// (default 20) each, it measures side by side: a plain Node.js server sending the cached page's bytes from
+// memory (the floor), the anonymous event page (page cache), the same while a host approves a comment every
+// second, the page rendered for a reader with a held comment and for a signed-in host, and comment POSTs;
+// then the JavaScript the page ships and the web process's memory, printed as one table of ratios. Then the
+// fan-out (scripts/bench-fanout.ts, one and two workers, against the raw SMTP ceiling) and the WordPress
+// import (scripts/bench-import.ts). BENCH_PAGE_ONLY=1 skips the fan-out.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
+import path_ from "node:path";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
 import { benchEngine, engineLabel, freshBenchDatabase } from "./bench-database";
+import { freePort } from "./free-port";
+import { measurePageWeight } from "./page-weight";
 
-const PORT = 3200;
+const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const ENGINE = benchEngine();
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 300);
@@ -18,11 +26,16 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 process.chdir(new URL("..", import.meta.url).pathname);
 console.log(`Preparing the bench database on ${engineLabel(ENGINE)}: migrations, demo content, ${COMMENTS} approved comments…`);
 const DATABASE_URL = await freshBenchDatabase("bench", ENGINE);
-const env = { ...process.env, DATABASE_URL, PORT: String(PORT), TRUST_PROXY_HOPS: "1", APP_SECRET: "bench-secret-0123456789abcdef" };
-process.env.DATABASE_URL = DATABASE_URL;
+const env = { ...process.env, DATABASE_URL, PORT: String(PORT), TRUST_PROXY_HOPS: "1", APP_SECRET: "bench-secret-0123456789abcdef", SITE_URL: BASE };
+Object.assign(process.env, { DATABASE_URL, APP_SECRET: env.APP_SECRET, SITE_URL: BASE });
 const { createDatabase } = await import("@/lib/db/client");
 const { hashBody } = await import("@/lib/comments/hash");
 const { seedDemoContentOnFirstRun, DEMO_EVENT_SLUG } = await import("@/lib/seed/demo-content");
+const { moderateComments } = await import("@/lib/comments/moderate-comments");
+const { OWN_COMMENTS_COOKIE } = await import("@/lib/comments/own-comments");
+const { createUser } = await import("@/lib/users/create-user");
+const { createSession } = await import("@/lib/auth/sessions");
+const { SESSION_COOKIE, sessionCookieValue } = await import("@/lib/auth/session-cookie");
 const db = createDatabase(DATABASE_URL);
 await seedDemoContentOnFirstRun(db);
 const event = await db.event.findUniqueOrThrow({ where: { slug: DEMO_EVENT_SLUG }, select: { id: true } });
@@ -40,10 +53,13 @@ const comments = Array.from({ length: COMMENTS }, (_, index) => {
   };
 });
 await db.comment.createMany({ data: comments });
-await db.$disconnect();
+const hostUser = await createUser({ db, actor: "system", input: { email: "hote-bench@example.org", name: "Hôte", password: "a long bench password", role: "HOST" } });
+const host = { id: hostUser.id, role: hostUser.role };
 
 console.log("Starting the production server (builds first if needed)…");
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+// BENCH_PROFILE=dir: the server writes a CPU profile there when it stops (with BENCH_ONLY, of one path).
+const serverEnv = process.env.BENCH_PROFILE ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : env;
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: serverEnv, stdio: ["ignore", "inherit", "inherit"], detached: true });
 const stopServer = () => {
   try {
     process.kill(-server.pid!, "SIGTERM");
@@ -63,70 +79,89 @@ if (!html.includes(`Lecteur ${lastShown}<`) || html.includes(`Lecteur ${lastShow
   throw new Error(`the event page does not show its first ${lastShown} comments`);
 }
 
-const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]);
-let scriptBytes = 0;
-let scriptGzip = 0;
-for (const src of scripts) {
-  const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
-  scriptBytes += body.length;
-  scriptGzip += gzipSync(body).length;
-}
-const inlineScripts = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join("");
+// What a browser downloads: the scripts (those marked nomodule only by old browsers) and the inline payload.
+const weights = await Promise.all(["/", eventPath].map((path) => measurePageWeight(BASE, path)));
 
+// As a browser asks: French, gzip.
+const browserHeaders = { "accept-language": "fr-FR,fr;q=0.9", "accept-encoding": "gzip, deflate, br", accept: "text/html" };
 console.log(`\nWarming up ${eventPath}…`);
-await load({ url: BASE + eventPath, connections: 8, duration: 5 });
-console.log(`Measuring GET ${eventPath} (${CONNECTIONS} connections, ${DURATION} s)…`);
-// As a browser asks: French, gzip. Anonymous readers are served from the page cache…
-const browserHeaders = { "accept-language": "fr-FR", "accept-encoding": "gzip, deflate, br" };
-const pageResult = await load({ url: BASE + eventPath, connections: CONNECTIONS, duration: DURATION, headers: browserHeaders });
-// …while a reader with comments awaiting moderation (or a signed-in host) gets a fresh render.
-console.log(`Measuring GET ${eventPath} rendered for each request (a reader with held comments)…`);
-const renderedResult = await load({
-  url: BASE + eventPath,
-  connections: CONNECTIONS,
-  duration: DURATION,
-  headers: { ...browserHeaders, cookie: "debrief_own_comments=none" },
-});
+await wrk({ path: eventPath, headers: browserHeaders, seconds: 3, connections: 8 });
+
+// The floor: a plain Node.js server sending the very bytes and headers of the cached page from memory.
+const cachedPage = await rawGet(eventPath, browserHeaders);
+if (cachedPage.headers["x-debrief-cache"] !== "hit") throw new Error(`the warmed-up page was not served from the cache (${cachedPage.headers["x-debrief-cache"]})`);
+const floorPort = await freePort();
+const floor = await startFloorServer(floorPort, cachedPage);
+console.log(`Measuring the floor: Node.js serving the same ${cachedPage.body.length} bytes from memory…`);
+const floorResult = await wrk({ phase: "floor", path: eventPath, headers: browserHeaders, port: floorPort });
+stopGroup(floor);
+
+console.log(`Measuring GET ${eventPath}, anonymous readers (page cache)…`);
+const pageResult = await wrk({ phase: "page", path: eventPath, headers: browserHeaders });
+
+// A host approves a comment every second (through another database client, as another instance would):
+// each approval changes the page's version, so the page is rendered again while readers keep coming.
+console.log(`Measuring anonymous readers while a host approves a comment every second…`);
+let approvals = 0;
+const churn = setInterval(() => {
+  void (async () => {
+    const held = await db.comment.create({ data: { eventId: event.id, authorName: `Nouvelle ${approvals}`, authorEmail: `n${approvals}@example.org`, body: `Merci ${approvals}`, bodyHash: hashBody(`Merci ${approvals}`), status: "PENDING", ipHash: "bench" } });
+    await moderateComments({ db, actor: host, input: { commentIds: [held.id], status: "APPROVED" } });
+    approvals += 1;
+  })();
+}, 1000);
+const churnResult = await wrk({ phase: "churn", path: eventPath, headers: browserHeaders });
+clearInterval(churn);
+
+console.log(`Measuring GET ${eventPath} for a reader with a comment awaiting moderation (rendered for them)…`);
+const heldComment = await db.comment.create({ data: { eventId: event.id, authorName: "Lectrice", authorEmail: "lectrice@example.org", body: "Mon commentaire en attente", bodyHash: hashBody("Mon commentaire en attente"), status: "PENDING", ipHash: "bench", createdAt: new Date(Date.UTC(2010, 8, 1)) } });
+const readerHeaders = { ...browserHeaders, cookie: `${OWN_COMMENTS_COOKIE}=${heldComment.id}` };
+// Their held comment is shown to them on the thread's last page; every page of theirs is rendered for them.
+if ((await fetch(BASE + eventPath, { headers: readerHeaders })).headers.get("x-debrief-cache")) throw new Error("the reader's page came from the cache");
+await wrk({ path: eventPath, headers: readerHeaders, seconds: 3, connections: 8 });
+const readerResult = await wrk({ phase: "reader", path: eventPath, headers: readerHeaders });
+
+console.log(`Measuring GET ${eventPath} for a reader whose comment has since been approved (cookie kept)…`);
+const approvedComment = await db.comment.findFirstOrThrow({ where: { eventId: event.id, status: "APPROVED" }, select: { id: true } });
+const returningHeaders = { ...browserHeaders, cookie: `${OWN_COMMENTS_COOKIE}=${approvedComment.id}` };
+await fetch(BASE + eventPath, { headers: returningHeaders });
+if ((await fetch(BASE + eventPath, { headers: returningHeaders })).headers.get("x-debrief-cache") !== "hit") throw new Error("the returning reader's page did not come from the cache");
+const returningResult = await wrk({ phase: "returning", path: eventPath, headers: returningHeaders });
+
+console.log(`Measuring GET ${eventPath} for a signed-in host (the public page, from the cache)…`);
+const sessionId = await createSession(db, host.id, new Date());
+const hostHeaders = { ...browserHeaders, cookie: `${SESSION_COOKIE}=${await sessionCookieValue({ id: sessionId, userId: host.id, name: "Hôte", email: "hote-bench@example.org" })}` };
+// The public page holds nothing personal to a host: they are served what readers are (lib/http/cached-event-page.ts).
+if ((await fetch(BASE + eventPath, { headers: hostHeaders })).headers.get("x-debrief-cache") !== "hit") throw new Error("the host's page did not come from the cache");
+const hostResult = await wrk({ phase: "host", path: eventPath, headers: hostHeaders });
 
 console.log(`Measuring POST /api/events/${DEMO_EVENT_SLUG}/comments…`);
-let sequence = 0;
-const postResult = await load({
-  url: `${BASE}/api/events/${DEMO_EVENT_SLUG}/comments`,
-  connections: CONNECTIONS,
-  duration: DURATION,
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  requests: [
-    {
-      setupRequest: (request) => {
-        sequence += 1;
-        // Each request is a distinct reader (address, e-mail, text), so no rate limit applies.
-        return {
-          ...request,
-          headers: { ...request.headers, "x-forwarded-for": `2001:db8::${sequence.toString(16)}` },
-          body: JSON.stringify({ authorName: `Bench ${sequence}`, authorEmail: `bench${sequence}@example.org`, body: `Commentaire de charge ${sequence}` }),
-        };
-      },
-    },
-  ],
-});
+const postResult = await wrk({ phase: "post", path: `/api/events/${DEMO_EVENT_SLUG}/comments`, headers: {}, script: commentPostScript(`/api/events/${DEMO_EVENT_SLUG}/comments`) });
+const webMemory = residentMegabytes(serverProcessId());
 stopServer();
+await db.$disconnect();
 
-const row = (name: string, result: autocannon.Result) =>
-  `| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result["2xx"]} | ${result.non2xx} |`;
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const ratio = (value: number, base: number) => `${Math.round((value / base) * 100)} %`;
+const figure = (result: WrkResult) => `${Math.round(result.requestsPerSecond).toLocaleString("en")} req/s, p99 ${result.p99Ms.toFixed(1)} ms${result.errors ? `, **${result.errors} errors**` : ""}`;
 console.log(`
-## Results (${new Date().toISOString().slice(0, 10)})
-Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${engineLabel(ENGINE)}.
-Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint, client on the same machine.
+## Results (${new Date().toISOString().slice(0, 10)}, ${engineLabel(ENGINE)})
+Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Load: wrk, ${CONNECTIONS} connections, ${DURATION} s each, on the same machine; the event has ${COMMENTS} approved comments (first ${lastShown} shown).
 
-| endpoint | req/s | p50 ms | p99 ms | 2xx | non-2xx |
-|---|---:|---:|---:|---:|---:|
-${row(`GET /events/[slug] (${COMMENTS} comments, first ${lastShown} shown), anonymous: page cache`, pageResult)}
-${row(`GET /events/[slug], reader with held comments: rendered each time`, renderedResult)}
-${row("POST /api/events/{slug}/comments", postResult)}
+| measure | figure | against | ratio | aim |
+|---|---|---|---:|---|
+| floor: Node.js sending the cached page's bytes from memory | ${figure(floorResult)} | | | |
+| anonymous event page (page cache) | ${figure(pageResult)} | the floor | ${ratio(pageResult.requestsPerSecond, floorResult.requestsPerSecond)} | ≥ 50 %, p99 ≤ 20 ms |
+| anonymous, a host approving a comment every second (${approvals} approvals) | ${figure(churnResult)} | | | p99 ≤ 50 ms |
+| reader with a held comment (rendered) | ${figure(readerResult)} | the cached page | ${ratio(readerResult.requestsPerSecond, pageResult.requestsPerSecond)} | ≥ 650 req/s |
+| reader whose comments were all moderated (same page as readers: page cache) | ${figure(returningResult)} | the cached page | ${ratio(returningResult.requestsPerSecond, pageResult.requestsPerSecond)} | |
+| signed-in host (same page as readers: page cache) | ${figure(hostResult)} | the cached page | ${ratio(hostResult.requestsPerSecond, pageResult.requestsPerSecond)} | ≥ 650 req/s |
+| POST a comment, every check on | ${figure(postResult)} (${postResult.non2xx} non-2xx) | | | ≥ 1,100/s |
+${weights.map((weight) => `| JavaScript a current browser downloads for ${weight.path === "/" ? "the home page" : "the event page"} | ${kb(weight.scripts.gzip - weight.noModuleGzip + weight.inline.gzip)} gzipped (${weight.scripts.count} files; inline RSC payload ${kb(weight.inline.gzip)} of it) | | | ≤ 100 KB gzipped |`).join("\n")}
+| resident memory of the web process after the bench | ${webMemory} MB | PAGE_CACHE_MB | | page cache ≤ PAGE_CACHE_MB (64) |
 
-Event page: ${Math.round(html.length / 1024)} KiB of HTML (${Math.round(gzipSync(html).length / 1024)} KiB gzipped); ${scripts.length} script files, ${Math.round(scriptBytes / 1024)} KiB, **${Math.round(scriptGzip / 1024)} KiB gzipped**; inline RSC payload ${Math.round(inlineScripts.length / 1024)} KiB.
+HTML: ${Math.round(html.length / 1024)} KiB (${Math.round(gzipSync(html).length / 1024)} KiB gzipped).
 `);
 
 if (!process.env.BENCH_PAGE_ONLY) {
@@ -142,10 +177,115 @@ const imported = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-
 if (imported.status !== 0) process.exit(imported.status ?? 1);
 process.exit(0);
 
-function load(options: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+type WrkResult = { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
+
+/** Runs wrk (Debian's package) against the server, or another port, and reads its summary. */
+async function wrk(options: { phase?: string; path: string; headers: Record<string, string>; seconds?: number; connections?: number; port?: number; script?: string }): Promise<WrkResult> {
+  // BENCH_ONLY=reader,post: only those measures (to profile one path with BENCH_PROFILE).
+  if (options.phase && process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(",").includes(options.phase)) {
+    return { requestsPerSecond: Number.NaN, p50Ms: Number.NaN, p99Ms: Number.NaN, non2xx: 0, errors: 0 };
+  }
+  const args = ["-t2", `-c${options.connections ?? CONNECTIONS}`, `-d${options.seconds ?? DURATION}s`, "--latency"];
+  for (const [name, value] of Object.entries(options.headers)) args.push("-H", `${name}: ${value}`);
+  if (options.script) args.push("-s", options.script);
+  args.push(`http://127.0.0.1:${options.port ?? PORT}${options.path}`);
+  // Not spawnSync: the bench's own timers (the approvals) run while wrk does.
+  const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn("wrk", args);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
+  if (run.status !== 0) throw new Error(`wrk failed (is Debian's wrk installed?): ${run.stderr}`);
+  const out = run.stdout;
+  const latency = (percentile: string) => {
+    const match = new RegExp(`^\\s+${percentile}%\\s+([\\d.]+)(us|ms|s)`, "m").exec(out);
+    if (!match) return Number.NaN;
+    return Number(match[1]) * ({ us: 0.001, ms: 1, s: 1000 } as Record<string, number>)[match[2]];
+  };
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN),
+    p50Ms: latency("50"),
+    p99Ms: latency("99"),
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+    errors: socketErrors ? socketErrors.slice(1).reduce((sum, count) => sum + Number(count), 0) : 0,
+  };
+}
+
+/** A wrk script posting comments, each from a distinct reader (address, e-mail, text), so no rate limit applies. */
+function commentPostScript(path: string): string {
+  const file = path_.join(os.tmpdir(), `debrief-bench-post-${process.pid}.lua`);
+  writeFileSync(
+    file,
+    `local counter = 0
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("tid", threads) end
+function request()
+  counter = counter + 1
+  local n = string.format("%x:%x", tid, counter)
+  local body = '{"authorName":"Bench ' .. n .. '","authorEmail":"bench' .. tid .. '-' .. counter .. '@example.org","body":"Commentaire de charge ' .. n .. '"}'
+  return wrk.format("POST", "${path}", { ["content-type"] = "application/json", ["x-forwarded-for"] = "2001:db8::" .. n }, body)
+end
+`,
+  );
+  return file;
+}
+
+/** One GET as the bench's clients send it, with the body as sent (not decompressed). */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: "127.0.0.1", port: PORT, path, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+/** A separate process (so it has a core of its own, like the server) answering every request with `page`. */
+function startFloorServer(port: number, page: { status: number; headers: http.IncomingHttpHeaders; body: Buffer }) {
+  const file = path_.join(os.tmpdir(), `debrief-bench-floor-${process.pid}.json`);
+  const headers = Object.fromEntries(Object.entries(page.headers).filter(([name]) => !["date", "connection", "keep-alive", "transfer-encoding"].includes(name)));
+  writeFileSync(file, JSON.stringify({ status: page.status, headers, body: page.body.toString("base64") }));
+  const source = `const http = require("node:http"); const page = JSON.parse(require("node:fs").readFileSync(${JSON.stringify(file)}, "utf8"));
+const body = Buffer.from(page.body, "base64");
+const server = http.createServer((request, response) => { response.writeHead(page.status, page.headers); response.end(body); });
+server.keepAliveTimeout = 65000; server.listen(${port}, "127.0.0.1", () => console.log("floor ready"));`;
+  const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"], detached: true });
+  return new Promise<ChildProcess>((resolve) => child.stdout!.once("data", () => resolve(child)));
+}
+
+function stopGroup(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
+
+/** The web server's process: start.ts's child running server.ts. */
+function serverProcessId(): number | null {
+  const children = spawnSync("pgrep", ["-P", String(server.pid)], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean).map(Number);
+  for (const pid of children) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("server.ts")) return pid;
+    } catch {
+      // gone
+    }
+  }
+  return null;
+}
+
+function residentMegabytes(pid: number | null): string {
+  if (!pid) return "?";
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? String(Math.round(Number(match[1]) / 1024)) : "?";
 }
 
 async function waitForHealth() {

@@ -108,7 +108,9 @@ async function stop(code: number, signal: NodeJS.Signals = "SIGTERM") {
   const children = [server, worker].filter((child): child is ChildProcess => child !== null && child.exitCode === null && child.signalCode === null);
   const exited = children.map((child) => new Promise((resolve) => child.once("exit", resolve)));
   for (const child of children) child.kill(signal);
-  const force = setTimeout(() => children.forEach((child) => child.kill("SIGKILL")), 10_000);
+  const force = setTimeout(() => {
+    for (const child of children) child.kill("SIGKILL");
+  }, 10_000);
   await Promise.all(exited);
   clearTimeout(force);
   process.exit(code);

@@ -31,7 +31,7 @@ export async function startSmtpSink(
     logger: false,
     // Senders keep pooled connections open; closing the sink ends them after a second, not 30.
     closeTimeout: 1000,
-    onRcptTo(address, _session, callback) {
+    onRcptTo(_address, _session, callback) {
       const rejection = rejections.shift();
       if (rejection) return callback(Object.assign(new Error(rejection.message), { responseCode: rejection.code }));
       callback();

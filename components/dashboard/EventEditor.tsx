@@ -126,7 +126,7 @@ export function EventEditor(props: { existingSlug?: string; initial: Values; sit
         <div className="field">
           <label htmlFor="event-cover">{t("fieldCover")}</label>
           {props.coverUrl && (
-            // eslint-disable-next-line @next/next/no-img-element -- served by this site, already resized
+            // biome-ignore lint/performance/noImgElement: served by this site, already resized
             <img src={props.coverUrl} alt={t("currentCover")} className="cover-preview" />
           )}
           <input id="event-cover" name="cover" type="file" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="event-cover-hint" aria-invalid={Boolean(error("cover"))} />

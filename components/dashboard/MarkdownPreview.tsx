@@ -29,6 +29,7 @@ export function MarkdownPreview({ textareaId, title, initialHtml }: { textareaId
   return (
     <section className="recap preview" aria-label={title}>
       <h2>{title}</h2>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the server's own Markdown rendering (lib/markdown), the same HTML the page will show */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
     </section>
   );

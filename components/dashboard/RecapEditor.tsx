@@ -74,6 +74,7 @@ export function RecapEditor({ eventSlug, saved, published, waiting, unansweredAs
             const link = values.links[index];
             const rowError = error(`links.${index}.kind`) ?? error(`links.${index}.title`) ?? error(`links.${index}.url`);
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed number of slots; the slot's number is its identity (links.N.* field names)
               <div key={index} className="recap-links__row">
                 <select name={`links.${index}.kind`} defaultValue={link?.kind ?? ""} aria-label={`${t("linkKind")} ${index + 1}`}>
                   <option value="">{t("linkKindChoose")}</option>
@@ -118,6 +119,7 @@ export function RecapEditor({ eventSlug, saved, published, waiting, unansweredAs
       {done?.previewHtml ? (
         <section className="recap preview" aria-labelledby="recap-preview-heading">
           <h2 id="recap-preview-heading">{t("preview")}</h2>
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the server's own Markdown rendering (lib/markdown), the same HTML the page will show */}
           <div className="prose" dangerouslySetInnerHTML={{ __html: done.previewHtml }} />
         </section>
       ) : (

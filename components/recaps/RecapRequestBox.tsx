@@ -34,6 +34,7 @@ export async function RecapRequestBox({ event, locale, isPast }: { event: Publis
     <section className={published ? "recap-request recap-request--after" : "recap-request"} aria-labelledby="recap-request-title" id="recap-request" data-recap-status={status}>
       <h2 id="recap-request-title">{title}</h2>
       {intro.map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: fixed lines of text rendered on the server, never reordered
         <p key={index} lang={line.lang}>
           {line.text}
         </p>

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { replyToRecapAskers } from "@/lib/recaps/reply-to-recap-askers";
 import { trustId } from "./commenter-key";
-import { recordAudit, recordAudits } from "@/lib/audit/record-audit";
+import { recordAudits } from "@/lib/audit/record-audit";
 
 export const moderationInputSchema = z.object({
   commentIds: z.array(z.string().min(1).max(40)).min(1, { error: "nothingSelected" }).max(200),

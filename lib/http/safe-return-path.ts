@@ -13,6 +13,7 @@ export function safeReturnPath(value: unknown, fallback: string): string {
     return fallback;
   }
   // Backslashes (browsers read them as slashes) and control characters, raw or %-encoded, are never part of our paths.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is what this expression is for
   if (/[\\\u0000-\u001f\u007f]/.test(value) || /[\\\u0000-\u001f\u007f]/.test(decoded)) return fallback;
   const base = "http://debrief.invalid";
   let url: URL;

@@ -39,7 +39,10 @@ const renderers = new Map<string, InstanceType<typeof MarkdownIt>>();
 /** A host's Markdown as e-mail HTML: paragraphs, headings, lists, quotes and links, styled inline; nothing raw. */
 export function renderEmailMarkdown(source: string, accent = "#1f5fae"): string {
   let md = renderers.get(accent);
-  if (!md) renderers.set(accent, (md = emailMarkdown(accent)));
+  if (!md) {
+    md = emailMarkdown(accent);
+    renderers.set(accent, md);
+  }
   return md.render(source);
 }
 

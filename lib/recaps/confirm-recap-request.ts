@@ -61,7 +61,7 @@ export async function confirmRecapRequest(options: { db: Database; token: string
 async function queueRecapIfPublished(tx: Transaction, requestId: string, now: Date): Promise<boolean> {
   const request = await tx.recapRequest.findUniqueOrThrow({ where: { id: requestId }, select: { ...requestSelect, event: { select: { title: true, status: true, recap: { select: { id: true, status: true } } } } } });
   const recap = request.event.recap;
-  if (!recap || recap.status !== "PUBLISHED" || request.event.status !== "PUBLISHED" || request.recapSentAt) return false;
+  if (recap?.status !== "PUBLISHED" || request.event.status !== "PUBLISHED" || request.recapSentAt) return false;
   // A row cancelled earlier (the person had withdrawn, or the recap was unpublished) is queued again.
   await tx.outboundEmail.updateMany({
     where: { recapId: recap.id, recapRequestId: requestId, status: "CANCELLED" },

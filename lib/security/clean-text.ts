@@ -4,6 +4,7 @@ import { z } from "zod";
 // NUL and other control characters (PostgreSQL refuses NUL in text), bidirectional overrides and isolates
 // ("Trojan Source" tricks: text displayed in another order than it is stored), and invisible zero-width
 // characters that make two names look alike.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is what this expression is for
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const LINE_BREAKS = /[\r\n\t]/g;
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;

@@ -88,7 +88,7 @@ describe("the worker killed while it expands a publication's fan-out", () => {
 
     // Small batches, so the expansion takes many transactions and the kill lands in the middle of it.
     const first = startWorkerProcess({ SMTP_URL: smtp.url, FANOUT_BATCH_SIZE: "10" });
-    await waitFor(async () => (await db.job.findFirst({ where: { kind: "recap-fanout", status: "RUNNING" }, select: { progress: true } }))?.progress! >= 100, 60_000, "the expansion under way");
+    await waitFor(async () => ((await db.job.findFirst({ where: { kind: "recap-fanout", status: "RUNNING" }, select: { progress: true } }))?.progress ?? 0) >= 100, 60_000, "the expansion under way");
     await killProcess(first);
     const job = await db.job.findFirstOrThrow({ where: { kind: "recap-fanout" }, orderBy: { createdAt: "desc" }, select: { progress: true, status: true } });
     expect(job.status).toBe("RUNNING");

@@ -25,7 +25,7 @@ describe("first admin", () => {
     const older = (await issueSetupToken(db))!;
     const current = (await issueSetupToken(db))!;
     expect(older).not.toBe(current);
-    for (const token of [older, "guess", "", current + "x", null]) {
+    for (const token of [older, "guess", "", `${current}x`, null]) {
       expect((await rejection(completeSetup({ db, token, input: form }))).messageKey).toBe("setupClosed");
       expect(await setupIsOpen({ db, token })).toBe(false);
     }

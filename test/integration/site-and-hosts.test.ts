@@ -489,7 +489,7 @@ describe("the recap e-mail", () => {
       "- le *clickactivism* divise",
       "- la collecte en ligne [progresse](https://example.org/collecte)",
       "",
-      "Les diapositives : https://example.org/une-adresse-tres-longue/" + "segment-".repeat(12),
+      `Les diapositives : https://example.org/une-adresse-tres-longue/${"segment-".repeat(12)}`,
       "",
       '<script>alert("x")</script> <img src=x onerror=alert(1)> [piège](javascript:alert(1))',
     ].join("\n");

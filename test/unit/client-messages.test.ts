@@ -24,7 +24,10 @@ function files(dir: string): string[] {
 const sources = new Map<string, string>();
 function source(file: string): string {
   let text = sources.get(file);
-  if (text === undefined) sources.set(file, (text = readFileSync(file, "utf8")));
+  if (text === undefined) {
+    text = readFileSync(file, "utf8");
+    sources.set(file, text);
+  }
   return text;
 }
 

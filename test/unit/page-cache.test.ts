@@ -66,7 +66,11 @@ describe("PageVersions", () => {
     let now = 1_000;
     let reads = 0;
     let current = "v1";
-    const versions = new PageVersions({ maxAgeMs: 250, now: () => now, lastWriteAt: () => 0, read: async () => (reads++, current) });
+    const versions = new PageVersions({ maxAgeMs: 250, now: () => now, lastWriteAt: () => 0, read: async () => {
+        reads++;
+        return current;
+      },
+    });
     expect(await Promise.all([versions.get("a"), versions.get("a"), versions.get("a")])).toEqual(["v1", "v1", "v1"]);
     expect(reads).toBe(1);
     current = "v2";
@@ -93,7 +97,11 @@ describe("PageVersions", () => {
 
   it("keeps a bounded number of pages", async () => {
     let reads = 0;
-    const versions = new PageVersions({ maxAgeMs: 250, maxPages: 2, lastWriteAt: () => 0, read: async () => (reads++, "v") });
+    const versions = new PageVersions({ maxAgeMs: 250, maxPages: 2, lastWriteAt: () => 0, read: async () => {
+        reads++;
+        return "v";
+      },
+    });
     // "b" is read once; "a", pushed out by "c", is read again.
     for (const slug of ["a", "b", "b", "c", "a"]) await versions.get(slug);
     expect(reads).toBe(4);

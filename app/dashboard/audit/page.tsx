@@ -18,7 +18,7 @@ export default async function AuditPage({ searchParams }: Props) {
     getLocale() as Promise<Locale>,
     siteSettingsForRequest(),
   ]);
-  const describe = (row: (typeof log.rows)[number]) => {
+  const describeEntry = (row: (typeof log.rows)[number]) => {
     const key = `action.${row.action}`;
     // Counts added to an action later (e.g. invitations withdrawn) read as zero on older rows.
     const values = { invitationsWithdrawn: "0", ...Object.fromEntries(Object.entries(row.details).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value ?? "")])) };
@@ -73,7 +73,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <time dateTime={row.createdAt.toISOString()} className="muted">
               {formatCommentDate(row.createdAt, timeZone, locale)}
             </time>{" "}
-            <strong>{row.actor?.name ?? (row.actorName ? t("removedAccount", { name: row.actorName }) : t("system"))}</strong> — {describe(row)}
+            <strong>{row.actor?.name ?? (row.actorName ? t("removedAccount", { name: row.actorName }) : t("system"))}</strong> — {describeEntry(row)}
           </li>
         ))}
       </ol>

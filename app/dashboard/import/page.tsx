@@ -137,6 +137,7 @@ export default async function ImportPage({ searchParams }: Props) {
             <h2>{t("notImported")}</h2>
             <ul>
               {preview.skippedPosts.map((post, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once on the server; two skipped posts may share a title
                 <li key={index}>{t(`skipped.${post.reason}`, { title: post.title })}</li>
               ))}
             </ul>

@@ -9,13 +9,14 @@ type Props = { searchParams: Promise<{ image?: string; error?: string }> };
 
 /** The organisation's own site: name, description, colour, contact, language, address, legal notice, logo, favicon. */
 export default async function SiteSettingsPage({ searchParams }: Props) {
-  const actor = await pageActor("site:manage");
+  // Only those who may manage the site see this page.
+  await pageActor("site:manage");
   const [settings, t, tErrors, outcome] = await Promise.all([siteSettingsForRequest(), getTranslations("settings"), getTranslations("errors"), searchParams]);
   const imageForm = (image: "logo" | "favicon", assetId: string | null) => (
     <section aria-labelledby={`${image}-heading`} className="settings-image">
       <h2 id={`${image}-heading`}>{t(`${image}Title`)}</h2>
       {assetId ? (
-        // eslint-disable-next-line @next/next/no-img-element -- served by this site from the database
+        // biome-ignore lint/performance/noImgElement: served by this site from the database
         <img src={`/assets/${assetId}`} alt={t(`${image}Current`)} className={`settings-image__preview settings-image__preview--${image}`} />
       ) : (
         <p className="muted">{t("noImage")}</p>

@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { DeliveryProgress } from "@/components/dashboard/DeliveryProgress";
 import { RecapEditor } from "@/components/dashboard/RecapEditor";
 import { RecapOutlookForm } from "@/components/dashboard/RecapOutlookForm";
 import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
-import type { Locale } from "@/lib/i18n/locales";
 import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
 import { recapDeliveryAction } from "./actions";
 
@@ -13,11 +12,10 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ requeu
 
 export default async function RecapEditorPage({ params, searchParams }: Props) {
   const [{ slug }, outcome] = await Promise.all([params, searchParams]);
-  const [data, t, tErrors, locale] = await Promise.all([
+  const [data, t, tErrors] = await Promise.all([
     forPage(getRecapForEditing({ db, actor: await pageActor(), eventSlug: slug })),
     getTranslations("dashboard"),
     getTranslations("errors"),
-    getLocale() as Promise<Locale>,
   ]);
   const published = data.recap?.status === "PUBLISHED";
   const deliveryForm = (intent: string, label: string, className = "button button--small") => (
@@ -55,7 +53,7 @@ export default async function RecapEditorPage({ params, searchParams }: Props) {
           <DeliveryProgress eventSlug={data.slug} initial={data.report} preparing={data.preparing} />
           {(data.report.FAILED ?? 0) > 0 && deliveryForm("retry-failed", t("retryFailed"))}
           {data.ambiguous.length > 0 && (
-            <div className="notice" aria-labelledby="ambiguous-heading">
+            <section className="notice" aria-labelledby="ambiguous-heading">
               <h3 id="ambiguous-heading">{t("ambiguousTitle")}</h3>
               <p>{t("ambiguousText")}</p>
               <ul>
@@ -70,7 +68,7 @@ export default async function RecapEditorPage({ params, searchParams }: Props) {
                 <strong>{t("ambiguousWarning")}</strong>
               </p>
               {deliveryForm("resend-ambiguous", t("resendAmbiguous", { count: data.report.AMBIGUOUS ?? data.ambiguous.length }))}
-            </div>
+            </section>
           )}
         </section>
       )}
