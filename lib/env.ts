@@ -15,7 +15,10 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/debrief.db"),
   /** PostgreSQL only: connections each process keeps open (app instance or worker). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Keys the IP hashes and form tokens. `npm start` generates one into data/ when unset. */
+  /**
+   * Signs sessions, form tokens and the links in e-mails, and keys the IP hashes: the same on every instance.
+   * `npm start` generates one into data/app-secret when unset.
+   */
   APP_SECRET: z.string().min(16).default("debrief-development-secret-change-me"),
   DEFAULT_LOCALE: z.enum(["fr", "en"]).default("fr"),
   /** Comments containing one of these words are held for moderation. */
@@ -24,7 +27,10 @@ const envSchema = z.object({
   MODERATION_REJECT_WORDS: wordList,
   /** A form submitted sooner than this after the page was served is treated as a bot. */
   COMMENT_MIN_FILL_SECONDS: z.coerce.number().min(0).default(3),
-  /** Public address of the site, for links in e-mails. */
+  /**
+   * The site's address: links in e-mails use it while the settings have no public address; an https address here
+   * marks cookies Secure.
+   */
   SITE_URL: z.url().default("http://localhost:3000").transform((url) => url.replace(/\/+$/, "")),
   /** smtp(s)://user:pass@host:port. Unset: e-mails are produced and stored, readable in the dev mailbox. */
   SMTP_URL: z.string().optional(),
@@ -62,5 +68,11 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
   return parsed.data;
 }
 
-/** The environment, parsed once. Nothing else reads process.env. */
+/**
+ * The application's environment, parsed once; the app's code reads `env`, not process.env. Outside this schema:
+ * server.ts reads PORT, HOST and TRUST_PROXY_HOPS; scripts/start.ts reads RUN_WORKER and fills in APP_SECRET,
+ * SITE_URL and NEXTAUTH_URL (which next-auth reads) before the server starts; prisma.config.ts reads DATABASE_URL
+ * for the CLI; next.config.js reads NODE_ENV; lib/db/migrate.ts hands the environment on to the Prisma CLI it
+ * runs; the benchmark, test and screenshot scripts read their own (BENCH_*, TEST_DATABASE_URL_PG, CI, CHROMIUM_PATH).
+ */
 export const env: Env = parseEnv(process.env);

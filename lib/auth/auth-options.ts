@@ -12,7 +12,8 @@ export { SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 /**
  * next-auth (v4): e-mail + password. The cookie is a JWT of at most 12 hours naming a row of `Session`,
- * checked on every request (lib/auth/current-actor.ts); signing out revokes that row.
+ * checked whenever a dashboard page, action or handler asks who is signed in (lib/auth/current-actor.ts);
+ * signing out revokes that row. See docs/decisions/010-next-auth-v4-sessions.md.
  */
 export const authOptions: NextAuthOptions = {
   secret: env.APP_SECRET,

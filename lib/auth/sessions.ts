@@ -5,9 +5,9 @@ import type { Actor } from "./permissions";
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 /**
- * Signed-in sessions, one row each. The session cookie (next-auth's JWT) only names the row; every request
- * checks the row, so signing out, "sign out everywhere" and disabling an account end sessions at once,
- * on every instance.
+ * Signed-in sessions, one row each. The session cookie (next-auth's JWT) only names the row; every signed-in
+ * request (dashboard pages, actions, handlers) checks the row, so signing out, "sign out everywhere" and disabling
+ * an account end sessions at once, on every instance.
  */
 export async function createSession(db: Database, userId: string, now: Date): Promise<string> {
   const id = randomBytes(24).toString("base64url");

@@ -3,10 +3,10 @@ import type { Database } from "@/lib/db/client";
 /**
  * A short string that changes whenever the public page of an event changes: the event itself (its
  * `updatedAt` is also bumped when a comment on it is published or moderated), its recap (and the
- * host's replies published with it), how many people wait for the recap and
- * were sent it, and the site's settings. Read from the
- * database on every request, so a page cached by one instance is recognised as stale as soon as
- * any instance changed it. Null when the event is not public.
+ * host's replies published with it), how many people wait for the recap and were sent it, and the site's
+ * settings. The page cache reads it at most every 250 ms per page and instance, and again after this
+ * instance's own writes (lib/http/page-versions.ts), so a page cached by one instance is recognised as
+ * stale within a quarter of a second of any instance changing it. Null when the event is not public.
  */
 export async function getEventPageVersion(options: { db: Database; slug: string }): Promise<string | null> {
   const [event, sent, settings] = await Promise.all([

@@ -62,8 +62,8 @@ export function newWorkerIdentity(now: Date): WorkerIdentity {
 
 /**
  * A worker process's work, until `signal` aborts: a heartbeat every few seconds, the daily jobs scheduled,
- * due jobs run (a publication's fan-out, digests, retention), and the outbox sent — jobs and sending side
- * by side, so a large fan-out is being sent while it is still being expanded.
+ * due jobs run (a publication's fan-out, digests, retention, WordPress imports), and the outbox sent — jobs
+ * and sending side by side, so a large fan-out is being sent while it is still being expanded.
  */
 export async function runWorker(options: Omit<OutboxOptions, "workerId"> & { signal: AbortSignal; idleMs?: number; identity?: WorkerIdentity; fanoutBatchSize?: number }) {
   const { db, signal, idleMs = 1000 } = options;

@@ -13,10 +13,11 @@ const DAY = 86_400_000;
 
 /**
  * The daily `retention` job: keeps personal data no longer than it serves.
- * - sign-in attempts: deleted after `loginAttemptsDays` (they only throttle guessing);
+ * - sign-in attempts: deleted after `loginAttemptsDays` (a record only: sign-in limits are counted elsewhere);
  * - e-mail bodies: erased `emailBodiesDays` after sending (the status rows stay for the delivery report);
  * - IP hashes and user agents of comments and recap requests: erased after `clientDataDays`;
  * - unconfirmed recap requests: deleted, with their confirmation e-mails, once their link has expired;
+ * - finished (DONE) jobs: deleted 30 days after they finished;
  * - images nothing shows any more (a cover or logo left by a failed save): deleted after a day;
  * - WordPress exports uploaded from the dashboard (they hold commenters' addresses): deleted after a day.
  */
