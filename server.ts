@@ -1,7 +1,9 @@
 // Production HTTP server: Next.js behind a thin layer that establishes the client's address and
-// serves anonymous readers' event pages from a cache that any instance's change invalidates.
-// Next.js trusts any X-Forwarded-For a client sends; here it is replaced by the socket's address,
-// or, behind TRUST_PROXY_HOPS reverse proxies, by the address the nearest trusted proxy saw.
+// serves the shared event pages (what every reader and host sees, no comment of theirs awaiting
+// moderation) from a cache that any instance's change invalidates (docs/decisions/007-page-cache.md).
+// Next.js trusts any X-Forwarded-For a client sends; here it is replaced by the socket's address, or,
+// behind TRUST_PROXY_HOPS reverse proxies, by the address the outermost trusted proxy saw (the entry
+// TRUST_PROXY_HOPS places from the end of the chain).
 import http from "node:http";
 import next from "next";
 import { hasPendingOwnComments } from "@/lib/comments/has-pending-own-comments";

@@ -7,7 +7,7 @@ import type { PageVersions } from "./page-versions";
 
 const PER_REQUEST_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "set-cookie", "strict-transport-security", "x-debrief-cache"]);
 
-/** Requests for an event page that every anonymous reader in one language sees alike. */
+/** Requests for an event page that every reader in one language sees alike (and which comments of theirs the page may add). */
 export function cacheableEventPage(request: IncomingMessage): { slug: string; key: string; ownCommentIds: string[] } | null {
   if (request.method !== "GET" || !request.url) return null;
   const url = new URL(request.url, "http://internal");
@@ -40,7 +40,7 @@ export function cacheableEventPage(request: IncomingMessage): { slug: string; ke
 }
 
 /**
- * Serves anonymous readers' event pages from memory while the event's content version is unchanged.
+ * Serves the shared event page from memory while the event's content version is unchanged.
  * When it changed (or the copy is too old), one request renders the page through Next.js and keeps
  * the result while the others get the previous copy meanwhile, or, when there is none yet, wait for
  * that render: a page is rendered once however many readers ask for it at the same moment.

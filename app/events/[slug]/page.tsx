@@ -19,7 +19,7 @@ import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request
 
 type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ replyTo?: string; comments?: string }> };
 
-/** One database read per request, shared by the metadata and the page. */
+/** The event and its comments, loaded once per request and shared by the metadata and the page. */
 const loadEvent = cache(async (slug: string, commentPage: number = 1) => {
   const ownCommentIds = parseOwnCommentIds((await cookies()).get(OWN_COMMENTS_COOKIE)?.value);
   return getPublishedEvent({ db, slug, ownCommentIds, commentPage });
