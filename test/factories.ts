@@ -1,8 +1,21 @@
 import type { Database } from "@/lib/db/client";
-import { hashBody } from "@/lib/comments/hash";
+import { type CommentStatus, commentRecord, type RecapRequestStatus, recapRequestRecord } from "@/lib/seed/records";
+import { createUser } from "@/lib/users/create-user";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+const DAY = 86_400_000;
+
+/** The password of every account `createHost` makes, for tests that sign in. */
+export const HOST_PASSWORD = "a long enough password";
+
+/**
+ * A host (or, with `role: "ADMIN"`, an admin) account as `npm run admin:create` makes it. The result
+ * ({ id, email, role }) is the actor to pass to use cases.
+ */
+export async function createHost(db: Database, overrides: Partial<{ email: string; name: string; role: "HOST" | "ADMIN"; locale: "fr" | "en" }> = {}) {
+  return createUser({ db, actor: "system", input: { email: `hote-${unique()}@example.org`, name: "Hôte", password: HOST_PASSWORD, role: "HOST", ...overrides } });
+}
 
 /** A published event (or as overridden), as a host would have entered it. */
 export async function createEvent(db: Database, overrides: Partial<Parameters<Database["event"]["create"]>[0]["data"]> = {}) {
@@ -29,47 +42,43 @@ export async function createEvent(db: Database, overrides: Partial<Parameters<Da
 export async function createComment(
   db: Database,
   eventId: string,
-  overrides: Partial<{ authorName: string; authorEmail: string; authorUserId: string; body: string; status: "PENDING" | "APPROVED" | "SPAM" | "REJECTED"; createdAt: Date; ipHash: string; parentId: string; depth: number }> = {},
+  overrides: Partial<{ authorName: string; authorEmail: string; authorUserId: string; body: string; status: CommentStatus; createdAt: Date; ipHash: string; parentId: string; depth: number }> = {},
 ) {
-  const body = overrides.body ?? `Commentaire ${unique()}`;
   return db.comment.create({
-    data: {
+    data: commentRecord({
       eventId,
       authorName: "Lecteur",
       authorEmail: `lecteur-${unique()}@example.org`,
+      body: `Commentaire ${unique()}`,
       status: "APPROVED",
       // An earlier comment: old enough not to trip flood control for its author.
-      createdAt: new Date(Date.now() - 86_400_000),
+      createdAt: new Date(Date.now() - DAY),
       ipHash: "factory",
       ...overrides,
-      body,
-      bodyHash: hashBody(body),
-    },
+    }),
   });
 }
 
+type RecapRequestOverrides = Partial<{ email: string; name: string; locale: string; status: RecapRequestStatus; askedAt: Date; confirmedAt: Date | null; recapSentAt: Date | null }>;
+
 /** A recap request as a reader would have left it: confirmed by default, in French, asked a day ago. */
-export async function createRecapRequest(
-  db: Database,
-  eventId: string,
-  overrides: Partial<{ email: string; name: string; locale: string; status: "UNCONFIRMED" | "CONFIRMED" | "WITHDRAWN"; confirmedAt: Date; recapSentAt: Date | null }> = {},
-) {
-  const askedAt = new Date(Date.now() - 86_400_000);
-  const status = overrides.status ?? "CONFIRMED";
-  return db.recapRequest.create({
-    data: {
-      eventId,
-      email: `demandeur-${unique()}@example.org`,
-      locale: "fr",
-      status,
-      confirmTokenExpiresAt: new Date(askedAt.getTime() + 7 * 86_400_000),
-      consentAt: askedAt,
-      consentIpHash: "factory",
-      consentWordingVersion: "test",
-      lastConfirmationSentAt: askedAt,
-      confirmedAt: status === "CONFIRMED" ? askedAt : null,
-      ...overrides,
-    },
+export async function createRecapRequest(db: Database, eventId: string, overrides: RecapRequestOverrides = {}) {
+  return db.recapRequest.create({ data: recapRequestRecord({ eventId, email: `demandeur-${unique()}@example.org`, askedAt: new Date(Date.now() - DAY), source: "factory", ...overrides }) });
+}
+
+/** `count` such requests for one event at once (each with its own address), as a popular event gathers. */
+export async function createRecapRequests(db: Database, eventId: string, count: number, overrides: Omit<RecapRequestOverrides, "email"> = {}) {
+  const askedAt = new Date(Date.now() - DAY);
+  await db.recapRequest.createMany({
+    data: Array.from({ length: count }, () => recapRequestRecord({ eventId, email: `demandeur-${unique()}@example.org`, askedAt, source: "factory", ...overrides })),
+  });
+}
+
+/** An e-mail in the outbox: a pending recap-request confirmation unless told otherwise. */
+export async function createOutboundEmail(db: Database, overrides: Partial<Parameters<Database["outboundEmail"]["create"]>[0]["data"]> = {}) {
+  const id = unique();
+  return db.outboundEmail.create({
+    data: { kind: "recap-request-confirmation", dedupeKey: `factory-${id}`, toAddress: `destinataire-${id}@example.org`, subject: "Confirmez votre demande", ...overrides },
   });
 }
 

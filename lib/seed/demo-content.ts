@@ -1,7 +1,7 @@
 import { recogniseRecapRequest } from "@/lib/recaps/recognise-recap-request";
 import type { Database } from "@/lib/db/client";
-import { hashBody } from "@/lib/comments/hash";
 import { zonedLocalToUtc } from "@/lib/i18n/zoned-time";
+import { commentRecord, recapRequestRecord } from "./records";
 
 export const DEMO_EVENT_SLUG = "webreakfast-plaidoyer-mobilisation-collecte-de-fonds";
 export const DEMO_UPCOMING_SLUG = "webreakfast-2-outils-libres-vie-privee";
@@ -115,19 +115,18 @@ export async function seedDemoContent(db: Database, now: Date = new Date()): Pro
   }
   const webreakfast = await db.event.findUnique({ where: { slug: DEMO_EVENT_SLUG }, select: { id: true, isDemo: true } });
   if (webreakfast?.isDemo) {
-    const martin = {
+    const martin = commentRecord({
       eventId: webreakfast.id,
       authorName: "Martin",
       authorEmail: "martin@example.org",
       authorUrl: "http://www.facebook.com/association.agirpourlenvironnement",
       body: MARTIN_COMMENT,
-      bodyHash: hashBody(MARTIN_COMMENT),
-      status: "APPROVED" as const,
+      status: "APPROVED",
       // Flagged like any comment posted today, so hosts see Martin's question in the dashboard.
       asksForRecap: recogniseRecapRequest(MARTIN_COMMENT).asksForRecap,
       createdAt: new Date("2010-10-04T07:42:00Z"),
       ipHash: "demo",
-    };
+    });
     await db.comment.upsert({ where: { id: "demo-martin-comment" }, create: { id: "demo-martin-comment", ...martin }, update: martin });
   }
   await seedDemoRecapLoop(db, now);
@@ -138,21 +137,10 @@ export async function seedDemoContent(db: Database, now: Date = new Date()): Pro
   });
 }
 
-/** A demo request, confirmed at `confirmedAt` (and sent the recap at `recapSentAt`), keyed by its address. */
+/** A demo request, asked and confirmed at `confirmedAt` (and sent the recap at `recapSentAt`), keyed by its address. */
 async function demoRequest(db: Database, eventId: string, email: string, confirmedAt: Date, recapSentAt: Date | null = null) {
-  const request = {
-    locale: "fr",
-    status: "CONFIRMED" as const,
-    confirmTokenExpiresAt: confirmedAt,
-    consentAt: confirmedAt,
-    consentIpHash: "demo",
-    consentWordingVersion: "demo",
-    confirmedAt,
-    lastConfirmationSentAt: confirmedAt,
-    recapSentAt,
-    createdAt: confirmedAt,
-  };
-  await db.recapRequest.upsert({ where: { eventId_email: { eventId, email } }, create: { eventId, email, ...request }, update: request, select: { id: true } });
+  const request = recapRequestRecord({ eventId, email, askedAt: confirmedAt, source: "demo", recapSentAt });
+  await db.recapRequest.upsert({ where: { eventId_email: { eventId, email } }, create: request, update: request, select: { id: true } });
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GET as healthRoute } from "@/app/api/health/route";
 import { createDatabase } from "@/lib/db/client";
 import { getDeliveryHealth, HEARTBEAT, recordHeartbeat } from "@/lib/jobs/worker-heartbeat";
+import { createOutboundEmail } from "../factories";
 
 const db = createDatabase();
 
@@ -19,8 +20,9 @@ describe("whether mail is moving", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true, worker: expect.stringMatching(/^(ok|stale)$/) });
 
-    await db.outboundEmail.create({ data: { kind: "recap-request-confirmation", dedupeKey: "overdue", toAddress: "x@example.org", subject: "s", nextAttemptAt: new Date(now.getTime() - 5 * 60_000) } });
-    await db.outboundEmail.create({ data: { kind: "recap-request-confirmation", dedupeKey: "fresh", toAddress: "y@example.org", subject: "s", nextAttemptAt: now } });
+    // One e-mail waiting five minutes past its time, one just due.
+    await createOutboundEmail(db, { nextAttemptAt: new Date(now.getTime() - 5 * 60_000) });
+    await createOutboundEmail(db, { nextAttemptAt: now });
     expect((await getDeliveryHealth(db, now)).overdueEmails).toBe(1);
   });
 });

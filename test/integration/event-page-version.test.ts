@@ -11,14 +11,12 @@ import { PageVersions } from "@/lib/http/page-versions";
 import { saveEvent } from "@/lib/events/save-event";
 import { publishRecap } from "@/lib/recaps/publish-recap";
 import { saveRecap } from "@/lib/recaps/save-recap";
-import { createUser } from "@/lib/users/create-user";
-import { createComment, createEvent, trustedBrowser } from "../factories";
+import { createComment, createEvent, createHost, createRecapRequest, trustedBrowser } from "../factories";
 
 const db = createDatabase();
 let host: Actor;
 beforeAll(async () => {
-  const user = await createUser({ db, actor: "system", input: { email: "hote@example.org", name: "Hôte", password: "a long enough password", role: "HOST" } });
-  host = { id: user.id, role: user.role };
+  host = await createHost(db);
 });
 
 /** Runs `change` and tells whether the page version moved (a millisecond apart, as timestamps are part of it). */
@@ -74,18 +72,7 @@ describe("the event page's version", () => {
 
   it("changes when someone's recap request is confirmed (the page shows how many wait)", async () => {
     const event = await createEvent(db);
-    const request = await db.recapRequest.create({
-      data: {
-        eventId: event.id,
-        email: "attente@example.org",
-        locale: "fr",
-        confirmTokenExpiresAt: new Date(Date.now() + 86_400_000),
-        consentAt: new Date(),
-        consentIpHash: "t",
-        consentWordingVersion: "t",
-        lastConfirmationSentAt: new Date(),
-      },
-    });
+    const request = await createRecapRequest(db, event.id, { status: "UNCONFIRMED" });
     expect(await changesVersion(event.slug, () => db.recapRequest.update({ where: { id: request.id }, data: { status: "CONFIRMED" } }))).toBe(true);
   });
 

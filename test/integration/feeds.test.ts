@@ -16,7 +16,7 @@ import { saveRecap } from "@/lib/recaps/save-recap";
 import { unpublishRecap } from "@/lib/recaps/unpublish-recap";
 import { getSiteSettings } from "@/lib/settings/site-settings";
 import { updateSiteSettings } from "@/lib/settings/update-site-settings";
-import { createUser } from "@/lib/users/create-user";
+import { createHost } from "../factories";
 import { rejection } from "../rejection";
 
 const db = createDatabase();
@@ -38,13 +38,12 @@ const form = {
 };
 
 beforeAll(async () => {
-  const admin = await createUser({ db, actor: "system", input: { email: "admin@feeds.example.org", name: "Admin", password: "a long enough password", role: "ADMIN" } });
+  host = await createHost(db, { role: "ADMIN" });
   await updateSiteSettings({
     db,
-    actor: { id: admin.id, role: "ADMIN" },
+    actor: host,
     input: { organisationName: "Agir Ensemble", description: "Rencontres", accentColor: "#2e7d32", contactEmail: "", defaultLocale: "fr", timeZone: "Europe/Paris", publicUrl: "https://agir.example.org", legalNotice: "" },
   });
-  host = { id: admin.id, role: "ADMIN" };
 });
 
 function veventsOf(ics: string) {

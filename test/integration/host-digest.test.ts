@@ -4,20 +4,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createDatabase } from "@/lib/db/client";
 import { isoWeek, listEventsAwaitingRecap, sendHostDigests } from "@/lib/notifications/send-host-digests";
 import { turnOffDigest } from "@/lib/users/turn-off-digest";
-import { createUser } from "@/lib/users/create-user";
 import { createMailTransport } from "@/lib/notifications/mailer";
 import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
-import { createEvent, createRecapRequest } from "../factories";
+import { createEvent, createHost, createRecapRequest } from "../factories";
 import { rejection } from "../rejection";
 import { startSmtpSink } from "../smtp-sink";
 import { killProcess, startWorkerProcess, waitFor } from "../worker-process";
 
 const db = createDatabase();
 const DAY = 86_400_000;
-
-async function host(email: string, locale: "fr" | "en") {
-  return createUser({ db, actor: "system", input: { email, name: email.split("@")[0], password: "a long enough password", role: "HOST", locale } });
-}
 
 describe("the hosts' digest", () => {
   // Each case starts from an empty site (this file's own database).
@@ -49,9 +44,9 @@ describe("the hosts' digest", () => {
 
   it("goes out once per week with two worker processes running, in each host's language, and stops for a host who opts out", async () => {
     const smtp = await startSmtpSink();
-    const french = await host("camille@example.org", "fr");
-    const english = await host("sam@example.org", "en");
-    const optedOut = await host("plus-jamais@example.org", "fr");
+    const french = await createHost(db, { email: "camille@example.org", locale: "fr" });
+    const english = await createHost(db, { email: "sam@example.org", locale: "en" });
+    const optedOut = await createHost(db, { email: "plus-jamais@example.org", locale: "fr" });
     await db.user.update({ where: { id: optedOut.id }, data: { digestOptOut: true } });
     const event = await createEvent(db, { title: "Webreakfast" });
     await createRecapRequest(db, event.id, { confirmedAt: new Date(Date.now() - 9 * DAY) });

@@ -17,7 +17,7 @@ import { uploadWordPressExport } from "@/lib/import/upload-wordpress-export";
 import { runDueJobs } from "@/lib/jobs/run-worker";
 import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
 import { updateSiteSettings } from "@/lib/settings/update-site-settings";
-import { createUser } from "@/lib/users/create-user";
+import { createHost } from "../factories";
 import { rejection } from "../rejection";
 
 const db = createDatabase();
@@ -31,10 +31,9 @@ const small = readFileSync(path.resolve(process.cwd(), "test/fixtures/wordpress-
 let host: Actor;
 
 beforeAll(async () => {
-  const admin = await createUser({ db, actor: "system", input: { email: "admin@import.example.org", name: "Admin", password: "a long enough password", role: "ADMIN" } });
-  await updateSiteSettings({ db, actor: { id: admin.id, role: "ADMIN" }, input: { organisationName: "Collectif", accentColor: "#1f5fae", defaultLocale: "fr", timeZone: "Europe/Paris" } });
-  const hostUser = await createUser({ db, actor: "system", input: { email: "hote@import.example.org", name: "Hôte", password: "a long enough password", role: "HOST" } });
-  host = { id: hostUser.id, role: "HOST" };
+  const admin = await createHost(db, { role: "ADMIN" });
+  await updateSiteSettings({ db, actor: admin, input: { organisationName: "Collectif", accentColor: "#1f5fae", defaultLocale: "fr", timeZone: "Europe/Paris" } });
+  host = await createHost(db);
 });
 
 const eventsFrom = (keyPart: string) => db.event.findMany({ where: { importKey: { contains: keyPart } }, orderBy: { startsAt: "asc" }, include: { comments: { orderBy: { createdAt: "asc" } } } });

@@ -2,23 +2,20 @@
 // timeout right after the SMTP server accepted a message. The outcome is recorded once the lock is free; never resent.
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/permissions";
 import { createDatabase, sqliteFilePath } from "@/lib/db/client";
 import { runDueJobs } from "@/lib/jobs/run-worker";
 import { createMailTransport } from "@/lib/notifications/mailer";
 import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { publishRecap } from "@/lib/recaps/publish-recap";
 import { saveRecap } from "@/lib/recaps/save-recap";
-import { createUser } from "@/lib/users/create-user";
-import { createEvent, createRecapRequest } from "../factories";
+import { createEvent, createHost, createRecapRequest } from "../factories";
 import { startSmtpSink } from "../smtp-sink";
 
 const db = createDatabase();
 const from = "Debrief <debrief@example.org>";
 
 async function queuedRecap() {
-  const user = await createUser({ db, actor: "system", input: { email: "hote-occupe@example.org", name: "Hôte", password: "a long enough password" } });
-  const host: Actor = { id: user.id, role: user.role };
+  const host = await createHost(db);
   const event = await createEvent(db);
   const requests = [await createRecapRequest(db, event.id)];
   await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: "Le compte rendu." } });

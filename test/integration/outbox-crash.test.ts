@@ -1,39 +1,21 @@
 // Real worker processes, killed or deprived of their SMTP server mid-publication: nobody is mailed twice,
 // nobody is forgotten, and only messages whose data may have reached the server are left for a host.
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/permissions";
 import { createDatabase } from "@/lib/db/client";
 import { OUTBOX_POLICY } from "@/lib/notifications/outbox-worker";
 import { publishRecap } from "@/lib/recaps/publish-recap";
 import { saveRecap } from "@/lib/recaps/save-recap";
-import { createUser } from "@/lib/users/create-user";
-import { createEvent } from "../factories";
+import { createEvent, createHost, createRecapRequests } from "../factories";
 import { startSmtpSink, type ReceivedMail } from "../smtp-sink";
 import { killProcess, startWorkerProcess, waitFor } from "../worker-process";
 
 const db = createDatabase();
-let hostCounter = 0;
 
 /** An event with `count` confirmed requesters and a saved recap, ready to publish. */
 async function eventAwaitingRecap(count: number) {
-  const user = await createUser({ db, actor: "system", input: { email: `hote-${++hostCounter}@example.org`, name: "Hôte", password: "a long enough password" } });
-  const host: Actor = { id: user.id, role: user.role };
+  const host = await createHost(db);
   const event = await createEvent(db);
-  const now = new Date();
-  await db.recapRequest.createMany({
-    data: Array.from({ length: count }, (_, index) => ({
-      eventId: event.id,
-      email: `attente-${event.id}-${index}@example.org`,
-      locale: "fr",
-      status: "CONFIRMED" as const,
-      confirmTokenExpiresAt: new Date(now.getTime() + 86_400_000),
-      consentAt: now,
-      consentIpHash: "test",
-      consentWordingVersion: "test",
-      lastConfirmationSentAt: now,
-      confirmedAt: now,
-    })),
-  });
+  await createRecapRequests(db, event.id, count);
   await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: "Le compte rendu." } });
   return { event, host };
 }

@@ -13,9 +13,8 @@ import { manageToken } from "@/lib/recaps/recap-request-links";
 import { requeueRecapEmails } from "@/lib/recaps/requeue-recap-emails";
 import { saveRecap } from "@/lib/recaps/save-recap";
 import { withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
-import { createUser } from "@/lib/users/create-user";
 import { deliverAll } from "../deliver-all";
-import { createEvent, createRecapRequest } from "../factories";
+import { createEvent, createHost, createRecapRequest } from "../factories";
 import { startSmtpSink } from "../smtp-sink";
 
 const db = createDatabase();
@@ -27,8 +26,7 @@ let host: Actor;
 beforeAll(async () => {
   smtp = await startSmtpSink();
   transport = createMailTransport(smtp.url);
-  const user = await createUser({ db, actor: "system", input: { email: "hote-fautes@example.org", name: "Hôte", password: "a long enough password" } });
-  host = { id: user.id, role: user.role };
+  host = await createHost(db);
 });
 afterAll(async () => {
   transport.close();

@@ -11,8 +11,7 @@ import { requeueRecapEmails } from "@/lib/recaps/requeue-recap-emails";
 import { saveRecap } from "@/lib/recaps/save-recap";
 import { eraseRecapRequest } from "@/lib/recaps/erase-recap-request";
 import { findRecapRequestForManaging } from "@/lib/recaps/find-recap-request-for-managing";
-import { createUser } from "@/lib/users/create-user";
-import { createComment, createEvent } from "../factories";
+import { createComment, createEvent, createHost, createRecapRequest } from "../factories";
 import { deliverAll } from "../deliver-all";
 import { rejection } from "../rejection";
 import { startSmtpSink } from "../smtp-sink";
@@ -25,8 +24,7 @@ let host: Actor;
 beforeAll(async () => {
   smtp = await startSmtpSink();
   transport = createMailTransport(smtp.url);
-  const user = await createUser({ db, actor: "system", input: { email: "hote@example.org", name: "Hôte", password: "a long enough password", role: "HOST" } });
-  host = { id: user.id, role: user.role };
+  host = await createHost(db);
 });
 afterAll(async () => {
   transport.close();
@@ -34,23 +32,6 @@ afterAll(async () => {
 });
 
 const sendAll = () => deliverAll({ db, transport });
-
-async function addRequester(eventId: string, email: string, status: "CONFIRMED" | "UNCONFIRMED", locale = "fr") {
-  return db.recapRequest.create({
-    data: {
-      eventId,
-      email,
-      locale,
-      status,
-      confirmTokenExpiresAt: new Date(Date.now() + 86_400_000),
-      consentAt: new Date(),
-      consentIpHash: "test",
-      consentWordingVersion: "test",
-      lastConfirmationSentAt: new Date(),
-      confirmedAt: status === "CONFIRMED" ? new Date() : null,
-    },
-  });
-}
 
 const recapInput = {
   body: "## Ce qui s'est dit\n\nMerci à toutes et tous. Le **clickactivism** a fait débat.",
@@ -60,9 +41,9 @@ const recapInput = {
 describe("publishing a recap", () => {
   it("makes it public and mails every confirmed requester exactly once, in their language, with one-click unsubscribe", async () => {
     const event = await createEvent(db, { title: "Webreakfast" });
-    await addRequester(event.id, "un@example.org", "CONFIRMED");
-    await addRequester(event.id, "two@example.org", "CONFIRMED", "en");
-    await addRequester(event.id, "pas-confirme@example.org", "UNCONFIRMED");
+    await createRecapRequest(db, event.id, { email: "un@example.org" });
+    await createRecapRequest(db, event.id, { email: "two@example.org", locale: "en" });
+    await createRecapRequest(db, event.id, { email: "pas-confirme@example.org", status: "UNCONFIRMED" });
 
     await saveRecap({ db, actor: host, eventSlug: event.slug, input: recapInput });
     expect((await getPublishedEvent({ db, slug: event.slug }))?.recap).toBeNull(); // a draft is not public
@@ -95,7 +76,7 @@ describe("publishing a recap", () => {
     expect(smtp.received.filter((mail) => mail.to.includes("un@example.org"))).toHaveLength(1);
 
     // Someone who confirms later is notified at the next publication, alone.
-    await addRequester(event.id, "tard@example.org", "CONFIRMED");
+    await createRecapRequest(db, event.id, { email: "tard@example.org" });
     expect((await publishRecap({ db, actor: host, eventSlug: event.slug })).notified).toBe(1);
     await sendAll();
     expect(smtp.received.filter((mail) => mail.to.includes("tard@example.org"))).toHaveLength(1);
@@ -146,7 +127,7 @@ describe("publishing a recap", () => {
 
   it("unsubscribes in one POST with no cookie, and lets the person erase their request", async () => {
     const event = await createEvent(db);
-    await addRequester(event.id, "partir@example.org", "CONFIRMED");
+    await createRecapRequest(db, event.id, { email: "partir@example.org" });
     await saveRecap({ db, actor: host, eventSlug: event.slug, input: recapInput });
     await publishRecap({ db, actor: host, eventSlug: event.slug });
     await sendAll();
@@ -170,7 +151,7 @@ describe("publishing a recap", () => {
 
   it("lets the host retry a refused delivery, which then arrives once", async () => {
     const event = await createEvent(db);
-    await addRequester(event.id, "boite-pleine@example.org", "CONFIRMED");
+    await createRecapRequest(db, event.id, { email: "boite-pleine@example.org" });
     await saveRecap({ db, actor: host, eventSlug: event.slug, input: recapInput });
     await publishRecap({ db, actor: host, eventSlug: event.slug });
     smtp.rejectNext(552, "Mailbox full");

@@ -19,9 +19,8 @@ import { saveRecap } from "@/lib/recaps/save-recap";
 import { setRecapOutlook } from "@/lib/recaps/set-recap-outlook";
 import { unpublishRecap } from "@/lib/recaps/unpublish-recap";
 import { withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
-import { createUser } from "@/lib/users/create-user";
 import { deliverAll } from "../deliver-all";
-import { createComment, createEvent, createRecapRequest, trustedBrowser } from "../factories";
+import { createComment, createEvent, createHost, createRecapRequest, trustedBrowser } from "../factories";
 import { rejection } from "../rejection";
 import { startSmtpSink } from "../smtp-sink";
 
@@ -35,8 +34,7 @@ const newIp = () => `198.51.100.${++ipCounter}`;
 beforeAll(async () => {
   smtp = await startSmtpSink();
   transport = createMailTransport(smtp.url);
-  const user = await createUser({ db, actor: "system", input: { email: "animatrice@example.org", name: "Camille", password: "a long enough password", role: "HOST" } });
-  host = { id: user.id, role: user.role };
+  host = await createHost(db);
 });
 afterAll(async () => {
   transport.close();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createDatabase } from "@/lib/db/client";
 import { runDueJobs } from "@/lib/jobs/run-worker";
 import { schedulePeriodicJobs } from "@/lib/jobs/periodic-jobs";
-import { createComment, createEvent, createRecapRequest } from "../factories";
+import { createComment, createEvent, createOutboundEmail, createRecapRequest } from "../factories";
 
 const db = createDatabase();
 const DAY = 86_400_000;
@@ -29,13 +29,10 @@ describe("the daily retention job", () => {
     await db.recapRequest.update({ where: { id: expired.id }, data: { confirmTokenExpiresAt: ago(1) } });
     const pendingConfirmation = await createRecapRequest(db, event.id, { status: "UNCONFIRMED" });
     await db.recapRequest.update({ where: { id: pendingConfirmation.id }, data: { confirmTokenExpiresAt: new Date(now.getTime() + DAY) } });
-    const mail = (dedupeKey: string, sentAt: Date | null, recapRequestId?: string) =>
-      db.outboundEmail.create({
-        data: { kind: "recap-request-confirmation", dedupeKey, toAddress: "x@example.org", subject: "s", textBody: "corps", htmlBody: "<p>corps</p>", status: sentAt ? "SENT" : "PENDING", sentAt, recapRequestId },
-      });
-    const oldMail = await mail("old", ago(31));
-    const recentMail = await mail("recent", ago(29));
-    await mail("expired", ago(8), expired.id);
+    const sentMail = (sentAt: Date, recapRequestId?: string) => createOutboundEmail(db, { textBody: "corps", htmlBody: "<p>corps</p>", status: "SENT", sentAt, recapRequestId });
+    const oldMail = await sentMail(ago(31));
+    const recentMail = await sentMail(ago(29));
+    const expiredConfirmation = await sentMail(ago(8), expired.id);
 
     // Images: one nothing shows any more (left by a failed save), one a fresh upload being saved, one shown.
     const image = (createdAt: Date) => db.asset.create({ data: { contentType: "image/png", bytes: new Uint8Array([1, 2, 3]), width: 1, height: 1, createdAt } });
@@ -60,7 +57,7 @@ describe("the daily retention job", () => {
     expect(await db.comment.findUniqueOrThrow({ where: { id: recentComment.id } })).toMatchObject({ ipHash: "fedcba9876543210fedcba9876543210", userAgent: "Safari" });
     expect((await db.recapRequest.findUniqueOrThrow({ where: { id: oldRequest.id } })).consentIpHash).toBe("");
     expect(await db.recapRequest.findUnique({ where: { id: expired.id } })).toBeNull();
-    expect(await db.outboundEmail.count({ where: { dedupeKey: "expired" } })).toBe(0);
+    expect(await db.outboundEmail.findUnique({ where: { id: expiredConfirmation.id } })).toBeNull();
     expect(await db.recapRequest.findUnique({ where: { id: pendingConfirmation.id } })).not.toBeNull();
     expect(await db.importUpload.findUnique({ where: { id: oldUpload.id } })).toBeNull();
     expect(await db.importUpload.findUnique({ where: { id: freshUpload.id } })).not.toBeNull();

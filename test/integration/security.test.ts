@@ -15,7 +15,7 @@ import { readMailboxEmail } from "@/lib/notifications/read-mailbox-email";
 import { requestRecap } from "@/lib/recaps/request-recap";
 import { createUser } from "@/lib/users/create-user";
 import { deliverAll } from "../deliver-all";
-import { createComment, createEvent, letRateLimitsExpire } from "../factories";
+import { createComment, createEvent, createHost, letRateLimitsExpire } from "../factories";
 import { rejection } from "../rejection";
 import { startSmtpSink } from "../smtp-sink";
 
@@ -42,11 +42,11 @@ function apiRequest(path: string, body: unknown, headers: Record<string, string>
 
 describe("2. trust rests on what the poster holds, never on an address", () => {
   it("publishes at once only from the browser whose comment a host approved; the same address elsewhere is held", async () => {
-    const host = await createUser({ db, actor: "system", input: { email: `hote-${Date.now()}@example.org`, name: "Hôte", password: "a long enough password" } });
+    const host = await createHost(db);
     const martinsBrowser = newCommenterKey();
     const first = await postComment({ db, eventSlug: slug, input: { authorName: "Martin", authorEmail: "martin@example.org", body: "Premier commentaire" }, client: { ip: ip(), commenterKey: martinsBrowser } });
     expect(first.status).toBe("PENDING");
-    await moderateComments({ db, actor: { id: host.id, role: host.role }, input: { commentIds: [first.id], status: "APPROVED" } });
+    await moderateComments({ db, actor: host, input: { commentIds: [first.id], status: "APPROVED" } });
     await letRateLimitsExpire(db);
 
     const again = await postComment({ db, eventSlug: slug, input: { authorName: "Martin", authorEmail: "martin@example.org", body: "Deuxième" }, client: { ip: ip(), commenterKey: martinsBrowser } });
@@ -235,18 +235,18 @@ describe("11. hosts never see live secrets", () => {
   });
 
   it("stores no link credential and shows the mailbox redacted, before and after sending", async () => {
-    const host = await createUser({ db, actor: "system", input: { email: `boite-${slug}@example.org`, name: "Hôte", password: "a long enough password" } });
+    const host = await createHost(db);
     await requestRecap({ db, eventSlug: slug, input: { email: "secret@example.org" }, client: { ip: ip() }, fallbackLocale: "fr" });
     const row = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "secret@example.org" } });
     expect(JSON.stringify(row)).not.toMatch(/token=[A-Za-z0-9_-]{20}/);
-    const beforeSending = await readMailboxEmail({ db, actor: { id: host.id, role: host.role }, id: row.id });
+    const beforeSending = await readMailboxEmail({ db, actor: host, id: row.id });
     expect(beforeSending!.textBody).toContain("/recap-requests/confirm?token=[…]");
     await deliverAll({ db, transport });
     const received = smtp.received.find((mail) => mail.to.includes("secret@example.org"))!;
     const token = /confirm\?token=([\w.-]+)/.exec(received.text)![1];
     const stored = await db.outboundEmail.findUniqueOrThrow({ where: { id: row.id } });
     expect(`${stored.textBody}${stored.htmlBody}`).not.toContain(token);
-    const afterSending = await readMailboxEmail({ db, actor: { id: host.id, role: host.role }, id: row.id });
+    const afterSending = await readMailboxEmail({ db, actor: host, id: row.id });
     expect(`${afterSending!.textBody}${afterSending!.htmlBody}`).not.toContain(token);
   });
 });
