@@ -1,3 +1,5 @@
+import type en from "@/messages/en.json";
+
 /** Error codes every layer understands; lib/http/error-response.ts maps them to HTTP. */
 export type AppErrorCode =
   | "INVALID"
@@ -10,19 +12,25 @@ export type AppErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE";
 
+/**
+ * Key of a message under "errors" in messages/*.json: every refusal, field error and form message names one, and
+ * the compiler checks it exists (in both languages: lib/i18n/messages.ts).
+ */
+export type ErrorKey = keyof (typeof en)["errors"];
+
 /** Field name → message keys (in messages/*.json under "errors"). */
-export type FieldErrors = Record<string, string[]>;
+export type FieldErrors = Record<string, ErrorKey[]>;
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   /** Key of the human message under "errors" in messages/*.json. */
-  readonly messageKey: string;
+  readonly messageKey: ErrorKey;
   readonly fieldErrors?: FieldErrors;
   readonly retryAfterSeconds?: number;
 
   constructor(
     code: AppErrorCode,
-    messageKey: string,
+    messageKey: ErrorKey,
     details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
   ) {
     super(`${code}: ${messageKey}`);
@@ -49,7 +57,8 @@ export function invalidInput(issues: readonly { path: readonly PropertyKey[]; me
   for (const issue of issues) {
     const field = issue.path.map(String).join(".") || "form";
     fieldErrors[field] ??= [];
-    fieldErrors[field].push(/^[a-z][A-Za-z]+$/.test(issue.message) ? issue.message : "wrongType");
+    // Our schemas' messages are keys (`{ error: "emailRequired" }`); test/unit/message-keys.test.ts checks each one exists.
+    fieldErrors[field].push(/^[a-z][A-Za-z]+$/.test(issue.message) ? (issue.message as ErrorKey) : "wrongType");
   }
   return new AppError("INVALID", "invalidFields", { fieldErrors });
 }

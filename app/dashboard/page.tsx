@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { listDashboardEvents } from "@/lib/events/list-dashboard-events";
 import { formatCommentDate, formatPlainDate, formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
+import { knownErrorKey } from "@/lib/i18n/messages";
 import { getDeliveryHealth } from "@/lib/jobs/worker-heartbeat";
 import { can } from "@/lib/auth/permissions";
 import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
@@ -45,9 +46,9 @@ export default async function DashboardPage({ searchParams }: Props) {
       <h1>{t("title")}</h1>
       <div role="status" aria-live="polite">
         {typeof outcome.deleted === "string" && outcome.deleted && <p className="notice notice--success">{t("eventDeleted", { title: outcome.deleted.slice(0, 200) })}</p>}
-        {outcome.error && /^\w+$/.test(outcome.error) && (
+        {outcome.error && (
           <p className="notice notice--error" role="alert">
-            {tErrors(outcome.error as never)}
+            {tErrors(knownErrorKey(outcome.error))}
           </p>
         )}
       </div>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { postCommentAction } from "@/app/events/[slug]/actions";
 import { COMMENT_LIMITS } from "@/lib/comments/comment-limits";
 import { initialCommentFormState } from "@/lib/comments/comment-form-state";
+import type { ErrorKey } from "@/lib/errors";
 import { useFormFocus } from "@/components/forms/use-form-focus";
 
 type Props = {
@@ -20,8 +21,11 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
   const [state, formAction, pending] = useActionState(postCommentAction, initialCommentFormState);
   const t = useTranslations("comments");
   const tErrors = useTranslations("errors");
+  // The action sets only ErrorKeys (runFormAction), but CommentFormState still declares them as strings.
+  const errorText = (key: string) => tErrors(key as ErrorKey);
   const values = state.status === "error" ? state.values : undefined;
   const fieldError = (name: string) => state.fieldErrors?.[name]?.[0];
+  const parentError = fieldError("parentId");
   const form = useRef<HTMLFormElement>(null);
   const message = useFormFocus(state, form);
 
@@ -60,7 +64,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
         )}
         {state.status === "error" && state.messageKey && (
           <p className="notice notice--error" role="alert">
-            {tErrors(state.messageKey as never)}
+            {errorText(state.messageKey)}
             {state.retryAfterSeconds ? ` ${tErrors("retryIn", { seconds: state.retryAfterSeconds })}` : null}
           </p>
         )}
@@ -75,7 +79,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
       </div>
 
       <div className="field-row">
-        <Field name="authorName" label={t("name")} error={fieldError("authorName")} translate={tErrors}>
+        <Field name="authorName" label={t("name")} error={fieldError("authorName")} translate={errorText}>
           <input
             id="authorName"
             name="authorName"
@@ -88,7 +92,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
             aria-describedby={describedBy("authorName")}
           />
         </Field>
-        <Field name="authorEmail" label={t("email")} hint={t.rich("emailHint", { privacy: (chunks) => <Link href="/privacy">{chunks}</Link> })} error={fieldError("authorEmail")} translate={tErrors}>
+        <Field name="authorEmail" label={t("email")} hint={t.rich("emailHint", { privacy: (chunks) => <Link href="/privacy">{chunks}</Link> })} error={fieldError("authorEmail")} translate={errorText}>
           <input
             id="authorEmail"
             name="authorEmail"
@@ -102,7 +106,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
           />
         </Field>
       </div>
-      <Field name="authorUrl" label={t("url")} error={fieldError("authorUrl")} translate={tErrors}>
+      <Field name="authorUrl" label={t("url")} error={fieldError("authorUrl")} translate={errorText}>
         <input
           id="authorUrl"
           name="authorUrl"
@@ -115,7 +119,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
           aria-describedby={describedBy("authorUrl")}
         />
       </Field>
-      <Field name="body" label={t("body")} hint={t("bodyHint")} error={fieldError("body")} translate={tErrors}>
+      <Field name="body" label={t("body")} hint={t("bodyHint")} error={fieldError("body")} translate={errorText}>
         <textarea
           id="body"
           name="body"
@@ -131,7 +135,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
         <input id="notifyWhenRecapPublished" name="notifyWhenRecapPublished" type="checkbox" defaultChecked={values?.notifyWhenRecapPublished} />
         <label htmlFor="notifyWhenRecapPublished">{recapPublished ? t("notifyRecapPublished") : t("notifyRecap")}</label>
       </div>
-      {fieldError("parentId") && <p className="field-error">{tErrors(fieldError("parentId") as never)}</p>}
+      {parentError && <p className="field-error">{errorText(parentError)}</p>}
 
       <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
         {pending ? t("submitting") : t("submit")}
@@ -152,7 +156,7 @@ function Field({
   label: string;
   hint?: React.ReactNode;
   error?: string;
-  translate: (key: never) => string;
+  translate: (key: string) => string;
   children: React.ReactNode;
 }) {
   return (
@@ -166,7 +170,7 @@ function Field({
       )}
       {error && (
         <p id={`${name}-error`} className="field-error">
-          {translate(error as never)}
+          {translate(error)}
         </p>
       )}
     </div>

@@ -4,6 +4,7 @@ import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveEventAction } from "@/app/dashboard/events/actions";
 import { useFormFocus } from "@/components/forms/use-form-focus";
+import { FieldError } from "@/components/forms/FieldError";
 import { slugify } from "@/lib/events/slugify";
 import type { EventEditorState } from "@/lib/events/event-editor-state";
 import { initialFormState } from "@/lib/http/form-action";
@@ -37,11 +38,7 @@ export function EventEditor(props: { existingSlug?: string; initial: Values; sit
           {hint}
         </p>
       )}
-      {error(name) && (
-        <p className="field-error" id={`event-${name}-error`}>
-          {tErrors(error(name) as never)}
-        </p>
-      )}
+      <FieldError error={error(name)} id={`event-${name}-error`} />
     </div>
   );
   const common = (name: string) => ({
@@ -63,7 +60,7 @@ export function EventEditor(props: { existingSlug?: string; initial: Values; sit
           )}
           {state.status === "error" && (
             <p className="notice notice--error" role="alert" tabIndex={-1} ref={message}>
-              {tErrors(state.messageKey as never)}
+              {tErrors(state.messageKey)}
             </p>
           )}
         </div>
@@ -133,7 +130,7 @@ export function EventEditor(props: { existingSlug?: string; initial: Values; sit
           <p className="field-hint" id="event-cover-hint">
             {t("fieldCoverHint")}
           </p>
-          {error("cover") && <p className="field-error">{tErrors(error("cover") as never)}</p>}
+          <FieldError error={error("cover")} />
           {props.coverUrl && (
             <div className="field--checkbox">
               <input id="event-removeCover" name="removeCover" type="checkbox" />

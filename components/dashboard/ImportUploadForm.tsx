@@ -24,7 +24,7 @@ export function ImportUploadForm() {
         </p>
         {fileError && (
           <p className="field-error" role="alert" tabIndex={-1} ref={message}>
-            {tErrors(fileError as never)}
+            {tErrors(fileError)}
           </p>
         )}
       </div>

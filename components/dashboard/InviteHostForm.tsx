@@ -24,7 +24,7 @@ export function InviteHostForm() {
         )}
         {state.status === "error" && !state.fieldErrors && (
           <p className="notice notice--error" role="alert" tabIndex={-1} ref={message}>
-            {tErrors(state.messageKey as never)}
+            {tErrors(state.messageKey)}
           </p>
         )}
       </div>

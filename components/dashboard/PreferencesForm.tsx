@@ -19,7 +19,7 @@ export function PreferencesForm({ saved, nudgeAfterDays }: { saved: { locale: st
         {state.status === "done" && <p className="notice notice--success">{t("accountSaved")}</p>}
         {state.status === "error" && (
           <p className="notice notice--error" role="alert">
-            {tErrors(state.messageKey as never)}
+            {tErrors(state.messageKey)}
           </p>
         )}
       </div>

@@ -26,7 +26,7 @@ export function ProfileForm({ saved }: { saved: { name: string; email: string } 
         )}
         {state.status === "error" && !state.fieldErrors && (
           <p className="notice notice--error" role="alert" tabIndex={-1} ref={message}>
-            {tErrors(state.messageKey as never)}
+            {tErrors(state.messageKey)}
           </p>
         )}
       </div>

@@ -4,6 +4,7 @@ import { useActionState, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { saveRecapAction } from "@/app/dashboard/events/[slug]/recap/actions";
 import { useFormFocus } from "@/components/forms/use-form-focus";
+import { FieldError } from "@/components/forms/FieldError";
 import { initialFormState } from "@/lib/http/form-action";
 import { RECAP_LINK_KINDS } from "@/lib/recaps/recap-choices";
 import { RECAP_LINK_ROWS, type RecapEditorState } from "@/lib/recaps/recap-editor-state";
@@ -58,7 +59,7 @@ export function RecapEditor({ eventSlug, saved, published, waiting, unansweredAs
           )}
           {state.status === "error" && (
             <p className="notice notice--error" role="alert" tabIndex={-1} ref={message}>
-              {tErrors(state.messageKey as never)}
+              {tErrors(state.messageKey)}
             </p>
           )}
         </div>
@@ -66,7 +67,7 @@ export function RecapEditor({ eventSlug, saved, published, waiting, unansweredAs
         <div className="field">
           <label htmlFor="recap-body">{t("recapBody")}</label>
           <textarea id="recap-body" name="body" rows={14} defaultValue={values.body} aria-invalid={Boolean(error("body"))} />
-          {error("body") && <p className="field-error">{tErrors(error("body") as never)}</p>}
+          <FieldError error={error("body")} />
         </div>
         <fieldset className="recap-links">
           <legend>{t("recapLinks")}</legend>
@@ -86,7 +87,7 @@ export function RecapEditor({ eventSlug, saved, published, waiting, unansweredAs
                 </select>
                 <input name={`links.${index}.title`} defaultValue={link?.title} placeholder={t("linkTitle")} aria-label={`${t("linkTitle")} ${index + 1}`} />
                 <input name={`links.${index}.url`} type="url" defaultValue={link?.url} placeholder="https://" aria-label={`${t("linkUrl")} ${index + 1}`} />
-                {rowError && <p className="field-error">{tErrors(rowError as never)}</p>}
+                {rowError && <p className="field-error">{tErrors(rowError)}</p>}
               </div>
             );
           })}

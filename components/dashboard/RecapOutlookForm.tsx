@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setRecapOutlookAction, type RecapOutlookFormState } from "@/app/dashboard/events/[slug]/recap/actions";
+import { FieldError } from "@/components/forms/FieldError";
 import { initialFormState } from "@/lib/http/form-action";
 import { RECAP_OUTLOOKS } from "@/lib/recaps/recap-choices";
 
@@ -24,7 +25,7 @@ export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; save
           {state.status === "done" && <p className="notice notice--success">{t("outlookSaved")}</p>}
           {state.status === "error" && !state.fieldErrors && (
             <p className="notice notice--error" role="alert">
-              {tErrors(state.messageKey as never)}
+              {tErrors(state.messageKey)}
             </p>
           )}
         </div>
@@ -35,11 +36,7 @@ export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; save
             <label htmlFor={`outlook-${outlook}`}>{t(`outlook${outlook}`)}</label>
           </div>
         ))}
-        {error("outlook") && (
-          <p className="field-error" id="outlook-error">
-            {tErrors(error("outlook") as never)}
-          </p>
-        )}
+        <FieldError error={error("outlook")} id="outlook-error" />
         <div className="field">
           <label htmlFor="outlook-expected-on">{t("outlookExpectedOn")}</label>
           <input
@@ -50,11 +47,7 @@ export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; save
             aria-invalid={Boolean(error("expectedOn"))}
             aria-describedby={error("expectedOn") ? "outlook-expected-on-error" : undefined}
           />
-          {error("expectedOn") && (
-            <p className="field-error" id="outlook-expected-on-error">
-              {tErrors(error("expectedOn") as never)}
-            </p>
-          )}
+          <FieldError error={error("expectedOn")} id="outlook-expected-on-error" />
         </div>
         <div className="field">
           <label htmlFor="outlook-note">{t("outlookNote")}</label>
@@ -70,11 +63,7 @@ export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; save
           <p className="field-hint" id="outlook-note-hint">
             {t("outlookNoteHint")} {t("outlookNotPlannedDemand")}
           </p>
-          {error("note") && (
-            <p className="field-error" id="outlook-note-error">
-              {tErrors(error("note") as never)}
-            </p>
-          )}
+          <FieldError error={error("note")} id="outlook-note-error" />
         </div>
         <button type="submit" className="button button--quiet" disabled={pending}>
           {t("saveOutlook")}

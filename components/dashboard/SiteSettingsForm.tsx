@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { updateSiteSettingsAction, type SiteSettingsFormState } from "@/app/dashboard/settings/actions";
 import { Field } from "@/components/forms/Field";
 import { useFormFocus } from "@/components/forms/use-form-focus";
+import { FieldError } from "@/components/forms/FieldError";
 import { initialFormState } from "@/lib/http/form-action";
 import { locales } from "@/lib/i18n/locales";
 import { TimeZoneSelect } from "./TimeZoneSelect";
@@ -30,7 +31,7 @@ export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: s
         )}
         {state.status === "error" && (
           <p className="notice notice--error" role="alert" tabIndex={-1} ref={message}>
-            {tErrors(state.messageKey as never)}
+            {tErrors(state.messageKey)}
           </p>
         )}
       </div>
@@ -42,7 +43,7 @@ export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: s
         <p id="settings-accentColor-hint" className="field-hint">
           {t("accentColorHint")}
         </p>
-        {error("accentColor") && <p className="field-error">{tErrors(error("accentColor") as never)}</p>}
+        <FieldError error={error("accentColor")} />
       </div>
       <Field name="contactEmail" label={t("contactEmail")} hint={t("contactEmailHint")} type="email" defaultValue={values.contactEmail} error={error("contactEmail")} idPrefix="settings" />
       <div className="field">
@@ -63,7 +64,7 @@ export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: s
         <p id="settings-legalNotice-hint" className="field-hint">
           {t("legalNoticeHint")}
         </p>
-        {error("legalNotice") && <p className="field-error">{tErrors(error("legalNotice") as never)}</p>}
+        <FieldError error={error("legalNotice")} />
       </div>
       <div className="field">
         <label htmlFor="settings-embedOrigins">{t("embedOrigins")}</label>
@@ -79,7 +80,7 @@ export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: s
         <p id="settings-embedOrigins-hint" className="field-hint">
           {t("embedOriginsHint")}
         </p>
-        {error("embedOrigins") && <p className="field-error">{tErrors(error("embedOrigins") as never)}</p>}
+        <FieldError error={error("embedOrigins")} />
       </div>
       <button type="submit" className="button" disabled={pending}>
         {t("save")}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ErrorKey } from "@/lib/errors";
 
 /** A labelled input with its hint and its error in place, wired for screen readers. */
 export function Field(props: {
@@ -8,7 +9,7 @@ export function Field(props: {
   label: string;
   type?: string;
   defaultValue?: string;
-  error?: string;
+  error?: ErrorKey;
   hint?: string;
   required?: boolean;
   autoComplete?: string;
@@ -41,7 +42,7 @@ export function Field(props: {
       )}
       {props.error && (
         <p id={`${id}-error`} className="field-error">
-          {tErrors(props.error as never)}
+          {tErrors(props.error)}
         </p>
       )}
     </div>

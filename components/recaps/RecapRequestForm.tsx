@@ -15,17 +15,17 @@ export function RecapRequestForm({ eventSlug, variant, organisationName }: { eve
   const values = state.status === "error" ? state.values : undefined;
   const form = useRef<HTMLFormElement>(null);
   const message = useFormFocus(state, form);
-  const emailError = state.fieldErrors?.email?.[0];
-  const nameError = state.fieldErrors?.name?.[0];
+  const emailError = state.status === "error" ? state.fieldErrors?.email?.[0] : undefined;
+  const nameError = state.status === "error" ? state.fieldErrors?.name?.[0] : undefined;
   const submitLabel = variant === "published" ? t("submitPublished") : variant === "notPlanned" ? t("submitNotPlanned") : t("submit");
 
   return (
     <>
       <div role="status" aria-live="polite" tabIndex={-1} ref={message}>
-        {state.status === "accepted" && <p className="notice notice--success">{variant === "published" ? t("acceptedPublished") : t("accepted")}</p>}
-        {state.status === "error" && state.messageKey && (
+        {state.status === "done" && <p className="notice notice--success">{variant === "published" ? t("acceptedPublished") : t("accepted")}</p>}
+        {state.status === "error" && (
           <p className="notice notice--error" role="alert">
-            {tErrors(state.messageKey as never)}
+            {tErrors(state.messageKey)}
           </p>
         )}
       </div>
@@ -51,14 +51,14 @@ export function RecapRequestForm({ eventSlug, variant, organisationName }: { eve
             />
             {emailError && (
               <p id="recap-email-error" className="field-error">
-                {tErrors(emailError as never)}
+                {tErrors(emailError)}
               </p>
             )}
           </div>
           <div className="field">
             <label htmlFor="recap-name">{t("name")}</label>
             <input id="recap-name" name="name" type="text" maxLength={100} autoComplete="name" defaultValue={values?.name} aria-invalid={Boolean(nameError)} />
-            {nameError && <p className="field-error">{tErrors(nameError as never)}</p>}
+            {nameError && <p className="field-error">{tErrors(nameError)}</p>}
           </div>
         </div>
         <p className="field-hint">{t.rich("consent", { organisation: organisationName, privacy: (chunks) => <Link href="/privacy">{chunks}</Link> })}</p>

@@ -19,7 +19,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
       <div role="status" aria-live="polite">
         {state.status === "error" && (
           <p className="notice notice--error" role="alert" tabIndex={-1} ref={message}>
-            {tErrors(state.messageKey as never)}
+            {tErrors(state.messageKey)}
           </p>
         )}
       </div>

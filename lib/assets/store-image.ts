@@ -1,6 +1,6 @@
 import sharp, { type OutputInfo } from "sharp";
 import type { Database, Transaction } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, type ErrorKey } from "@/lib/errors";
 
 /** What an uploaded image is for, and how it is kept. */
 export const IMAGE_KINDS = {
@@ -31,7 +31,7 @@ export type PreparedImage = { contentType: string; bytes: Uint8Array<ArrayBuffer
  */
 export async function prepareImage(options: { kind: ImageKind; file: Blob | null | undefined; field: string }): Promise<PreparedImage> {
   const { kind, file, field } = options;
-  const refuse = (key: string) => new AppError("INVALID", "invalidFields", { fieldErrors: { [field]: [key] } });
+  const refuse = (key: ErrorKey) => new AppError("INVALID", "invalidFields", { fieldErrors: { [field]: [key] } });
   if (!file || file.size === 0) throw refuse("imageRequired");
   if (file.size > MAX_UPLOAD_BYTES) throw refuse("imageTooLarge");
   const bytes = Buffer.from(await file.arrayBuffer());

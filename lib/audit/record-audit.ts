@@ -27,6 +27,40 @@ export type AuditEvent =
 
 export type AuditAction = AuditEvent["action"];
 
+/** Every action, once (the compiler refuses a missing or unknown one), to tell them from a row's stored string. */
+const AUDIT_ACTIONS: Record<AuditAction, true> = {
+  "comment.moderate": true,
+  "event.create": true,
+  "event.edit": true,
+  "event.publish": true,
+  "event.unpublish": true,
+  "event.import": true,
+  "event.delete": true,
+  "recap.save": true,
+  "recap.publish": true,
+  "recap.unpublish": true,
+  "recap.outlook": true,
+  "recap.retry-failed": true,
+  "recap.resend-ambiguous": true,
+  "user.create": true,
+  "user.invite": true,
+  "user.accept-invitation": true,
+  "user.update-profile": true,
+  "user.revoke-invitation": true,
+  "user.disable": true,
+  "user.enable": true,
+  "user.remove": true,
+  "user.change-role": true,
+  "user.sign-out-everywhere": true,
+  "settings.update": true,
+  "settings.image": true,
+};
+
+/** Whether a stored action is one the code knows (and the audit page can say in words), not an older or unknown name. */
+export function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, action);
+}
+
 export async function recordAudit(tx: Transaction | Database, actorId: string | null, event: AuditEvent, now: Date = new Date()): Promise<void> {
   await tx.auditLog.create({
     data: { actorId, action: event.action, targetType: event.targetType, targetId: event.targetId, details: JSON.stringify(event.details), createdAt: now },

@@ -1,3 +1,4 @@
+import type { ErrorKey, FieldErrors } from "@/lib/errors";
 import { formatLongDate, formatPlainDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/messages";
@@ -9,7 +10,7 @@ import type { EmbedEvent } from "./get-embed-event";
 export type EmbedFormState =
   | { status: "idle" }
   | { status: "accepted" }
-  | { status: "error"; messageKey: string; fieldErrors?: Record<string, string[]>; values: { email: string; name: string } };
+  | { status: "error"; messageKey: ErrorKey; fieldErrors?: FieldErrors; values: { email: string; name: string } };
 
 /**
  * The recap box another site shows in a frame: a whole small page, plain HTML and CSS, that works without

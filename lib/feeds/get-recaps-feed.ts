@@ -33,7 +33,7 @@ export async function getRecapsFeed(options: { db: Database }): Promise<string> 
     entries: recaps.map((recap) => {
       const link = `${settings.publicUrl}/events/${recap.event.slug}#recap`;
       const links = recap.links.length
-        ? `<ul>${recap.links.map((item) => `<li>${escapeHtml(tRecaps(`kind${item.kind}` as never))} : <a href="${escapeHtml(item.url)}">${escapeHtml(item.title)}</a></li>`).join("")}</ul>`
+        ? `<ul>${recap.links.map((item) => `<li>${escapeHtml(tRecaps(`kind${item.kind}`))} : <a href="${escapeHtml(item.url)}">${escapeHtml(item.title)}</a></li>`).join("")}</ul>`
         : "";
       return {
         id: `${settings.publicUrl}/events/${recap.event.slug}#recap-${recap.id}`,

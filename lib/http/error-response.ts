@@ -31,7 +31,7 @@ function jsonError(error: AppError, request: Request, status: number): NextRespo
     ? Object.fromEntries(
         Object.entries(error.fieldErrors).map(([field, keys]) => [
           field,
-          keys.map((key) => ({ code: key, message: t(key as never) })),
+          keys.map((key) => ({ code: key, message: t(key) })),
         ]),
       )
     : undefined;
@@ -41,7 +41,7 @@ function jsonError(error: AppError, request: Request, status: number): NextRespo
     {
       error: {
         code: status === 500 ? "INTERNAL" : error.code,
-        message: t(error.messageKey as never),
+        message: t(error.messageKey),
         ...(fieldErrors && { fieldErrors }),
         ...(error.retryAfterSeconds && { retryAfterSeconds: error.retryAfterSeconds }),
       },

@@ -1,10 +1,10 @@
-import { isAppError } from "@/lib/errors";
+import { type ErrorKey, type FieldErrors, isAppError } from "@/lib/errors";
 
 /** What every form's server action hands back to the form: an outcome, and on error what to show and what the person typed. */
 export type FormState<Values, Result = object> =
   | ({ status: "idle"; submission: number } & Partial<Result>)
   | ({ status: "done"; submission: number; values?: Values } & Result)
-  | { status: "error"; submission: number; messageKey: string; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number; values: Values };
+  | { status: "error"; submission: number; messageKey: ErrorKey; fieldErrors?: FieldErrors; retryAfterSeconds?: number; values: Values };
 
 export function initialFormState<Values, Result = object>(): FormState<Values, Result> {
   return { status: "idle", submission: 0 } as FormState<Values, Result>;

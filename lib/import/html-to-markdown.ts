@@ -6,7 +6,7 @@ function converter(): TurndownService {
   if (service) return service;
   service = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", emDelimiter: "*", codeBlockStyle: "fenced" });
   // Nothing executable or embedded survives; the topic renderer would drop raw HTML anyway.
-  service.remove(["script", "style", "iframe", "object", "embed", "form", "input", "button", "select", "textarea", "noscript", "template"] as never);
+  service.remove(["script", "style", "iframe", "object", "embed", "form", "input", "button", "select", "textarea", "noscript", "template"]);
   // Images are not shown on event pages: their description stays, as text.
   service.addRule("image", { filter: "img", replacement: (_content, node) => ((node as HTMLElement).getAttribute("alt") ?? "").trim() });
   // Only web and e-mail links stay links; others become their text.

@@ -1,10 +1,6 @@
-/** What the recap-request form shows after a submission; message texts are keys under "errors". */
-export type RecapRequestFormState = {
-  status: "idle" | "error" | "accepted";
-  submission: number;
-  messageKey?: string;
-  fieldErrors?: Record<string, string[]>;
-  values?: { email: string; name: string };
-};
+import { type FormState, initialFormState } from "@/lib/http/form-action";
 
-export const initialRecapRequestFormState: RecapRequestFormState = { status: "idle", submission: 0 };
+/** What the recap-request form shows after a submission ("done": the request was accepted); message texts are keys under "errors". */
+export type RecapRequestFormState = FormState<{ email: string; name: string }>;
+
+export const initialRecapRequestFormState: RecapRequestFormState = initialFormState();

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { formatCommentDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
+import { isAuditAction } from "@/lib/audit/record-audit";
 import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
@@ -19,10 +20,10 @@ export default async function AuditPage({ searchParams }: Props) {
     siteSettingsForRequest(),
   ]);
   const describeEntry = (row: (typeof log.rows)[number]) => {
-    const key = `action.${row.action}`;
+    if (!isAuditAction(row.action)) return `${row.action} ${JSON.stringify(row.details)}`;
     // Counts added to an action later (e.g. invitations withdrawn) read as zero on older rows.
     const values = { invitationsWithdrawn: "0", ...Object.fromEntries(Object.entries(row.details).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value ?? "")])) };
-    return t.has(key as never) ? t(key as never, values as never) : `${row.action} ${JSON.stringify(row.details)}`;
+    return t(`action.${row.action}`, values);
   };
   const pageHref = (page: number) => `/dashboard/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, value]) => value)), page: String(page) })}`;
   return (
@@ -46,7 +47,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <option value="">{t("anyAction")}</option>
             {log.choices.actions.map((action) => (
               <option key={action} value={action}>
-                {t.has(`actionName.${action}` as never) ? t(`actionName.${action}` as never) : action}
+                {isAuditAction(action) ? t(`actionName.${action}`) : action}
               </option>
             ))}
           </select>

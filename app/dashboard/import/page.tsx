@@ -6,6 +6,7 @@ import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { formatCommentDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
+import { knownErrorKey } from "@/lib/i18n/messages";
 import { getImportPreview, getImportProgress } from "@/lib/import/get-import-preview";
 import { startImportAction } from "./actions";
 
@@ -165,9 +166,9 @@ export default async function ImportPage({ searchParams }: Props) {
     <>
       {heading}
       <p>{t("intro")}</p>
-      {params.error && /^\w+$/.test(params.error) && (
+      {params.error && (
         <p className="notice notice--error" role="alert">
-          {tErrors(params.error as never)}
+          {tErrors(knownErrorKey(params.error))}
         </p>
       )}
       <ImportUploadForm />

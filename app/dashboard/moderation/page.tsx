@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { formatCommentDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
+import { knownErrorKey } from "@/lib/i18n/messages";
 import { renderCommentMarkdown } from "@/lib/markdown/render-markdown";
 import { moderateCommentsAction } from "./actions";
 
@@ -16,6 +17,7 @@ type Props = { searchParams: Promise<{ status?: string; changed?: string; to?: s
 export default async function ModerationPage({ searchParams }: Props) {
   const params = await searchParams;
   const status = STATUSES.find((candidate) => candidate === params.status) ?? "PENDING";
+  const changedTo = STATUSES.find((candidate) => candidate === params.to);
   const [{ comments, countByStatus }, t, tErrors, locale] = await Promise.all([
     forPage(listModerationQueue({ db, actor: await pageActor(), status })),
     getTranslations("dashboard"),
@@ -42,10 +44,10 @@ export default async function ModerationPage({ searchParams }: Props) {
       <div role="status" aria-live="polite">
         {params.changed !== undefined && (
           <p className="notice notice--success">
-            {/^(APPROVED|REJECTED|SPAM|PENDING)$/.test(params.to ?? "") ? t(`changed${params.to}` as "changed", { count: Number(params.changed) || 0 }) : t("changed", { count: Number(params.changed) || 0 })}
+            {changedTo ? t(`changed${changedTo}`, { count: Number(params.changed) || 0 }) : t("changed", { count: Number(params.changed) || 0 })}
           </p>
         )}
-        {params.error && <p className="notice notice--error">{tErrors(params.error as never)}</p>}
+        {params.error && <p className="notice notice--error">{tErrors(knownErrorKey(params.error))}</p>}
       </div>
       {comments.length === 0 ? (
         <p className="muted">{t("emptyQueue")}</p>

@@ -3,6 +3,7 @@ import { SiteSettingsForm } from "@/components/dashboard/SiteSettingsForm";
 import { pageActor } from "@/lib/auth/page-access";
 import { env } from "@/lib/env";
 import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
+import { knownErrorKey } from "@/lib/i18n/messages";
 import { updateSiteImageAction } from "./actions";
 
 type Props = { searchParams: Promise<{ image?: string; error?: string }> };
@@ -44,9 +45,9 @@ export default async function SiteSettingsPage({ searchParams }: Props) {
       <h1>{t("title")}</h1>
       <div role="status" aria-live="polite">
         {outcome.image && !outcome.error && <p className="notice notice--success">{t("imageSaved")}</p>}
-        {outcome.error && /^\w+$/.test(outcome.error) && (
+        {outcome.error && (
           <p className="notice notice--error" role="alert">
-            {tErrors(outcome.error as never)}
+            {tErrors(knownErrorKey(outcome.error))}
           </p>
         )}
       </div>

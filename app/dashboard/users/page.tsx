@@ -4,6 +4,7 @@ import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { formatShortDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
+import { isKeyOf, knownErrorKey, messagesByLocale } from "@/lib/i18n/messages";
 import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 import { listUsers } from "@/lib/users/list-users";
 import { accountAction, revokeInvitationAction } from "./actions";
@@ -33,10 +34,10 @@ export default async function UsersPage({ searchParams }: Props) {
     <>
       <h1>{t("title")}</h1>
       <div role="status" aria-live="polite">
-        {outcome.done && /^[\w-]+$/.test(outcome.done) && <p className="notice notice--success">{t(`done.${outcome.done}` as never)}</p>}
-        {outcome.error && /^\w+$/.test(outcome.error) && (
+        {isKeyOf(messagesByLocale.en.users.done, outcome.done) && <p className="notice notice--success">{t(`done.${outcome.done}`)}</p>}
+        {outcome.error && (
           <p className="notice notice--error" role="alert">
-            {tErrors(outcome.error as never)}
+            {tErrors(knownErrorKey(outcome.error))}
           </p>
         )}
       </div>

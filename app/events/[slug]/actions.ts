@@ -9,9 +9,8 @@ import { FORM_TOKEN_COOKIE } from "@/lib/comments/form-token";
 import { OWN_COMMENTS_COOKIE, rememberOwnComment } from "@/lib/comments/own-comments";
 import { postComment } from "@/lib/comments/post-comment";
 import { db } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
 import { clientInfo, isSecureRequest } from "@/lib/http/client-info";
-import type { Locale } from "@/lib/i18n/locales";
+import { runFormAction } from "@/lib/http/form-action";
 
 /** The comment form's server action: the same use case as the JSON API, with form-only bot checks. */
 export async function postCommentAction(previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
@@ -27,8 +26,7 @@ export async function postCommentAction(previous: CommentFormState, formData: Fo
     body: field("body"),
     notifyWhenRecapPublished: field("notifyWhenRecapPublished") === "on",
   };
-  const submission = previous.submission + 1;
-  try {
+  const state = await runFormAction(previous, values, async () => {
     const cookieStore = await cookies();
     const requestHeaders = await headers();
     const secure = isSecureRequest(requestHeaders);
@@ -40,7 +38,7 @@ export async function postCommentAction(previous: CommentFormState, formData: Fo
       input: { ...values, parentId: field("parentId") },
       client: { ...clientInfo(requestHeaders), commenterKey },
       form: { honeypot: field("dbf_hp_comment"), token: cookieStore.get(FORM_TOKEN_COOKIE)?.value },
-      locale: (await getLocale()) as Locale,
+      locale: await getLocale(),
     });
     cookieStore.set(COMMENTER_COOKIE, commenterKey, { path: "/", httpOnly: true, sameSite: "lax", secure, maxAge: COMMENTER_COOKIE_MAX_AGE });
     if (comment.status === "PENDING") {
@@ -54,25 +52,12 @@ export async function postCommentAction(previous: CommentFormState, formData: Fo
     }
     revalidatePath(`/events/${eventSlug}`);
     return {
-      status: "success",
-      submission,
       commentStatus: comment.status,
       asksForRecap: comment.asksForRecap,
       recapRequest: comment.recapRequest,
       recapPublished: comment.recapPublished,
     };
-  } catch (error) {
-    if (!isAppError(error)) {
-      console.error(error);
-      return { status: "error", submission, messageKey: "unexpected", values };
-    }
-    return {
-      status: "error",
-      submission,
-      messageKey: error.messageKey,
-      fieldErrors: error.fieldErrors,
-      retryAfterSeconds: error.retryAfterSeconds,
-      values,
-    };
-  }
+  });
+  // The comment form calls its outcome "success" (lib/comments/comment-form-state.ts); what was typed is given back on error only.
+  return state.status === "done" ? { ...state, status: "success", values: undefined } : state;
 }

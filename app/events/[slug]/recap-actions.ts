@@ -3,9 +3,8 @@
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { db } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
 import { clientInfo } from "@/lib/http/client-info";
-import type { Locale } from "@/lib/i18n/locales";
+import { runFormAction } from "@/lib/http/form-action";
 import type { RecapRequestFormState } from "@/lib/recaps/recap-request-form-state";
 import { requestRecap } from "@/lib/recaps/request-recap";
 
@@ -16,22 +15,15 @@ export async function requestRecapAction(previous: RecapRequestFormState, formDa
     return typeof value === "string" ? value : "";
   };
   const values = { email: field("email"), name: field("name") };
-  const submission = previous.submission + 1;
-  try {
+  return runFormAction(previous, values, async () => {
     await requestRecap({
       db,
       eventSlug: field("eventSlug"),
       input: values,
       client: clientInfo(await headers()),
-      fallbackLocale: (await getLocale()) as Locale,
+      fallbackLocale: await getLocale(),
       form: { honeypot: field("dbf_hp_request") },
     });
-    return { status: "accepted", submission };
-  } catch (error) {
-    if (!isAppError(error)) {
-      console.error(error);
-      return { status: "error", submission, messageKey: "unexpected", values };
-    }
-    return { status: "error", submission, messageKey: error.messageKey, fieldErrors: error.fieldErrors, values };
-  }
+    return {};
+  });
 }

@@ -21,7 +21,7 @@ export default async function ConfirmRecapRequestPage({ searchParams }: { search
     return (
       <>
         <h1>{t("invalidTitle")}</h1>
-        <p>{tErrors(found.error as never)}</p>
+        <p>{tErrors(found.error)}</p>
       </>
     );
   }

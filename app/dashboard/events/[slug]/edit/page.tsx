@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { getEventForEditing } from "@/lib/events/get-event-for-editing";
 import { utcToZonedLocal } from "@/lib/i18n/zoned-time";
+import { knownErrorKey } from "@/lib/i18n/messages";
 import { siteSettingsForRequest } from "@/lib/settings/site-settings-for-request";
 import { deleteEventAction } from "../../actions";
 
@@ -35,9 +36,9 @@ export default async function EditEventPage({ params, searchParams }: Props) {
         <summary>{t("deleteEvent")}</summary>
         <form action={deleteEventAction}>
           <input type="hidden" name="slug" value={event.slug} />
-          {error && /^\w+$/.test(error) && (
+          {error && (
             <p className="notice notice--error" role="alert">
-              {tErrors(error as never)}
+              {tErrors(knownErrorKey(error))}
             </p>
           )}
           <div className="field field--checkbox">

@@ -6,6 +6,7 @@ import { RecapOutlookForm } from "@/components/dashboard/RecapOutlookForm";
 import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
+import { knownErrorKey } from "@/lib/i18n/messages";
 import { recapDeliveryAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ requeued?: string; unpublished?: string; error?: string }> };
@@ -35,9 +36,9 @@ export default async function RecapEditorPage({ params, searchParams }: Props) {
       <div role="status" aria-live="polite">
         {outcome.requeued !== undefined && <p className="notice notice--success">{t("requeued", { count: Number(outcome.requeued) || 0 })}</p>}
         {outcome.unpublished !== undefined && <p className="notice notice--success">{t("unpublished", { count: Number(outcome.unpublished) || 0 })}</p>}
-        {outcome.error && /^\w+$/.test(outcome.error) && (
+        {outcome.error && (
           <p className="notice notice--error" role="alert">
-            {tErrors(outcome.error as never)}
+            {tErrors(knownErrorKey(outcome.error))}
           </p>
         )}
       </div>
