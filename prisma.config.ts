@@ -1,3 +1,4 @@
+import { accessSync, chmodSync, constants } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
 
@@ -7,6 +8,17 @@ import { defineConfig } from "prisma/config";
 // point PRISMA_SCHEMA_ENGINE_BINARY at it instead. The path must be absolute: the CLI resolves it
 // against its working directory and starts the engine from the project root.
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL("./lib/db/schema-engine/engine.mjs", import.meta.url));
+// The CLI executes it directly: a copy of the project that lost its executable bit (an archive tool, the
+// mutation tester's sandbox) would fail every migration with EACCES.
+try {
+  accessSync(process.env.PRISMA_SCHEMA_ENGINE_BINARY, constants.X_OK);
+} catch {
+  try {
+    chmodSync(process.env.PRISMA_SCHEMA_ENGINE_BINARY, 0o755);
+  } catch {
+    // not ours to change (a native binary elsewhere): the CLI reports the problem
+  }
+}
 
 const databaseUrl = process.env.DATABASE_URL ?? "file:./data/debrief.db";
 // One data model, two providers: a PostgreSQL URL selects the schema derived from prisma/schema.prisma

@@ -1,0 +1,34 @@
+// The suite Stryker runs against each mutant (`npm run test:mutation`): the unit tests and the integration
+// tests on SQLite, in one project. Stryker works in a copy of the project (.stryker-tmp/): tests that read
+// ../shared (the WordPress import, outside the mutated folders) and tests that start other processes with tsx
+// (which does not resolve the "@/" paths from the copy) are left out — the regular suite runs them.
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.resolve(import.meta.dirname);
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      { find: "server-only", replacement: path.join(root, "test/setup/empty-module.ts") },
+    ],
+  },
+  test: {
+    include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
+    exclude: [
+      "test/integration/**/*.postgres.test.ts",
+      "test/integration/import-wordpress.test.ts",
+      "test/integration/backup.test.ts",
+      "test/integration/commands-while-running.sqlite.test.ts",
+      "test/integration/host-digest.test.ts",
+      "test/integration/outbox-crash.test.ts",
+    ],
+    env: { TEST_ENGINE: "sqlite" },
+    globalSetup: ["test/setup/global-setup.ts"],
+    setupFiles: ["test/setup/fresh-database.ts"],
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
