@@ -57,10 +57,10 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
     if (ageSeconds < env.COMMENT_MIN_FILL_SECONDS) throw new AppError("SPAM_SUSPECTED", "tooFast");
   }
 
-  const event = await db.event.findFirst({
-    where: { slug: eventSlug, status: "PUBLISHED" },
-    select: { id: true, slug: true, language: true, recap: { select: { status: true, replyToAskers: true, publishedById: true } } },
-  });
+  const ipHash = hashIp(env.APP_SECRET, client.ip);
+  // Trusted only if this browser holds a key a host trusted for this address: an address alone proves nothing.
+  const keyHash = client.commenterKey ? commenterKeyHash(client.commenterKey) : null;
+  const event = await findEventAndTrust(db, eventSlug, keyHash === null ? null : trustId(keyHash, comment.authorEmail));
   if (!event) throw new AppError("NOT_FOUND", "eventNotFound");
 
   // A reply goes under the comment it answers, or beside it when that one is at the deepest level shown.
@@ -74,24 +74,20 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
     placement = replyPlacement(parent);
   }
 
-  const ipHash = hashIp(env.APP_SECRET, client.ip);
-  await assertWithinCommentRateLimits(db, { ipHash, authorEmail: comment.authorEmail });
+  await assertWithinCommentRateLimits(db, { ipHash, authorEmail: comment.authorEmail }, now);
 
   const bodyHash = hashBody(comment.body);
-  // Trusted only if this browser holds a key a host trusted for this address: an address alone proves nothing.
-  const keyHash = client.commenterKey ? commenterKeyHash(client.commenterKey) : null;
-  const authorIsKnown = keyHash !== null && (await db.trustedCommenter.count({ where: { id: trustId(keyHash, comment.authorEmail) } })) > 0;
   const decision = decideModeration({
     body: comment.body,
     authorName: comment.authorName,
     authorUrl: comment.authorUrl,
-    authorIsKnown,
+    authorIsKnown: event.authorIsTrusted,
     holdWords: env.MODERATION_HOLD_WORDS,
     rejectWords: env.MODERATION_REJECT_WORDS,
   });
 
   const asksForRecap = recogniseRecapRequest(comment.body).asksForRecap;
-  const recapPublished = event.recap?.status === "PUBLISHED";
+  const recapPublished = event.recapStatus === "PUBLISHED";
   const data = {
     asksForRecap,
     eventId: event.id,
@@ -109,18 +105,29 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
     ipHash,
     userAgent: client.userAgent?.slice(0, 500) ?? null,
   };
-  const created = await db.$transaction(async (tx) => {
-    const saved = await tx.comment.create({ data, select: { id: true, status: true } });
-    if (saved.status === "APPROVED") {
-      // Published at once, it changes the event's page: every instance's cached copy is now out of date.
-      await tx.event.update({ where: { id: event.id }, data: { updatedAt: now }, select: { id: true } });
-      // Asking for a recap that is already out, under a publication whose host chose to answer askers.
-      if (asksForRecap && recapPublished && event.recap?.replyToAskers && event.recap.publishedById) {
-        await replyToRecapAskers(tx, { eventId: event.id, eventSlug: event.slug, language: event.language, hostId: event.recap.publishedById, now, commentIds: [saved.id] });
-      }
-    }
-    return saved;
-  }).catch((error: unknown) => {
+  const select = { id: true, status: true } as const;
+  // A held or rejected comment is one insert; a published one also touches its event, in one transaction.
+  const saving =
+    decision.status !== "APPROVED"
+      ? db.comment.create({ data, select })
+      : db.$transaction(async (tx) => {
+          const saved = await tx.comment.create({ data, select });
+          // Published at once, it changes the event's page: every instance's cached copy is now out of date.
+          await tx.event.update({ where: { id: event.id }, data: { updatedAt: now }, select: { id: true } });
+          // Asking for a recap that is already out, under a publication whose host chose to answer askers.
+          if (asksForRecap && recapPublished && event.replyToAskers && event.publishedById) {
+            await replyToRecapAskers(tx, {
+              eventId: event.id,
+              eventSlug: event.slug,
+              language: event.language,
+              hostId: event.publishedById,
+              now,
+              commentIds: [saved.id],
+            });
+          }
+          return saved;
+        });
+  const created = await saving.catch((error: unknown) => {
     if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "duplicateComment");
     throw error;
   });
@@ -144,4 +151,31 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
     );
   }
   return { ...created, asksForRecap, recapRequest, recapPublished };
+}
+
+type EventToComment = {
+  id: string;
+  slug: string;
+  language: string;
+  recapStatus: string | null;
+  replyToAskers: boolean;
+  publishedById: string | null;
+  authorIsTrusted: boolean;
+};
+
+/**
+ * The published event a comment is for, with its recap, and whether the poster's browser is trusted for their
+ * address (`trustId`, null without a key): one statement, as every comment asks both.
+ */
+async function findEventAndTrust(db: Database, slug: string, trust: string | null): Promise<EventToComment | null> {
+  const rows = await db.$queryRaw<(Omit<EventToComment, "replyToAskers" | "authorIsTrusted"> & { replyToAskers: unknown; authorIsTrusted: unknown })[]>`
+    SELECT "Event"."id", "Event"."slug", "Event"."language", "Recap"."status" AS "recapStatus",
+      "Recap"."replyToAskers", "Recap"."publishedById",
+      EXISTS (SELECT 1 FROM "TrustedCommenter" WHERE "TrustedCommenter"."id" = ${trust}) AS "authorIsTrusted"
+    FROM "Event" LEFT JOIN "Recap" ON "Recap"."eventId" = "Event"."id"
+    WHERE "Event"."slug" = ${slug} AND "Event"."status" = 'PUBLISHED'`;
+  const row = rows[0];
+  if (!row) return null;
+  // SQLite answers booleans as 0 and 1.
+  return { ...row, replyToAskers: Boolean(row.replyToAskers), authorIsTrusted: Boolean(row.authorIsTrusted) };
 }

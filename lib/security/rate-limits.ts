@@ -1,6 +1,7 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Every limit of the site, counted by rate-limiter-flexible in the `RateLimiterFlexible` table through the
@@ -51,6 +52,39 @@ export async function consume(db: Database, name: LimitName, key: string): Promi
     if (!(refusal instanceof RateLimiterRes)) throw refusal;
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
   }
+}
+
+/**
+ * Counts one attempt against several limits at once, in one atomic statement (INSERT … ON CONFLICT DO UPDATE …
+ * RETURNING, on SQLite and PostgreSQL): every count is taken or none, and attempts arriving together, on any
+ * instance, are counted one by one. The rows are rate-limiter-flexible's, with its rules, so `check`, `reset` and
+ * `block` see them: key `name:key`; a window starts at the first attempt and lasts the limit's duration; an attempt
+ * on an expired row starts a new window; over `points` is refused, and a refused attempt is counted too.
+ * Outcomes come in the order of `attempts`. See docs/decisions/004-abuse-resistance.md.
+ */
+export async function consumeAll(db: Database, attempts: { name: LimitName; key: string }[], now: Date): Promise<LimitOutcome[]> {
+  // The limiters themselves are not used here, but each keeps sweeping out rows expired for an hour.
+  for (const { name } of attempts) limiter(db, name);
+  const rows = attempts
+    .map(({ name, key }) => ({ key: `${name}:${key}`, expire: new Date(now.getTime() + LIMITS[name].duration * 1000) }))
+    // Rows are locked in key order, the same in every statement: two posters sharing keys cannot deadlock.
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const expired = Prisma.sql`"RateLimiterFlexible"."expire" <= ${now}`;
+  const counted = await db.$queryRaw<{ key: string; points: number; expire: Date | null }[]>`
+    INSERT INTO "RateLimiterFlexible" ("key", "points", "expire")
+    VALUES ${Prisma.join(rows.map((row) => Prisma.sql`(${row.key}, 1, ${row.expire})`))}
+    ON CONFLICT ("key") DO UPDATE SET
+      "points" = CASE WHEN ${expired} THEN 1 ELSE "RateLimiterFlexible"."points" + 1 END,
+      "expire" = CASE WHEN ${expired} THEN excluded."expire" ELSE "RateLimiterFlexible"."expire" END
+    RETURNING "key", "points", "expire"`;
+  const byKey = new Map(counted.map((row) => [row.key, row]));
+  return attempts.map(({ name, key }) => {
+    const row = byKey.get(`${name}:${key}`);
+    if (!row) throw new Error(`rate limit ${name}: the count was not returned`);
+    if (Number(row.points) <= LIMITS[name].points) return { allowed: true };
+    const msLeft = row.expire === null ? 0 : new Date(row.expire).getTime() - now.getTime();
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+  });
 }
 
 /** Counts one more for `key` and returns how many there are in the current window (a plain counter). */
