@@ -7,6 +7,7 @@ import { assertWithinCommentRateLimits } from "./comment-rate-limits";
 import { commenterKeyHash, trustId } from "./commenter-key";
 import { formTokenAgeSeconds } from "./form-token";
 import { duplicateKeys, hashBody, hashIp } from "./hash";
+import { storeModerationNotes } from "./moderation-notes";
 import { decideModeration } from "./moderation-policy";
 import type { Locale } from "@/lib/i18n/locales";
 import { recogniseRecapRequest } from "@/lib/recaps/recognise-recap-request";
@@ -86,10 +87,12 @@ export async function postComment(options: PostCommentOptions): Promise<PostedCo
     rejectWords: env.MODERATION_REJECT_WORDS,
   });
 
-  const asksForRecap = recogniseRecapRequest(comment.body).asksForRecap;
+  const { asksForRecap, matched: recapCues } = recogniseRecapRequest(comment.body);
   const recapPublished = event.recapStatus === "PUBLISHED";
   const data = {
     asksForRecap,
+    // Kept so hosts see why it was held and why it was flagged (lib/comments/list-moderation-queue.ts).
+    ...storeModerationNotes({ reason: decision.reason, recapCues }),
     eventId: event.id,
     ...placement,
     authorName: comment.authorName,

@@ -12,13 +12,9 @@
  * Pure and dependency-free: text in, verdict out.
  */
 
-export type RecapLanguage = "fr" | "en";
-
 export type RecapRequest = {
   asksForRecap: boolean;
-  /** Best guess from the cues that matched; null when the comment is not a request. */
-  language: RecapLanguage | null;
-  /** The cue words behind the verdict, for the moderation dashboard; empty when not a request. */
+  /** The cue words behind the verdict, shown to hosts beside the flag; empty when not a request. */
   matched: string[];
 };
 
@@ -33,9 +29,6 @@ const ASKING = 2;
 /** A sharing word ("share", "disponible"): needed for words with a common other sense ("présentation"). */
 const SHARING = 3;
 type Plainness = typeof QUESTION | typeof ASKING | typeof SHARING;
-
-/** A cue shared by both languages ("slides", "replay", "?") has no language. */
-type CueLanguage = RecapLanguage | null;
 
 /* -------------------------------------------------------------------------------------------------
  * Normalising and splitting. Every word list below goes through the same normalisation, so lists are
@@ -133,7 +126,6 @@ type Context = { before: string[]; after: string[]; sentence: string[] };
 
 type Artefact = {
   label: string;
-  language: CueLanguage;
   needs: Plainness;
   spellings: string[];
   /** True when the surrounding words give the word another meaning ("10 minutes", "video call"). */
@@ -174,22 +166,20 @@ const ARTEFACTS: Artefact[] = [
   // Words that only mean a recap: a plain question is enough ("CR ?", "Le replay ?").
   {
     label: "compte rendu",
-    language: "fr",
     needs: QUESTION,
     spellings: ["compte rendu", "comptes rendus", "compte rendus", "comptes rendu"],
   },
   // A word on its own: "CRM", "crêpes" or "sucre" never match, the text is matched word by word.
-  { label: "CR", language: "fr", needs: QUESTION, spellings: ["cr"] },
-  { label: "recap", language: null, needs: QUESTION, spellings: ["récap", "récaps"] },
-  { label: "récapitulatif", language: "fr", needs: QUESTION, spellings: ["récapitulatif", "récapitulatifs"] },
+  { label: "CR", needs: QUESTION, spellings: ["cr"] },
+  { label: "recap", needs: QUESTION, spellings: ["récap", "récaps"] },
+  { label: "récapitulatif", needs: QUESTION, spellings: ["récapitulatif", "récapitulatifs"] },
   // After a French determiner, so the English verb "resume" ("when do we resume?") never matches.
-  { label: "résumé", language: "fr", needs: QUESTION, spellings: ["un résumé", "le résumé", "petit résumé"] },
-  { label: "procès-verbal", language: "fr", needs: QUESTION, spellings: ["procès-verbal", "procès-verbaux"] },
-  { label: "slides", language: null, needs: QUESTION, spellings: ["slides", "slide deck"] },
-  { label: "diapos", language: "fr", needs: QUESTION, spellings: ["diapos", "diapositives", "diaporama"] },
+  { label: "résumé", needs: QUESTION, spellings: ["un résumé", "le résumé", "petit résumé"] },
+  { label: "procès-verbal", needs: QUESTION, spellings: ["procès-verbal", "procès-verbaux"] },
+  { label: "slides", needs: QUESTION, spellings: ["slides", "slide deck"] },
+  { label: "diapos", needs: QUESTION, spellings: ["diapos", "diapositives", "diaporama"] },
   {
     label: "support de présentation",
-    language: "fr",
     needs: QUESTION,
     spellings: [
       "support de présentation",
@@ -198,67 +188,60 @@ const ARTEFACTS: Artefact[] = [
       "supports de la présentation",
     ],
   },
-  { label: "replay", language: null, needs: QUESTION, spellings: ["replay", "replays"] },
+  { label: "replay", needs: QUESTION, spellings: ["replay", "replays"] },
   {
     label: "recording",
-    language: "en",
     needs: QUESTION,
     spellings: ["recording", "recordings"],
     otherSense: sentenceHasAny(PERMISSION_WORDS),
   },
   {
     label: "recorded",
-    language: "en",
     needs: QUESTION,
     spellings: ["recorded"],
     otherSense: sentenceHasAny(REGISTRATION_WORDS),
   },
-  { label: "filmed", language: "en", needs: QUESTION, spellings: ["filmed"] },
+  { label: "filmed", needs: QUESTION, spellings: ["filmed"] },
   {
     label: "enregistré",
-    language: "fr",
     needs: QUESTION,
     spellings: ["enregistré", "enregistrée", "enregistrés", "enregistrées"],
     otherSense: sentenceHasAny(REGISTRATION_WORDS),
   },
-  { label: "filmé", language: "fr", needs: QUESTION, spellings: ["filmé", "filmée", "filmés", "filmées"] },
-  { label: "minutes", language: null, needs: QUESTION, spellings: ["minutes"], otherSense: countsTime },
-  { label: "transcript", language: "en", needs: QUESTION, spellings: ["transcript", "transcripts"] },
-  { label: "transcription", language: null, needs: QUESTION, spellings: ["transcription", "transcriptions"] },
-  { label: "write-up", language: "en", needs: QUESTION, spellings: ["write-up", "write-ups", "writeup"] },
+  { label: "filmé", needs: QUESTION, spellings: ["filmé", "filmée", "filmés", "filmées"] },
+  { label: "minutes", needs: QUESTION, spellings: ["minutes"], otherSense: countsTime },
+  { label: "transcript", needs: QUESTION, spellings: ["transcript", "transcripts"] },
+  { label: "transcription", needs: QUESTION, spellings: ["transcription", "transcriptions"] },
+  { label: "write-up", needs: QUESTION, spellings: ["write-up", "write-ups", "writeup"] },
 
   // Everyday words: they need an explicit ask ("is there a video?", "y a-t-il un enregistrement ?").
   {
     label: "video",
-    language: null,
     needs: ASKING,
     spellings: ["vidéo", "vidéos"],
     otherSense: nextWordIsAny(["call", "calls", "conference", "conferencing", "chat", "projecteur", "projector"]),
   },
   {
     label: "enregistrement",
-    language: "fr",
     needs: ASKING,
     spellings: ["enregistrement", "enregistrements"],
     otherSense: sentenceHasAny(REGISTRATION_WORDS),
   },
   // "notes de frais" are expense claims.
-  { label: "notes", language: null, needs: ASKING, spellings: ["notes"], otherSense: nextWordIsAny(["de"]) },
-  { label: "summary", language: "en", needs: ASKING, spellings: ["summary"] },
-  { label: "deck", language: "en", needs: ASKING, spellings: ["deck"] },
+  { label: "notes", needs: ASKING, spellings: ["notes"], otherSense: nextWordIsAny(["de"]) },
+  { label: "summary", needs: ASKING, spellings: ["summary"] },
+  { label: "deck", needs: ASKING, spellings: ["deck"] },
 
   // Words with a common other sense ("la présentation commence à 19 h", "merci pour votre soutien",
   // "le support technique"): only with a sharing word ("partager la présentation").
   {
     label: "presentation",
-    language: null,
     needs: SHARING,
     spellings: ["présentation", "présentations"],
     otherSense: sentenceHasAny(TALK_FORMAT_WORDS),
   },
   {
     label: "support",
-    language: "fr",
     needs: SHARING,
     spellings: ["support", "supports"],
     otherSense: ({ before }) => !FR_DETERMINERS.includes(before[before.length - 1]),
@@ -274,17 +257,17 @@ const ARTEFACT_SPELLINGS = longestFirst(
  * ---------------------------------------------------------------------------------------------- */
 
 /** A label ending in "*" ("partag*") is shown as the word actually found ("partagees"). */
-type Cue = { label: string; language: CueLanguage; plainness: Plainness };
+type Cue = { label: string; plainness: Plainness };
 
-function cues(language: CueLanguage, plainness: Plainness, phrases: string[]): Spelling<Cue>[] {
-  return phrases.map((phrase) => spell(phrase, { label: phrase, language, plainness }));
+function cues(plainness: Plainness, phrases: string[]): Spelling<Cue>[] {
+  return phrases.map((phrase) => spell(phrase, { label: phrase, plainness }));
 }
 
-const QUESTION_MARK: Cue = { label: "?", language: null, plainness: QUESTION };
+const QUESTION_MARK: Cue = { label: "?", plainness: QUESTION };
 
 const ASKING_CUES = [
-  ...cues("fr", QUESTION, ["est-ce que", "est-ce qu'"]),
-  ...cues("fr", ASKING, [
+  ...cues(QUESTION, ["est-ce que", "est-ce qu'"]),
+  ...cues(ASKING, [
     "y a-t-il", "y aura-t-il", "est-ce qu'il y a", "est-ce qu'il y aura",
     "est-il possible", "est-ce possible", "serait-il possible", "serait-il",
     "pourriez-vous", "pourrais-tu", "pouvez-vous", "peux-tu", "peut-on", "pourrait-on", "pourra-t-on",
@@ -295,7 +278,7 @@ const ASKING_CUES = [
     "serait le bienvenu", "serait la bienvenue", "seraient les bienvenus",
     "où trouver", "où peut-on trouver", "où sont", "où est", "comment avoir", "comment récupérer",
   ]),
-  ...cues("en", ASKING, [
+  ...cues(ASKING, [
     "is there", "are there", "will there be", "was there", "were there", "any", "any chance",
     "could you", "can you", "would you", "will you", "are you going to",
     "could someone", "can someone", "could anyone", "can anyone", "does anyone have", "did anyone take",
@@ -304,13 +287,13 @@ const ASKING_CUES = [
     "where can i find", "where can we find", "where are", "would love", "i'd love", "would appreciate",
     "thanks in advance", "thank you in advance",
   ]),
-  ...cues("fr", SHARING, [
+  ...cues(SHARING, [
     "partag*", "envoy*", "envoie", "envoies", "transmettre", "transmis", "transmise", "diffus*",
     "disponible", "disponibles", "dispo", "dispos", "en ligne", "à disposition",
     "publier", "publié", "publiée", "publiés", "publiées", "publiera", "publierez",
     "récupérer", "avoir accès", "accéder", "possible d'avoir", "obtenir", "recevoir", "télécharg*", "consulter",
   ]),
-  ...cues("en", SHARING, [
+  ...cues(SHARING, [
     "share*", "send*", "sent", "post the", "post it", "post them", "posted", "posting", "upload*",
     "available", "online", "publish*", "circulat*", "distribut*", "download*", "get a copy", "copy of",
     "get access", "have access",
@@ -319,8 +302,8 @@ const ASKING_CUES = [
 
 /** Asking only inside a question: "Il y a une vidéo ?" asks, "Il y a une vidéo projetée" tells. */
 const ASKING_IN_A_QUESTION = [
-  ...cues("fr", ASKING, ["il y a", "il y aura", "prévu", "prévue", "prévus", "prévues"]),
-  ...cues("en", ASKING, ["there is", "there's", "there will be", "going to be", "planned"]),
+  ...cues(ASKING, ["il y a", "il y aura", "prévu", "prévue", "prévus", "prévues"]),
+  ...cues(ASKING, ["there is", "there's", "there will be", "going to be", "planned"]),
 ];
 
 const ASKING_IN_A_STATEMENT = longestFirst([...ASKING_CUES]);
@@ -344,11 +327,11 @@ const EN_CANNOT = [
 const EN_BE_THERE = ["attend", "make it", "come", "join", "be there", "be present", "stay"];
 
 const ABSENCE_CUES = longestFirst([
-  ...cues("fr", SHARING, [
+  ...cues(SHARING, [
     ...FR_CANNOT.flatMap((cannot) => FR_BE_THERE.map((verb) => `${cannot} ${verb}`)),
     "pas été en mesure", "absent", "absente", "empêché", "empêchée", "j'ai raté", "j'ai loupé", "j'ai manqué",
   ]),
-  ...cues("en", SHARING, [
+  ...cues(SHARING, [
     ...EN_CANNOT.flatMap((cannot) => EN_BE_THERE.map((verb) => `${cannot} ${verb}`)),
     "missed it", "missed the", "i missed", "had to miss", "will miss", "didn't make it", "did not make it",
     "wasn't there", "was not there", "was absent", "was away",
@@ -408,29 +391,10 @@ function alreadyPublished(found: Found<Artefact>, sentence: Sentence): boolean {
 }
 
 /* -------------------------------------------------------------------------------------------------
- * Language: a vote of the cues that matched; common little words settle a tie.
- * ---------------------------------------------------------------------------------------------- */
-
-const FUNCTION_WORDS: Record<RecapLanguage, string[]> = {
-  fr: ["le", "la", "les", "des", "du", "de", "un", "une", "je", "j", "est", "et", "pour", "pas", "vous", "ce", "merci"],
-  en: ["the", "a", "an", "of", "and", "is", "are", "i", "you", "to", "for", "this", "it", "thanks", "hi", "hello"],
-};
-
-function guessLanguage(evidence: { language: CueLanguage }[], words: string[]): RecapLanguage | null {
-  const count = (language: RecapLanguage) => evidence.filter((cue) => cue.language === language).length;
-  const byWords = (language: RecapLanguage) => words.filter((word) => FUNCTION_WORDS[language].includes(word)).length;
-  for (const score of [count, byWords]) {
-    if (score("fr") > score("en")) return "fr";
-    if (score("en") > score("fr")) return "en";
-  }
-  return null;
-}
-
-/* -------------------------------------------------------------------------------------------------
  * The verdict.
  * ---------------------------------------------------------------------------------------------- */
 
-type Evidence = { label: string; language: CueLanguage };
+type Evidence = { label: string };
 
 export function recogniseRecapRequest(text: string): RecapRequest {
   const sentences = splitIntoSentences(normalise(text));
@@ -459,12 +423,8 @@ export function recogniseRecapRequest(text: string): RecapRequest {
     if (requested.length > 0) evidence.push(...requested, ...asking);
   }
 
-  if (evidence.length === 0) return { asksForRecap: false, language: null, matched: [] };
+  if (evidence.length === 0) return { asksForRecap: false, matched: [] };
   evidence.push(...absences.map((absence) => absence.of));
 
-  return {
-    asksForRecap: true,
-    language: guessLanguage(evidence, sentences.flatMap((sentence) => sentence.words)),
-    matched: [...new Set(evidence.map((cue) => cue.label))],
-  };
+  return { asksForRecap: true, matched: [...new Set(evidence.map((cue) => cue.label))] };
 }

@@ -62,14 +62,16 @@ describe("posting a comment", () => {
   });
 
   it("holds a known author's comment with two links", async () => {
-    await createComment(db, eventId, { authorEmail: "liens@example.org" });
+    // Known means trusted in this browser: an earlier approved comment alone would hold it as unknown.
     const posted = await postComment({
       db,
       eventSlug: slug,
       input: input({ authorEmail: "liens@example.org", body: "https://a.example et https://b.example" }),
-      client: { ip: newIp() },
+      client: { ip: newIp(), commenterKey: await trustedBrowser(db, "liens@example.org") },
     });
     expect(posted.status).toBe("PENDING");
+    const stored = await db.comment.findUniqueOrThrow({ where: { id: posted.id }, select: { moderationReason: true } });
+    expect(JSON.parse(stored.moderationReason ?? "null")).toEqual({ code: "links", count: 2 });
   });
 
   it("stores a comment with a reject word as rejected, never shown", async () => {

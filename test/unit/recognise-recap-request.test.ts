@@ -122,7 +122,6 @@ describe("recogniseRecapRequest", () => {
     it.each(frenchRequests)("%j", (text) => {
       const result = recogniseRecapRequest(text);
       expect(result.asksForRecap).toBe(true);
-      expect(result.language).toBe("fr");
       expect(result.matched.length).toBeGreaterThan(0);
     });
   });
@@ -131,20 +130,19 @@ describe("recogniseRecapRequest", () => {
     it.each(englishRequests)("%j", (text) => {
       const result = recogniseRecapRequest(text);
       expect(result.asksForRecap).toBe(true);
-      expect(result.language).toBe("en");
       expect(result.matched.length).toBeGreaterThan(0);
     });
   });
 
   describe("French comments that are not requests", () => {
     it.each(frenchNonRequests)("%j", (text) => {
-      expect(recogniseRecapRequest(text)).toEqual({ asksForRecap: false, language: null, matched: [] });
+      expect(recogniseRecapRequest(text)).toEqual({ asksForRecap: false, matched: [] });
     });
   });
 
   describe("English comments that are not requests", () => {
     it.each(englishNonRequests)("%j", (text) => {
-      expect(recogniseRecapRequest(text)).toEqual({ asksForRecap: false, language: null, matched: [] });
+      expect(recogniseRecapRequest(text)).toEqual({ asksForRecap: false, matched: [] });
     });
   });
 
@@ -162,6 +160,6 @@ describe("recogniseRecapRequest", () => {
   });
 
   it("returns nothing for an empty comment", () => {
-    expect(recogniseRecapRequest("   ")).toEqual({ asksForRecap: false, language: null, matched: [] });
+    expect(recogniseRecapRequest("   ")).toEqual({ asksForRecap: false, matched: [] });
   });
 });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { forPage, pageActor } from "@/lib/auth/page-access";
 import { listModerationQueue } from "@/lib/comments/list-moderation-queue";
+import { describeModerationReason } from "@/lib/comments/moderation-notes";
 import { db } from "@/lib/db/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { formatCommentDate } from "@/lib/i18n/format-dates";
@@ -81,7 +82,19 @@ export default async function ModerationPage({ searchParams }: Props) {
                         <Link href={`/events/${comment.event.slug}`}>{comment.event.title}</Link>
                       </span>
                       {comment.asksForRecap && <span className="badge badge--flag">{t("asksForRecap")}</span>}
+                      {comment.asksForRecap && comment.recapCues.length > 0 && (
+                        <span className="muted moderation-cues">
+                          {t("recapCues")}{" "}
+                          {comment.recapCues.map((cue, index) => (
+                            <span key={cue}>
+                              {index > 0 && ", "}
+                              <q>{cue}</q>
+                            </span>
+                          ))}
+                        </span>
+                      )}
                     </header>
+                    {comment.moderationReason && <p className="muted moderation-reason">{describeModerationReason(comment.moderationReason, t)}</p>}
                     {/* biome-ignore lint/security/noDangerouslySetInnerHtml: Markdown rendered by lib/markdown (raw HTML disabled, links checked), tested against the XSS corpus */}
                     <div className="comment__body prose" dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(comment.body) }} />
                     <div className="row-actions">

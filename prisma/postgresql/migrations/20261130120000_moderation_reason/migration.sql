@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Comment" ADD COLUMN     "moderationReason" TEXT,
+ADD COLUMN     "recapCues" TEXT;
+
