@@ -39,10 +39,12 @@ const nextConfig = {
         ],
       },
       // Pages and answers that carry private data are never stored by a browser or a proxy.
-      ...["/dashboard/:path*", "/dashboard", "/api/dashboard/:path*", "/recap-requests/:path*", "/digest/:path*", "/sign-in", "/api/auth/:path*"].map((source) => ({
-        source,
-        headers: [{ key: "Cache-Control", value: "private, no-store" }],
-      })),
+      ...["/dashboard/:path*", "/dashboard", "/api/dashboard/:path*", "/recap-requests/:path*", "/digest/:path*", "/sign-in", "/api/auth/:path*"].map(
+        (source) => ({
+          source,
+          headers: [{ key: "Cache-Control", value: "private, no-store" }],
+        }),
+      ),
     ];
   },
 };

@@ -3,7 +3,9 @@ import { defineConfig } from "@playwright/test";
 
 /** A port nobody listens on now. Chosen once by the runner; its worker processes inherit it through the environment. */
 function freePort(): string {
-  return execFileSync(process.execPath, ["-e", "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"], { encoding: "utf8" }).trim();
+  return execFileSync(process.execPath, ["-e", "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"], {
+    encoding: "utf8",
+  }).trim();
 }
 process.env.E2E_PORT ??= freePort();
 process.env.E2E_SMTP_PORT ??= freePort();

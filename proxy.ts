@@ -10,7 +10,10 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next();
   const slug = /^\/events\/([a-z0-9-]{1,120})$/.exec(request.nextUrl.pathname)?.[1];
   if (slug && request.method === "GET") {
-    response.headers.append("Set-Cookie", formTokenCookie(slug, new Date(), request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https"));
+    response.headers.append(
+      "Set-Cookie",
+      formTokenCookie(slug, new Date(), request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https"),
+    );
   }
   return response;
 }

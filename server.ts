@@ -67,14 +67,17 @@ const server = http.createServer(async (request, response) => {
   };
   if (cache) {
     try {
-      if (await serveCachedEventPage({
-        request,
-        response,
-        cache,
-        versions,
-        hasPendingOwnComments: (eventSlug, ownCommentIds) => hasPendingOwnComments({ db, eventSlug, ownCommentIds }),
-        render,
-      })) return;
+      if (
+        await serveCachedEventPage({
+          request,
+          response,
+          cache,
+          versions,
+          hasPendingOwnComments: (eventSlug, ownCommentIds) => hasPendingOwnComments({ db, eventSlug, ownCommentIds }),
+          render,
+        })
+      )
+        return;
     } catch (error) {
       // The cache is an optimisation: when it fails, the page is rendered as usual.
       console.error("Page cache:", error);

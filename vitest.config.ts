@@ -34,9 +34,7 @@ export default defineConfig({
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       integration("integration", { TEST_ENGINE: "sqlite" }, ["test/integration/**/*.postgres.test.ts"]),
-      ...(process.env.TEST_DATABASE_URL_PG
-        ? [integration("integration-pg", { TEST_ENGINE: "postgresql" }, ["test/integration/**/*.sqlite.test.ts"])]
-        : []),
+      ...(process.env.TEST_DATABASE_URL_PG ? [integration("integration-pg", { TEST_ENGINE: "postgresql" }, ["test/integration/**/*.sqlite.test.ts"])] : []),
     ],
   },
 });

@@ -5,11 +5,7 @@ import { listEvents } from "@/lib/events/list-events";
 import type { Locale } from "@/lib/i18n/locales";
 
 export default async function HomePage() {
-  const [{ upcoming, past }, locale, t] = await Promise.all([
-    listEvents({ db }),
-    getLocale() as Promise<Locale>,
-    getTranslations("home"),
-  ]);
+  const [{ upcoming, past }, locale, t] = await Promise.all([listEvents({ db }), getLocale() as Promise<Locale>, getTranslations("home")]);
   return (
     <>
       <h1>{t("title")}</h1>

@@ -9,7 +9,9 @@ async function violations(page: Page, path: string) {
   await page.goto(path);
   await page.waitForLoadState("networkidle");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  return results.violations.map((violation) => `${path}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  return results.violations.map(
+    (violation) => `${path}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  );
 }
 
 const publicPaths = [
@@ -30,7 +32,10 @@ const publicPaths = [
 ];
 
 for (const locale of ["fr-FR", "en-GB"]) {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 800 }]) {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 375, height: 800 },
+  ]) {
     test(`public pages: no axe violation (${locale}, ${viewport.width} px)`, async ({ browser }) => {
       test.setTimeout(120_000);
       const context = await browser.newContext({ locale, viewport });
@@ -63,7 +68,10 @@ test("dashboard pages: no axe violation (desktop and phone)", async ({ browser }
     `/dashboard/events/${DEMO_EVENT_SLUG}/recap`,
     `/dashboard/events/${DEMO_RECAP_SLUG}/recap`,
   ];
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     await signIn(page, email, "mot de passe très long");

@@ -78,7 +78,19 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
   const doomedSlug = `a-supprimer-${Date.now()}`;
   await withE2eDatabase((db) =>
     db.event.create({
-      data: { slug: doomedSlug, title: "À supprimer", startsAt: new Date(), endsAt: new Date(), timeZone: "Europe/Paris", venueName: "Ici", venueAddress: "", hostNames: "", summary: "—", topic: "", status: "DRAFT" },
+      data: {
+        slug: doomedSlug,
+        title: "À supprimer",
+        startsAt: new Date(),
+        endsAt: new Date(),
+        timeZone: "Europe/Paris",
+        venueName: "Ici",
+        venueAddress: "",
+        hostNames: "",
+        summary: "—",
+        topic: "",
+        status: "DRAFT",
+      },
     }),
   );
   const targetEmail = `cible-${Date.now()}@example.org`;
@@ -88,7 +100,9 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
   const wordpressExport = readFileSync("test/fixtures/wordpress-small.wxr.xml", "utf8");
   const { id: importUploadId } = await withE2eDatabase((db) => db.importUpload.create({ data: { xml: wordpressExport, fileName: "export.xml" } }));
   // An invitation only for the admin to withdraw.
-  const { id: invitationId } = await withE2eDatabase((db) => db.invitation.create({ data: { email: `retiree-${Date.now()}@example.org`, expiresAt: new Date(Date.now() + 86_400_000) } }));
+  const { id: invitationId } = await withE2eDatabase((db) =>
+    db.invitation.create({ data: { email: `retiree-${Date.now()}@example.org`, expiresAt: new Date(Date.now() + 86_400_000) } }),
+  );
   const currentSettings = query<Record<string, string> | undefined>(`SELECT * FROM SiteSettings`);
   const newSlug = `evenement-pirate-${Date.now()}`;
   const hostEmail = `hote-authz-${Date.now()}@example.org`;
@@ -286,7 +300,9 @@ function dashboardPages(): { existing: string[]; missing: string[] } {
   };
 }
 
-test("dashboard pages: anonymous visitors are sent to sign in and back, a host gets not-found for admin pages and missing events, never an error page", async ({ browser }) => {
+test("dashboard pages: anonymous visitors are sent to sign in and back, a host gets not-found for admin pages and missing events, never an error page", async ({
+  browser,
+}) => {
   const { existing, missing } = dashboardPages();
   expect(existing).toContain("/dashboard/users");
 
@@ -314,7 +330,19 @@ test("dashboard pages: anonymous visitors are sent to sign in and back, a host g
   const slug = `a-effacer-${Date.now()}`;
   await withE2eDatabase((db) =>
     db.event.create({
-      data: { slug, title: "Rencontre à effacer", startsAt: new Date(), endsAt: new Date(), timeZone: "Europe/Paris", venueName: "Ici", venueAddress: "", hostNames: "", summary: "—", topic: "", status: "DRAFT" },
+      data: {
+        slug,
+        title: "Rencontre à effacer",
+        startsAt: new Date(),
+        endsAt: new Date(),
+        timeZone: "Europe/Paris",
+        venueName: "Ici",
+        venueAddress: "",
+        hostNames: "",
+        summary: "—",
+        topic: "",
+        status: "DRAFT",
+      },
     }),
   );
   await page.goto(`/dashboard/events/${slug}/edit`);

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { createAccount, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, linkIn, newReader, publishFromEditor, waitForMail } from "./helpers";
 
-test("the whole loop: a host approves a comment, a reader asks for the recap and confirms, the host publishes, the reader is mailed a working link", async ({ browser }) => {
+test("the whole loop: a host approves a comment, a reader asks for the recap and confirms, the host publishes, the reader is mailed a working link", async ({
+  browser,
+}) => {
   const hostEmail = `hote-${Date.now()}@example.org`;
   expect(createAccount(hostEmail, "mot de passe très long", "HOST")).toContain("Created host");
 
@@ -56,7 +58,10 @@ test("the whole loop: a host approves a comment, a reader asks for the recap and
 
   // The host writes and publishes the recap; everyone who confirmed is mailed.
   await page.getByRole("link", { name: "Vue d’ensemble" }).click();
-  await page.getByRole("row", { name: /Plaidoyer, mobilisation/ }).getByRole("link", { name: /Rédiger le compte rendu|brouillon|publié|prévu/ }).click();
+  await page
+    .getByRole("row", { name: /Plaidoyer, mobilisation/ })
+    .getByRole("link", { name: /Rédiger le compte rendu|brouillon|publié|prévu/ })
+    .click();
   await page.getByLabel("Le compte rendu (Markdown)").fill(`Merci à toutes et tous ! Le débat sur le **clickactivism** a été vif. (${Date.now()})`);
   await page.getByLabel("Type 1").selectOption("SLIDES");
   await page.getByLabel("Titre 1").fill("Les diapositives");
@@ -77,7 +82,10 @@ test("the whole loop: a host approves a comment, a reader asks for the recap and
   const recapMail = await waitForMail(reader.email, /Le compte rendu est en ligne/);
   await reader.page.goto(linkIn(recapMail, "#recap"));
   await expect(reader.page.locator("#recap")).toContainText("clickactivism");
-  await expect(reader.page.locator("#recap").getByRole("link", { name: "Les diapositives" })).toHaveAttribute("href", "https://example.org/webreakfast-slides.pdf");
+  await expect(reader.page.locator("#recap").getByRole("link", { name: "Les diapositives" })).toHaveAttribute(
+    "href",
+    "https://example.org/webreakfast-slides.pdf",
+  );
   await reader.context.close();
   await host.context.close();
 });

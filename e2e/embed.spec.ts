@@ -16,7 +16,9 @@ async function associationSite(): Promise<{ origin: string; server: Server }> {
         ? `<iframe src="${base}/embed/events/${DEMO_UPCOMING_SLUG}?lang=fr" title="Compte rendu" style="width:100%;max-width:40rem;height:32rem;border:0"></iframe>`
         : `<script src="${base}/embed.js" data-event="${DEMO_UPCOMING_SLUG}" data-lang="fr" data-title="Compte rendu" async></script>`;
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    response.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Notre association</title></head><body><h1>Notre prochain Webreakfast</h1>${snippet}<p>Pied de page</p></body></html>`);
+    response.end(
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Notre association</title></head><body><h1>Notre prochain Webreakfast</h1>${snippet}<p>Pied de page</p></body></html>`,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
@@ -28,7 +30,9 @@ let other: Awaited<ReturnType<typeof associationSite>>;
 test.beforeAll(async () => {
   allowed = await associationSite();
   other = await associationSite();
-  await withE2eDatabase((db) => db.siteSettings.upsert({ where: { id: "site" }, create: { id: "site", embedOrigins: allowed.origin }, update: { embedOrigins: allowed.origin } }));
+  await withE2eDatabase((db) =>
+    db.siteSettings.upsert({ where: { id: "site" }, create: { id: "site", embedOrigins: allowed.origin }, update: { embedOrigins: allowed.origin } }),
+  );
 });
 test.afterAll(async () => {
   await withE2eDatabase((db) => db.siteSettings.update({ where: { id: "site" }, data: { embedOrigins: "" } }));

@@ -20,7 +20,11 @@ test("an event page offers its .ics, describes itself in JSON-LD and points feed
   expect((vevent.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().toISOString()).toBe("2010-09-28T06:00:00.000Z");
 
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as Record<string, unknown>;
-  expect(jsonLd).toMatchObject({ "@type": "Event", startDate: "2010-09-28T08:00:00+02:00", location: { "@type": "Place", address: { streetAddress: expect.stringContaining("224 rue Saint-Denis") } } });
+  expect(jsonLd).toMatchObject({
+    "@type": "Event",
+    startDate: "2010-09-28T08:00:00+02:00",
+    location: { "@type": "Place", address: { streetAddress: expect.stringContaining("224 rue Saint-Denis") } },
+  });
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", /summary/);
 
   const feeds = await page.locator('link[rel="alternate"][type="application/atom+xml"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")));
@@ -34,7 +38,9 @@ test("an event page offers its .ics, describes itself in JSON-LD and points feed
   }
   const site = await request.get("/calendar.ics");
   expect(site.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
-  const summaries = new ICAL.Component(ICAL.parse(await site.text())).getAllSubcomponents("vevent").map((event) => String(event.getFirstPropertyValue("summary")));
+  const summaries = new ICAL.Component(ICAL.parse(await site.text()))
+    .getAllSubcomponents("vevent")
+    .map((event) => String(event.getFirstPropertyValue("summary")));
   expect(summaries.some((summary) => summary.includes("Webreakfast #2"))).toBe(true);
 
   const missing = await request.get("/events/no-such-event/calendar.ics");

@@ -19,7 +19,10 @@ export async function newReader(browser: Browser, options: BrowserContextOptions
 
 /** A host's approval, through the same use case the moderation page calls (it also trusts the poster's browser). */
 export async function approveComment(...ids: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "e2e/approve-comment.ts", ...ids], { env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" }, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "e2e/approve-comment.ts", ...ids], {
+    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
+    encoding: "utf8",
+  });
   if (result.status !== 0) throw new Error(`approving ${ids.join(", ")} failed: ${result.stderr}`);
 }
 
@@ -40,7 +43,9 @@ export function inbox(address: string): ReceivedMail[] {
 export async function waitForMail(address: string, subject: RegExp, timeoutMs = 20_000): Promise<ReceivedMail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const mail = inbox(address).filter((received) => subject.test(received.subject)).at(-1);
+    const mail = inbox(address)
+      .filter((received) => subject.test(received.subject))
+      .at(-1);
     if (mail) return mail;
     if (Date.now() > deadline) throw new Error(`no e-mail to ${address} matching ${subject} within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -73,9 +73,7 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
       expect(response.status).toBe(202);
     }
     const mailsTo = (address: string, subject: RegExp) => sink.received.filter((mail) => mail.to.includes(address) && subject.test(mail.subject));
-    await expect
-      .poll(() => readers.filter((reader) => mailsTo(reader.email, /Confirmez/).length > 0).length, { timeout: 60_000 })
-      .toBe(REQUESTERS);
+    await expect.poll(() => readers.filter((reader) => mailsTo(reader.email, /Confirmez/).length > 0).length, { timeout: 60_000 }).toBe(REQUESTERS);
 
     // Each confirms from the link in their mail, half of them landing on the other instance.
     const context = await browser.newContext();
@@ -141,9 +139,7 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
     await expect(reader.locator("#recap")).toContainText("publié depuis la première instance");
 
     // Every requester gets exactly one recap mail; a moment more shows no late duplicate.
-    await expect
-      .poll(() => readers.filter((one) => mailsTo(one.email, /compte rendu est en ligne/).length > 0).length, { timeout: 60_000 })
-      .toBe(REQUESTERS);
+    await expect.poll(() => readers.filter((one) => mailsTo(one.email, /compte rendu est en ligne/).length > 0).length, { timeout: 60_000 }).toBe(REQUESTERS);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     for (const one of readers) {
       expect(mailsTo(one.email, /compte rendu est en ligne/), one.email).toHaveLength(1);
@@ -152,7 +148,10 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
     // Both workers did part of the sending.
     const senders = new Set(sink.received.map((mail) => mail.clientName));
     expect([...senders].sort()).toEqual(["worker-a", "worker-b"]);
-    const statuses = await onServer(databaseUrl, async (client) => (await client.query(`SELECT status, count(*)::int AS n FROM "OutboundEmail" GROUP BY status`)).rows);
+    const statuses = await onServer(
+      databaseUrl,
+      async (client) => (await client.query(`SELECT status, count(*)::int AS n FROM "OutboundEmail" GROUP BY status`)).rows,
+    );
     // Each reader's confirmation and recap, and the recap to the demo's three requesters.
     expect(statuses).toEqual([{ status: "SENT", n: REQUESTERS * 2 + 3 }]);
     await context.close();

@@ -68,7 +68,9 @@ test("before publication, the recap box says what to expect — nothing yet, exp
   for (const context of [reader.context, english.context, host.context]) await context.close();
 });
 
-test("after publication the page leads with the recap; a late request confirmed from the mailbox receives it with no host action; the manage page says when it went", async ({ browser }) => {
+test("after publication the page leads with the recap; a late request confirmed from the mailbox receives it with no host action; the manage page says when it went", async ({
+  browser,
+}) => {
   const event = await pastEvent(`Atelier publié ${Date.now()}`);
   const hostEmail = `hote-publie-${Date.now()}@example.org`;
   createAccount(hostEmail, hostPassword);
@@ -82,7 +84,9 @@ test("after publication the page leads with the recap; a late request confirmed 
   const { page } = reader;
   await page.goto(`/events/${event.slug}`);
   // The recap comes first, then the offer to get it by e-mail, then the topic.
-  const order = await page.locator("#recap, #recap-request, .event__topic").evaluateAll((sections) => sections.map((section) => section.id || section.className));
+  const order = await page
+    .locator("#recap, #recap-request, .event__topic")
+    .evaluateAll((sections) => sections.map((section) => section.id || section.className));
   expect(order).toEqual(["recap", "recap-request", "event__topic"]);
   const box = page.locator("#recap-request");
   await expect(box.getByRole("heading", { name: "Recevoir le compte rendu par e-mail" })).toBeVisible();

@@ -78,7 +78,10 @@ test("8. odd requests get their 4xx, never a 500", async ({ browser }) => {
   const foreign = await request.post(eventPath, { headers: { "next-action": "0".repeat(40), origin: "https://evil.example" }, multipart: { "0": "[]" } });
   expect(foreign.status()).toBe(403);
   // A server action larger than Next.js accepts.
-  const huge = await request.post(eventPath, { headers: { "next-action": "0".repeat(40), "content-type": "text/plain" }, data: "x".repeat(6 * 1024 * 1024 + 10) });
+  const huge = await request.post(eventPath, {
+    headers: { "next-action": "0".repeat(40), "content-type": "text/plain" },
+    data: "x".repeat(6 * 1024 * 1024 + 10),
+  });
   expect(huge.status()).toBe(413);
   // JSON bodies over the cap.
   const bigJson = await request.post(`/api/events/${DEMO_UPCOMING_SLUG}/comments`, { data: { body: "x".repeat(70 * 1024) } });

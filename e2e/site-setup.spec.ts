@@ -59,7 +59,11 @@ test.beforeAll(async () => {
   app.stdout!.on("data", (chunk) => output.push(String(chunk)));
   app.stderr!.on("data", (chunk) => output.push(String(chunk)));
   await expect
-    .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 100_000, intervals: [250], message: output.join("").slice(-2000) })
+    .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, {
+      timeout: 100_000,
+      intervals: [250],
+      message: output.join("").slice(-2000),
+    })
     .toBe(200);
 });
 
@@ -113,9 +117,14 @@ test("from the setup link to a published recap, everything in the organisation's
 
   // The logo, uploaded once, shows in the header.
   await admin.page.getByRole("link", { name: "Réglages" }).click();
-  const logo = await sharp({ create: { width: 600, height: 200, channels: 3, background: "#0b7a4b" } }).png().toBuffer();
+  const logo = await sharp({ create: { width: 600, height: 200, channels: 3, background: "#0b7a4b" } })
+    .png()
+    .toBuffer();
   await admin.page.locator("#logo-file").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: logo });
-  await admin.page.locator("form", { has: admin.page.locator("#logo-file") }).getByRole("button", { name: "Envoyer l’image" }).click();
+  await admin.page
+    .locator("form", { has: admin.page.locator("#logo-file") })
+    .getByRole("button", { name: "Envoyer l’image" })
+    .click();
   await expect(admin.page.getByText("Image enregistrée.")).toBeVisible();
   const headerLogo = admin.page.locator(".site-header img.brand__logo");
   await expect(headerLogo).toHaveAttribute("alt", ORGANISATION);
@@ -156,7 +165,9 @@ test("from the setup link to a published recap, everything in the organisation's
   await host.page.getByLabel("Résumé").fill("Chambres à air, freins et dérailleurs.");
   await host.page.getByLabel("Le sujet (Markdown)").fill("Venez avec **votre vélo**.");
   await expect(host.page.locator(".preview strong", { hasText: "votre vélo" })).toBeVisible();
-  const cover = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: "#f4a300" } }).jpeg().toBuffer();
+  const cover = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: "#f4a300" } })
+    .jpeg()
+    .toBuffer();
   await host.page.getByLabel("Image de couverture (facultative)").setInputFiles({ name: "atelier.jpg", mimeType: "image/jpeg", buffer: cover });
   await host.page.getByLabel("Visibilité").selectOption("PUBLISHED");
   await host.page.getByRole("button", { name: "Enregistrer", exact: true }).click();
@@ -189,7 +200,9 @@ test("from the setup link to a published recap, everything in the organisation's
   // The host publishes the recap, confirming the one person it mails.
   await host.page.goto(`${base}/dashboard/events/atelier-reparer-son-velo/recap`);
   await host.page.waitForLoadState("networkidle");
-  await host.page.getByLabel("Le compte rendu (Markdown)").fill("Ce qu’on a appris :\n\n- régler ses **freins**\n- changer une chambre à air\n\nLe guide : https://example.org/guide-velo");
+  await host.page
+    .getByLabel("Le compte rendu (Markdown)")
+    .fill("Ce qu’on a appris :\n\n- régler ses **freins**\n- changer une chambre à air\n\nLe guide : https://example.org/guide-velo");
   await host.page.getByRole("button", { name: "Publier et prévenir 1 personne" }).click();
   await expect(host.page.getByText("1 personne recevra un e-mail")).toBeVisible();
   await host.page.getByRole("button", { name: "Oui, publier et envoyer 1 e-mail" }).click();
@@ -243,7 +256,18 @@ test("the dashboard at 390 px wide has no horizontal scroll", async ({ browser }
   const email = `telephone-${process.pid}@example.org`;
   createAccount(email, PASSWORD, "ADMIN", `file:./${DATABASE}`);
   await signIn(page, base, email);
-  for (const path of ["/dashboard", "/dashboard/moderation", "/dashboard/mailbox", "/dashboard/users", "/dashboard/settings", "/dashboard/audit", "/dashboard/account", "/dashboard/events/new", `/dashboard/events/${DEMO_EVENT_SLUG}/edit`, `/dashboard/events/${DEMO_EVENT_SLUG}/recap`]) {
+  for (const path of [
+    "/dashboard",
+    "/dashboard/moderation",
+    "/dashboard/mailbox",
+    "/dashboard/users",
+    "/dashboard/settings",
+    "/dashboard/audit",
+    "/dashboard/account",
+    "/dashboard/events/new",
+    `/dashboard/events/${DEMO_EVENT_SLUG}/edit`,
+    `/dashboard/events/${DEMO_EVENT_SLUG}/recap`,
+  ]) {
     await page.goto(`${base}${path}`);
     expect(await noHorizontalScroll(page), path).toBe(true);
   }

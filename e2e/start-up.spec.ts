@@ -21,9 +21,14 @@ async function healthy(port: number): Promise<boolean> {
 
 const serverUrl = process.env.TEST_DATABASE_URL_PG;
 const engines = [
-  { name: "SQLite", url: () => "file:./data/e2e-restarts.db", prepare: async () => {
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/e2e-restarts.db${suffix}`, { force: true });
-  }, cleanup: async () => {} },
+  {
+    name: "SQLite",
+    url: () => "file:./data/e2e-restarts.db",
+    prepare: async () => {
+      for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/e2e-restarts.db${suffix}`, { force: true });
+    },
+    cleanup: async () => {},
+  },
   {
     name: "PostgreSQL",
     url: () => withDatabase(serverUrl!, `debrief_e2e_multi_${process.pid}_restarts`),
@@ -60,7 +65,11 @@ for (const engine of engines) {
           starts++;
           if (round === 1) {
             // The commands a newcomer runs right after `npm start`, while it serves.
-            const admin = runScript("scripts/admin-create.ts", ["--email", `admin-${process.pid}@example.org`, "--password", "un mot de passe assez long"], env);
+            const admin = runScript(
+              "scripts/admin-create.ts",
+              ["--email", `admin-${process.pid}@example.org`, "--password", "un mot de passe assez long"],
+              env,
+            );
             expect(admin.status, admin.output).toBe(0);
             expect(admin.output).toContain("Created admin");
             const seed = runScript("prisma/seed.ts", [], env);
@@ -88,8 +97,7 @@ for (const engine of engines) {
 
 test("the e-mail worker killed under npm start is started again, and mail resumes", async ({ browser }) => {
   test.setTimeout(120_000);
-  const latestBeat = () =>
-    withE2eDatabase((db) => db.workerHeartbeat.findFirst({ orderBy: { beatAt: "desc" }, select: { pid: true, beatAt: true } }));
+  const latestBeat = () => withE2eDatabase((db) => db.workerHeartbeat.findFirst({ orderBy: { beatAt: "desc" }, select: { pid: true, beatAt: true } }));
   await expect.poll(async () => (await latestBeat())?.pid ?? null, { timeout: 30_000 }).not.toBeNull();
   const { pid } = (await latestBeat())!;
   process.kill(pid, "SIGKILL");

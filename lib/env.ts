@@ -31,7 +31,10 @@ const envSchema = z.object({
    * The site's address: links in e-mails use it while the settings have no public address; an https address here
    * marks cookies Secure.
    */
-  SITE_URL: z.url().default("http://localhost:3000").transform((url) => url.replace(/\/+$/, "")),
+  SITE_URL: z
+    .url()
+    .default("http://localhost:3000")
+    .transform((url) => url.replace(/\/+$/, "")),
   /** smtp(s)://user:pass@host:port. Unset: e-mails are produced and stored, readable in the dev mailbox. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Debrief <debrief@localhost>"),

@@ -28,11 +28,7 @@ export class AppError extends Error {
   readonly fieldErrors?: FieldErrors;
   readonly retryAfterSeconds?: number;
 
-  constructor(
-    code: AppErrorCode,
-    messageKey: ErrorKey,
-    details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
-  ) {
+  constructor(code: AppErrorCode, messageKey: ErrorKey, details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {}) {
     super(`${code}: ${messageKey}`);
     this.name = "AppError";
     this.code = code;

@@ -53,7 +53,11 @@ const comments = Array.from({ length: COMMENTS }, (_, index) => {
   };
 });
 await db.comment.createMany({ data: comments });
-const hostUser = await createUser({ db, actor: "system", input: { email: "hote-bench@example.org", name: "Hôte", password: "a long bench password", role: "HOST" } });
+const hostUser = await createUser({
+  db,
+  actor: "system",
+  input: { email: "hote-bench@example.org", name: "Hôte", password: "a long bench password", role: "HOST" },
+});
 const host = { id: hostUser.id, role: hostUser.role };
 
 console.log("Starting the production server (builds first if needed)…");
@@ -89,7 +93,8 @@ await wrk({ path: eventPath, headers: browserHeaders, seconds: 3, connections: 8
 
 // The floor: a plain Node.js server sending the very bytes and headers of the cached page from memory.
 const cachedPage = await rawGet(eventPath, browserHeaders);
-if (cachedPage.headers["x-debrief-cache"] !== "hit") throw new Error(`the warmed-up page was not served from the cache (${cachedPage.headers["x-debrief-cache"]})`);
+if (cachedPage.headers["x-debrief-cache"] !== "hit")
+  throw new Error(`the warmed-up page was not served from the cache (${cachedPage.headers["x-debrief-cache"]})`);
 const floorPort = await freePort();
 const floor = await startFloorServer(floorPort, cachedPage);
 console.log(`Measuring the floor: Node.js serving the same ${cachedPage.body.length} bytes from memory…`);
@@ -105,7 +110,17 @@ console.log(`Measuring anonymous readers while a host approves a comment every s
 let approvals = 0;
 const churn = setInterval(() => {
   void (async () => {
-    const held = await db.comment.create({ data: { eventId: event.id, authorName: `Nouvelle ${approvals}`, authorEmail: `n${approvals}@example.org`, body: `Merci ${approvals}`, bodyHash: hashBody(`Merci ${approvals}`), status: "PENDING", ipHash: "bench" } });
+    const held = await db.comment.create({
+      data: {
+        eventId: event.id,
+        authorName: `Nouvelle ${approvals}`,
+        authorEmail: `n${approvals}@example.org`,
+        body: `Merci ${approvals}`,
+        bodyHash: hashBody(`Merci ${approvals}`),
+        status: "PENDING",
+        ipHash: "bench",
+      },
+    });
     await moderateComments({ db, actor: host, input: { commentIds: [held.id], status: "APPROVED" } });
     approvals += 1;
   })();
@@ -114,7 +129,18 @@ const churnResult = await wrk({ phase: "churn", path: eventPath, headers: browse
 clearInterval(churn);
 
 console.log(`Measuring GET ${eventPath} for a reader with a comment awaiting moderation (rendered for them)…`);
-const heldComment = await db.comment.create({ data: { eventId: event.id, authorName: "Lectrice", authorEmail: "lectrice@example.org", body: "Mon commentaire en attente", bodyHash: hashBody("Mon commentaire en attente"), status: "PENDING", ipHash: "bench", createdAt: new Date(Date.UTC(2010, 8, 1)) } });
+const heldComment = await db.comment.create({
+  data: {
+    eventId: event.id,
+    authorName: "Lectrice",
+    authorEmail: "lectrice@example.org",
+    body: "Mon commentaire en attente",
+    bodyHash: hashBody("Mon commentaire en attente"),
+    status: "PENDING",
+    ipHash: "bench",
+    createdAt: new Date(Date.UTC(2010, 8, 1)),
+  },
+});
 const readerHeaders = { ...browserHeaders, cookie: `${OWN_COMMENTS_COOKIE}=${heldComment.id}` };
 // Their held comment is shown to them on the thread's last page; every page of theirs is rendered for them.
 if ((await fetch(BASE + eventPath, { headers: readerHeaders })).headers.get("x-debrief-cache")) throw new Error("the reader's page came from the cache");
@@ -125,18 +151,28 @@ console.log(`Measuring GET ${eventPath} for a reader whose comment has since bee
 const approvedComment = await db.comment.findFirstOrThrow({ where: { eventId: event.id, status: "APPROVED" }, select: { id: true } });
 const returningHeaders = { ...browserHeaders, cookie: `${OWN_COMMENTS_COOKIE}=${approvedComment.id}` };
 await fetch(BASE + eventPath, { headers: returningHeaders });
-if ((await fetch(BASE + eventPath, { headers: returningHeaders })).headers.get("x-debrief-cache") !== "hit") throw new Error("the returning reader's page did not come from the cache");
+if ((await fetch(BASE + eventPath, { headers: returningHeaders })).headers.get("x-debrief-cache") !== "hit")
+  throw new Error("the returning reader's page did not come from the cache");
 const returningResult = await wrk({ phase: "returning", path: eventPath, headers: returningHeaders });
 
 console.log(`Measuring GET ${eventPath} for a signed-in host (the public page, from the cache)…`);
 const sessionId = await createSession(db, host.id, new Date());
-const hostHeaders = { ...browserHeaders, cookie: `${SESSION_COOKIE}=${await sessionCookieValue({ id: sessionId, userId: host.id, name: "Hôte", email: "hote-bench@example.org" })}` };
+const hostHeaders = {
+  ...browserHeaders,
+  cookie: `${SESSION_COOKIE}=${await sessionCookieValue({ id: sessionId, userId: host.id, name: "Hôte", email: "hote-bench@example.org" })}`,
+};
 // The public page holds nothing personal to a host: they are served what readers are (lib/http/cached-event-page.ts).
-if ((await fetch(BASE + eventPath, { headers: hostHeaders })).headers.get("x-debrief-cache") !== "hit") throw new Error("the host's page did not come from the cache");
+if ((await fetch(BASE + eventPath, { headers: hostHeaders })).headers.get("x-debrief-cache") !== "hit")
+  throw new Error("the host's page did not come from the cache");
 const hostResult = await wrk({ phase: "host", path: eventPath, headers: hostHeaders });
 
 console.log(`Measuring POST /api/events/${DEMO_EVENT_SLUG}/comments…`);
-const postResult = await wrk({ phase: "post", path: `/api/events/${DEMO_EVENT_SLUG}/comments`, headers: {}, script: commentPostScript(`/api/events/${DEMO_EVENT_SLUG}/comments`) });
+const postResult = await wrk({
+  phase: "post",
+  path: `/api/events/${DEMO_EVENT_SLUG}/comments`,
+  headers: {},
+  script: commentPostScript(`/api/events/${DEMO_EVENT_SLUG}/comments`),
+});
 const webMemory = residentMegabytes(serverProcessId());
 stopServer();
 await db.$disconnect();
@@ -144,7 +180,8 @@ await db.$disconnect();
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const ratio = (value: number, base: number) => `${Math.round((value / base) * 100)} %`;
-const figure = (result: WrkResult) => `${Math.round(result.requestsPerSecond).toLocaleString("en")} req/s, p99 ${result.p99Ms.toFixed(1)} ms${result.errors ? `, **${result.errors} errors**` : ""}`;
+const figure = (result: WrkResult) =>
+  `${Math.round(result.requestsPerSecond).toLocaleString("en")} req/s, p99 ${result.p99Ms.toFixed(1)} ms${result.errors ? `, **${result.errors} errors**` : ""}`;
 console.log(`
 ## Results (${new Date().toISOString().slice(0, 10)}, ${engineLabel(ENGINE)})
 Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Load: wrk, ${CONNECTIONS} connections, ${DURATION} s each, on the same machine; the event has ${COMMENTS} approved comments (first ${lastShown} shown).
@@ -180,7 +217,15 @@ process.exit(0);
 type WrkResult = { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
 
 /** Runs wrk (Debian's package) against the server, or another port, and reads its summary. */
-async function wrk(options: { phase?: string; path: string; headers: Record<string, string>; seconds?: number; connections?: number; port?: number; script?: string }): Promise<WrkResult> {
+async function wrk(options: {
+  phase?: string;
+  path: string;
+  headers: Record<string, string>;
+  seconds?: number;
+  connections?: number;
+  port?: number;
+  script?: string;
+}): Promise<WrkResult> {
   // BENCH_ONLY=reader,post: only those measures (to profile one path with BENCH_PROFILE).
   if (options.phase && process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(",").includes(options.phase)) {
     return { requestsPerSecond: Number.NaN, p50Ms: Number.NaN, p99Ms: Number.NaN, non2xx: 0, errors: 0 };
@@ -251,7 +296,9 @@ function rawGet(path: string, headers: Record<string, string>): Promise<{ status
 /** A separate process (so it has a core of its own, like the server) answering every request with `page`. */
 function startFloorServer(port: number, page: { status: number; headers: http.IncomingHttpHeaders; body: Buffer }) {
   const file = path_.join(os.tmpdir(), `debrief-bench-floor-${process.pid}.json`);
-  const headers = Object.fromEntries(Object.entries(page.headers).filter(([name]) => !["date", "connection", "keep-alive", "transfer-encoding"].includes(name)));
+  const headers = Object.fromEntries(
+    Object.entries(page.headers).filter(([name]) => !["date", "connection", "keep-alive", "transfer-encoding"].includes(name)),
+  );
   writeFileSync(file, JSON.stringify({ status: page.status, headers, body: page.body.toString("base64") }));
   const source = `const http = require("node:http"); const page = JSON.parse(require("node:fs").readFileSync(${JSON.stringify(file)}, "utf8"));
 const body = Buffer.from(page.body, "base64");
@@ -271,7 +318,11 @@ function stopGroup(child: ChildProcess) {
 
 /** The web server's process: start.ts's child running server.ts. */
 function serverProcessId(): number | null {
-  const children = spawnSync("pgrep", ["-P", String(server.pid)], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean).map(Number);
+  const children = spawnSync("pgrep", ["-P", String(server.pid)], { encoding: "utf8" })
+    .stdout.trim()
+    .split("\n")
+    .filter(Boolean)
+    .map(Number);
   for (const pid of children) {
     try {
       if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("server.ts")) return pid;

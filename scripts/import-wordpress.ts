@@ -47,7 +47,13 @@ try {
     for (const post of plan.skippedPosts) console.log(`- ${post.title} (skipped: ${post.reason})`);
   } else {
     const started = performance.now();
-    const summary = await importWordPress({ db, actor: "system", xml, options, onProgress: (done, total, event) => console.log(`[${done}/${total}] ${event.title}`) });
+    const summary = await importWordPress({
+      db,
+      actor: "system",
+      xml,
+      options,
+      onProgress: (done, total, event) => console.log(`[${done}/${total}] ${event.title}`),
+    });
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `Events: ${summary.events.created} created (${summary.events.published} published, ${summary.events.dateToCheck} with a date to check), ${summary.events.alreadyImported} already imported.`,

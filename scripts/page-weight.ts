@@ -24,7 +24,9 @@ export async function measurePageWeight(base: string, path: string, headers: Rec
   const response = await fetch(new URL(path, base), { headers });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
   const html = await response.text();
-  const tags = new Map([...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"[^>]*>/g)].map((match) => [match[2].replaceAll("&amp;", "&"), /nomodule/i.test(match[0])]));
+  const tags = new Map(
+    [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"[^>]*>/g)].map((match) => [match[2].replaceAll("&amp;", "&"), /nomodule/i.test(match[0])]),
+  );
   const scripts = { count: tags.size, bytes: 0, gzip: 0 };
   let noModuleGzip = 0;
   for (const [src, noModule] of tags) {
@@ -53,7 +55,13 @@ async function main() {
   if (file) for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RUN_WORKER: "false", APP_SECRET: process.env.APP_SECRET ?? "page-weight-secret-0123456789abcdef" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    RUN_WORKER: "false",
+    APP_SECRET: process.env.APP_SECRET ?? "page-weight-secret-0123456789abcdef",
+  };
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const stop = () => {
     try {
@@ -66,7 +74,10 @@ async function main() {
   const deadline = Date.now() + 900_000;
   for (;;) {
     if (Date.now() > deadline) throw new Error("the server did not become healthy");
-    const healthy = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -44,7 +44,14 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   const log: string[] = [];
   const app: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), SITE_URL: base, DATABASE_URL: `file:./${DATABASE}`, APP_SECRET: "screenshots-secret-0123456789abcdef", SMTP_URL: "" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SITE_URL: base,
+      DATABASE_URL: `file:./${DATABASE}`,
+      APP_SECRET: "screenshots-secret-0123456789abcdef",
+      SMTP_URL: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -103,7 +110,10 @@ async function main() {
       "the recap e-mail",
       async () => {
         await page.goto(`${base}/dashboard/mailbox`);
-        const href = await page.getByRole("link", { name: /Le compte rendu est en ligne/ }).first().getAttribute("href", { timeout: 1000 });
+        const href = await page
+          .getByRole("link", { name: /Le compte rendu est en ligne/ })
+          .first()
+          .getAttribute("href", { timeout: 1000 });
         return href ?? undefined;
       },
       60_000,

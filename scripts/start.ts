@@ -55,7 +55,10 @@ try {
       if (await seedDemoContentOnFirstRun(db)) console.log("→ First run: demo events created.");
       // No account yet: a one-time link creates the first admin (each start prints a new one).
       const setupToken = await issueSetupToken(db);
-      if (setupToken) console.log(`\n→ No account yet. Create the first admin and name your organisation here (this link works once):\n   ${process.env.SITE_URL}/setup?token=${setupToken}\n`);
+      if (setupToken)
+        console.log(
+          `\n→ No account yet. Create the first admin and name your organisation here (this link works once):\n   ${process.env.SITE_URL}/setup?token=${setupToken}\n`,
+        );
     } finally {
       await db.$disconnect();
     }

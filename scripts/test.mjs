@@ -63,9 +63,14 @@ if (!existsSync(chromium)) {
   }
 } else {
   const playwrightJson = path.join(resultsDir, "playwright.json");
-  const playwrightStatus = run("Browser tests (Playwright, Chromium)", process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
-  });
+  const playwrightStatus = run(
+    "Browser tests (Playwright, Chromium)",
+    process.execPath,
+    ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+    },
+  );
   const playwright = readJson(playwrightJson);
   if (playwright) {
     const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = playwright.stats ?? {};

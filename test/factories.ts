@@ -14,7 +14,11 @@ export const HOST_PASSWORD = "a long enough password";
  * ({ id, email, role }) is the actor to pass to use cases.
  */
 export async function createHost(db: Database, overrides: Partial<{ email: string; name: string; role: "HOST" | "ADMIN"; locale: "fr" | "en" }> = {}) {
-  return createUser({ db, actor: "system", input: { email: `hote-${unique()}@example.org`, name: "Hôte", password: HOST_PASSWORD, role: "HOST", ...overrides } });
+  return createUser({
+    db,
+    actor: "system",
+    input: { email: `hote-${unique()}@example.org`, name: "Hôte", password: HOST_PASSWORD, role: "HOST", ...overrides },
+  });
 }
 
 /** A published event (or as overridden), as a host would have entered it. */
@@ -42,7 +46,17 @@ export async function createEvent(db: Database, overrides: Partial<Parameters<Da
 export async function createComment(
   db: Database,
   eventId: string,
-  overrides: Partial<{ authorName: string; authorEmail: string; authorUserId: string; body: string; status: CommentStatus; createdAt: Date; ipHash: string; parentId: string; depth: number }> = {},
+  overrides: Partial<{
+    authorName: string;
+    authorEmail: string;
+    authorUserId: string;
+    body: string;
+    status: CommentStatus;
+    createdAt: Date;
+    ipHash: string;
+    parentId: string;
+    depth: number;
+  }> = {},
 ) {
   return db.comment.create({
     data: commentRecord({
@@ -59,18 +73,30 @@ export async function createComment(
   });
 }
 
-type RecapRequestOverrides = Partial<{ email: string; name: string; locale: string; status: RecapRequestStatus; askedAt: Date; confirmedAt: Date | null; recapSentAt: Date | null }>;
+type RecapRequestOverrides = Partial<{
+  email: string;
+  name: string;
+  locale: string;
+  status: RecapRequestStatus;
+  askedAt: Date;
+  confirmedAt: Date | null;
+  recapSentAt: Date | null;
+}>;
 
 /** A recap request as a reader would have left it: confirmed by default, in French, asked a day ago. */
 export async function createRecapRequest(db: Database, eventId: string, overrides: RecapRequestOverrides = {}) {
-  return db.recapRequest.create({ data: recapRequestRecord({ eventId, email: `demandeur-${unique()}@example.org`, askedAt: new Date(Date.now() - DAY), source: "factory", ...overrides }) });
+  return db.recapRequest.create({
+    data: recapRequestRecord({ eventId, email: `demandeur-${unique()}@example.org`, askedAt: new Date(Date.now() - DAY), source: "factory", ...overrides }),
+  });
 }
 
 /** `count` such requests for one event at once (each with its own address), as a popular event gathers. */
 export async function createRecapRequests(db: Database, eventId: string, count: number, overrides: Omit<RecapRequestOverrides, "email"> = {}) {
   const askedAt = new Date(Date.now() - DAY);
   await db.recapRequest.createMany({
-    data: Array.from({ length: count }, () => recapRequestRecord({ eventId, email: `demandeur-${unique()}@example.org`, askedAt, source: "factory", ...overrides })),
+    data: Array.from({ length: count }, () =>
+      recapRequestRecord({ eventId, email: `demandeur-${unique()}@example.org`, askedAt, source: "factory", ...overrides }),
+    ),
   });
 }
 
@@ -78,7 +104,13 @@ export async function createRecapRequests(db: Database, eventId: string, count: 
 export async function createOutboundEmail(db: Database, overrides: Partial<Parameters<Database["outboundEmail"]["create"]>[0]["data"]> = {}) {
   const id = unique();
   return db.outboundEmail.create({
-    data: { kind: "recap-request-confirmation", dedupeKey: `factory-${id}`, toAddress: `destinataire-${id}@example.org`, subject: "Confirmez votre demande", ...overrides },
+    data: {
+      kind: "recap-request-confirmation",
+      dedupeKey: `factory-${id}`,
+      toAddress: `destinataire-${id}@example.org`,
+      subject: "Confirmez votre demande",
+      ...overrides,
+    },
   });
 }
 

@@ -113,6 +113,11 @@ function decodeSubject(raw: string): string {
     .replace(/=\?utf-8\?([QB])\?(.*?)\?=/gi, (_match, encoding: string, text: string) =>
       encoding.toUpperCase() === "B"
         ? Buffer.from(text, "base64").toString("utf8")
-        : decodeURIComponent(text.replace(/_/g, " ").replace(/%/g, "%25").replace(/=([0-9A-F]{2})/gi, "%$1")),
+        : decodeURIComponent(
+            text
+              .replace(/_/g, " ")
+              .replace(/%/g, "%25")
+              .replace(/=([0-9A-F]{2})/gi, "%$1"),
+          ),
     );
 }

@@ -45,7 +45,9 @@ export default async function DashboardPage({ searchParams }: Props) {
     <>
       <h1>{t("title")}</h1>
       <div role="status" aria-live="polite">
-        {typeof outcome.deleted === "string" && outcome.deleted && <p className="notice notice--success">{t("eventDeleted", { title: outcome.deleted.slice(0, 200) })}</p>}
+        {typeof outcome.deleted === "string" && outcome.deleted && (
+          <p className="notice notice--success">{t("eventDeleted", { title: outcome.deleted.slice(0, 200) })}</p>
+        )}
         {outcome.error && (
           <p className="notice notice--error" role="alert">
             {tErrors(knownErrorKey(outcome.error))}
@@ -54,7 +56,9 @@ export default async function DashboardPage({ searchParams }: Props) {
       </div>
       {mailStuck && (
         <div className="notice notice--error" role="alert" data-testid="mail-warning">
-          {health.worker === "stale" && health.lastBeatAt && <p>{t("workerStale", { since: formatCommentDate(health.lastBeatAt, settings.timeZone, locale) })}</p>}
+          {health.worker === "stale" && health.lastBeatAt && (
+            <p>{t("workerStale", { since: formatCommentDate(health.lastBeatAt, settings.timeZone, locale) })}</p>
+          )}
           {health.worker === "none" && <p>{t("workerNone")}</p>}
           {health.overdueEmails > 0 && <p>{t("mailOverdue", { count: health.overdueEmails })}</p>}
         </div>
@@ -62,7 +66,8 @@ export default async function DashboardPage({ searchParams }: Props) {
       {addressWarning && (
         <div className="notice notice--error" data-testid="address-warning">
           <p>
-            {t("publicAddressWarning", { publicUrl: addressWarning.publicUrl, host: addressWarning.requestHost })} <Link href="/dashboard/settings">{t("publicAddressFix")}</Link>
+            {t("publicAddressWarning", { publicUrl: addressWarning.publicUrl, host: addressWarning.requestHost })}{" "}
+            <Link href="/dashboard/settings">{t("publicAddressFix")}</Link>
           </p>
         </div>
       )}
@@ -91,18 +96,24 @@ export default async function DashboardPage({ searchParams }: Props) {
               {events.map((event) => (
                 <tr key={event.slug} data-event={event.slug}>
                   <td data-label={t("event")}>
-                    <Link href={`/events/${event.slug}`}>{event.title}</Link>{" "}
-                    (<Link href={`/dashboard/events/${event.slug}/edit`}>{t("edit")}</Link>)
+                    <Link href={`/events/${event.slug}`}>{event.title}</Link> (<Link href={`/dashboard/events/${event.slug}/edit`}>{t("edit")}</Link>)
                     <br />
                     <span className="muted">
-                      {event.dateToCheck ? <strong>{t("dateToCheck")}</strong> : formatShortDate(event.startsAt, event.timeZone, locale)} · {event.status === "PUBLISHED" ? t("published") : t("draft")}
+                      {event.dateToCheck ? <strong>{t("dateToCheck")}</strong> : formatShortDate(event.startsAt, event.timeZone, locale)} ·{" "}
+                      {event.status === "PUBLISHED" ? t("published") : t("draft")}
                     </span>
                   </td>
                   <td data-label={t("pendingComments")}>{event.pendingComments > 0 ? <Link href="/dashboard/moderation">{event.pendingComments}</Link> : 0}</td>
-                  <td data-count="waiting" data-label={t("waitingRequests")}>{event.waiting}</td>
+                  <td data-count="waiting" data-label={t("waitingRequests")}>
+                    {event.waiting}
+                  </td>
                   <td data-label={t("waitingSince")}>{event.waitingSince ? formatShortDate(event.waitingSince, event.timeZone, locale) : "—"}</td>
-                  <td data-count="sent" data-label={t("sentRequests")}>{event.sent}</td>
-                  <td data-count="withdrawn" data-label={t("withdrawnRequests")}>{event.withdrawn}</td>
+                  <td data-count="sent" data-label={t("sentRequests")}>
+                    {event.sent}
+                  </td>
+                  <td data-count="withdrawn" data-label={t("withdrawnRequests")}>
+                    {event.withdrawn}
+                  </td>
                   <td data-label={t("recapStatus")}>
                     <Link href={`/dashboard/events/${event.slug}/recap`}>{recapLabel(event)}</Link>
                   </td>

@@ -23,7 +23,11 @@ export async function signInAction(previous: SignInFormState, formData: FormData
     const user = await authenticate({ db, email, password, ip: clientInfo(await headers()).ip });
     if (!user) throw new AppError("UNAUTHORIZED", "signInInvalid");
     const sessionId = await createSession(db, user.id, new Date());
-    (await cookies()).set(SESSION_COOKIE, await sessionCookieValue({ id: sessionId, userId: user.id, name: user.name, email: user.email }), SESSION_COOKIE_OPTIONS);
+    (await cookies()).set(
+      SESSION_COOKIE,
+      await sessionCookieValue({ id: sessionId, userId: user.id, name: user.name, email: user.email }),
+      SESSION_COOKIE_OPTIONS,
+    );
     return {};
   });
   if (state.status === "done") redirect(safeReturnPath(formData.get("callbackUrl"), "/dashboard"));

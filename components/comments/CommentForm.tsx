@@ -45,9 +45,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
       <p className="muted">{t("moderationNote")}</p>
 
       <div role="status" aria-live="polite" className="form-status" tabIndex={-1} ref={message}>
-        {state.status === "success" && (
-          <p className="notice notice--success">{state.commentStatus === "APPROVED" ? t("published") : t("held")}</p>
-        )}
+        {state.status === "success" && <p className="notice notice--success">{state.commentStatus === "APPROVED" ? t("published") : t("held")}</p>}
         {state.status === "success" && state.asksForRecap && state.recapPublished && (
           <p className="notice">
             {t("recapOnline")} <a href="#recap">{t("recapOnlineLink")}</a>
@@ -92,7 +90,13 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
             aria-describedby={describedBy("authorName")}
           />
         </Field>
-        <Field name="authorEmail" label={t("email")} hint={t.rich("emailHint", { privacy: (chunks) => <Link href="/privacy">{chunks}</Link> })} error={fieldError("authorEmail")} translate={errorText}>
+        <Field
+          name="authorEmail"
+          label={t("email")}
+          hint={t.rich("emailHint", { privacy: (chunks) => <Link href="/privacy">{chunks}</Link> })}
+          error={fieldError("authorEmail")}
+          translate={errorText}
+        >
           <input
             id="authorEmail"
             name="authorEmail"

@@ -5,7 +5,21 @@ import { translatorFor } from "@/lib/i18n/messages";
 import { escapeHtml } from "@/lib/notifications/templates/render-email";
 
 /** The one line a host copies into their own site (script, or a plain frame), per language, and where it may show. */
-export async function EmbedSnippets({ slug, title, published, publicUrl, origins, canManageSite }: { slug: string; title: string; published: boolean; publicUrl: string; origins: string[]; canManageSite: boolean }) {
+export async function EmbedSnippets({
+  slug,
+  title,
+  published,
+  publicUrl,
+  origins,
+  canManageSite,
+}: {
+  slug: string;
+  title: string;
+  published: boolean;
+  publicUrl: string;
+  origins: string[];
+  canManageSite: boolean;
+}) {
   const t = await getTranslations("embed");
   return (
     <section aria-labelledby="embed-heading" className="embed-snippets">

@@ -99,7 +99,14 @@ export function EventEditor(props: { existingSlug?: string; initial: Values; sit
           {field("endsAt", t("fieldEndsAt"), <input {...common("endsAt")} type="datetime-local" required />)}
         </div>
         <div className="field-row">
-          <TimeZoneSelect name="timeZone" id="event-timeZone" label={t("fieldTimeZone")} defaultValue={values.timeZone} first={props.siteTimeZone} error={error("timeZone")} />
+          <TimeZoneSelect
+            name="timeZone"
+            id="event-timeZone"
+            label={t("fieldTimeZone")}
+            defaultValue={values.timeZone}
+            first={props.siteTimeZone}
+            error={error("timeZone")}
+          />
           {field(
             "language",
             t("fieldLanguage"),
@@ -126,7 +133,14 @@ export function EventEditor(props: { existingSlug?: string; initial: Values; sit
             // biome-ignore lint/performance/noImgElement: served by this site, already resized
             <img src={props.coverUrl} alt={t("currentCover")} className="cover-preview" />
           )}
-          <input id="event-cover" name="cover" type="file" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="event-cover-hint" aria-invalid={Boolean(error("cover"))} />
+          <input
+            id="event-cover"
+            name="cover"
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            aria-describedby="event-cover-hint"
+            aria-invalid={Boolean(error("cover"))}
+          />
           <p className="field-hint" id="event-cover-hint">
             {t("fieldCoverHint")}
           </p>
@@ -155,7 +169,12 @@ export function EventEditor(props: { existingSlug?: string; initial: Values; sit
           </button>
         </div>
       </form>
-      <MarkdownPreview key={state.submission} textareaId="event-topic" title={t("preview")} initialHtml={state.status === "done" ? state.previewHtml : undefined} />
+      <MarkdownPreview
+        key={state.submission}
+        textareaId="event-topic"
+        title={t("preview")}
+        initialHtml={state.status === "done" ? state.previewHtml : undefined}
+      />
     </>
   );
 }

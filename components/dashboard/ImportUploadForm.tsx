@@ -18,7 +18,15 @@ export function ImportUploadForm() {
     <form ref={form} action={formAction} className="comment-form" key={state.submission}>
       <div className="field">
         <label htmlFor="import-file">{t("file")}</label>
-        <input id="import-file" name="file" type="file" accept=".xml,application/xml,text/xml" required aria-describedby="import-file-hint" aria-invalid={Boolean(fileError)} />
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          accept=".xml,application/xml,text/xml"
+          required
+          aria-describedby="import-file-hint"
+          aria-invalid={Boolean(fileError)}
+        />
         <p id="import-file-hint" className="field-hint">
           {t("fileHint")}
         </p>

@@ -28,7 +28,15 @@ export function InviteHostForm() {
           </p>
         )}
       </div>
-      <Field name="email" label={t("email")} type="email" required defaultValue={state.status === "error" ? state.values.email : undefined} error={error("email")} idPrefix="invite" />
+      <Field
+        name="email"
+        label={t("email")}
+        type="email"
+        required
+        defaultValue={state.status === "error" ? state.values.email : undefined}
+        error={error("email")}
+        idPrefix="invite"
+      />
       <div className="field">
         <label htmlFor="invite-role">{t("role.title")}</label>
         <select id="invite-role" name="role" defaultValue={state.status === "error" ? state.values.role : "HOST"}>

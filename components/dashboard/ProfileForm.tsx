@@ -30,10 +30,36 @@ export function ProfileForm({ saved }: { saved: { name: string; email: string } 
           </p>
         )}
       </div>
-      <Field name="name" label={t("name")} hint={t("nameHint")} required maxLength={100} autoComplete="name" defaultValue={values.name} error={error("name")} idPrefix="profile" />
+      <Field
+        name="name"
+        label={t("name")}
+        hint={t("nameHint")}
+        required
+        maxLength={100}
+        autoComplete="name"
+        defaultValue={values.name}
+        error={error("name")}
+        idPrefix="profile"
+      />
       <Field name="email" label={t("email")} type="email" required autoComplete="email" defaultValue={values.email} error={error("email")} idPrefix="profile" />
-      <Field name="newPassword" label={t("newPassword")} hint={t("newPasswordHint")} type="password" autoComplete="new-password" error={error("newPassword")} idPrefix="profile" />
-      <Field name="currentPassword" label={t("currentPassword")} hint={t("currentPasswordHint")} type="password" autoComplete="current-password" error={error("currentPassword")} idPrefix="profile" />
+      <Field
+        name="newPassword"
+        label={t("newPassword")}
+        hint={t("newPasswordHint")}
+        type="password"
+        autoComplete="new-password"
+        error={error("newPassword")}
+        idPrefix="profile"
+      />
+      <Field
+        name="currentPassword"
+        label={t("currentPassword")}
+        hint={t("currentPasswordHint")}
+        type="password"
+        autoComplete="current-password"
+        error={error("currentPassword")}
+        idPrefix="profile"
+      />
       <button type="submit" className="button" disabled={pending}>
         {t("save")}
       </button>

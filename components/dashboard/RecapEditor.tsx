@@ -17,7 +17,19 @@ type Saved = { body: string; links: { kind: string; title: string; url: string }
  * asks to confirm how many people will be mailed; changes to a recap already online are shown before they go live.
  * Works without JavaScript; with it, the text is previewed as it is typed.
  */
-export function RecapEditor({ eventSlug, saved, published, waiting, unansweredAskers }: { eventSlug: string; saved: Saved; published: boolean; waiting: number; unansweredAskers: number }) {
+export function RecapEditor({
+  eventSlug,
+  saved,
+  published,
+  waiting,
+  unansweredAskers,
+}: {
+  eventSlug: string;
+  saved: Saved;
+  published: boolean;
+  waiting: number;
+  unansweredAskers: number;
+}) {
   const [state, formAction, pending] = useActionState(saveRecapAction, initialFormState() as RecapEditorState);
   const t = useTranslations("dashboard");
   const tRecaps = useTranslations("recaps");

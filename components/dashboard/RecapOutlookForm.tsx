@@ -14,7 +14,12 @@ export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; save
   const [state, formAction, pending] = useActionState(setRecapOutlookAction, initialFormState() as RecapOutlookFormState);
   const t = useTranslations("dashboard");
   const tErrors = useTranslations("errors");
-  const values = state.status === "error" ? state.values : state.status === "done" && state.values ? state.values : { outlook: saved.outlook, expectedOn: saved.expectedOn ?? "", note: saved.note ?? "" };
+  const values =
+    state.status === "error"
+      ? state.values
+      : state.status === "done" && state.values
+        ? state.values
+        : { outlook: saved.outlook, expectedOn: saved.expectedOn ?? "", note: saved.note ?? "" };
   const error = (field: string) => (state.status === "error" ? state.fieldErrors?.[field]?.[0] : undefined);
 
   return (
@@ -32,7 +37,14 @@ export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; save
         <input type="hidden" name="eventSlug" value={eventSlug} />
         {RECAP_OUTLOOKS.map((outlook) => (
           <div key={outlook} className="field field--checkbox">
-            <input id={`outlook-${outlook}`} type="radio" name="outlook" value={outlook} defaultChecked={values.outlook === outlook} aria-describedby={error("outlook") ? "outlook-error" : undefined} />
+            <input
+              id={`outlook-${outlook}`}
+              type="radio"
+              name="outlook"
+              value={outlook}
+              defaultChecked={values.outlook === outlook}
+              aria-describedby={error("outlook") ? "outlook-error" : undefined}
+            />
             <label htmlFor={`outlook-${outlook}`}>{t(`outlook${outlook}`)}</label>
           </div>
         ))}

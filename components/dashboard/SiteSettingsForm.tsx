@@ -10,7 +10,17 @@ import { initialFormState } from "@/lib/http/form-action";
 import { locales } from "@/lib/i18n/locales";
 import { TimeZoneSelect } from "./TimeZoneSelect";
 
-type Values = { organisationName: string; description: string; accentColor: string; contactEmail: string; defaultLocale: string; timeZone: string; publicUrl: string; legalNotice: string; embedOrigins: string };
+type Values = {
+  organisationName: string;
+  description: string;
+  accentColor: string;
+  contactEmail: string;
+  defaultLocale: string;
+  timeZone: string;
+  publicUrl: string;
+  legalNotice: string;
+  embedOrigins: string;
+};
 
 export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: string }) {
   const [state, formAction, pending] = useActionState(updateSiteSettingsAction, initialFormState() as SiteSettingsFormState);
@@ -35,17 +45,48 @@ export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: s
           </p>
         )}
       </div>
-      <Field name="organisationName" label={t("organisationName")} required maxLength={120} defaultValue={values.organisationName} error={error("organisationName")} idPrefix="settings" />
-      <Field name="description" label={t("description")} hint={t("descriptionHint")} maxLength={300} defaultValue={values.description} error={error("description")} idPrefix="settings" />
+      <Field
+        name="organisationName"
+        label={t("organisationName")}
+        required
+        maxLength={120}
+        defaultValue={values.organisationName}
+        error={error("organisationName")}
+        idPrefix="settings"
+      />
+      <Field
+        name="description"
+        label={t("description")}
+        hint={t("descriptionHint")}
+        maxLength={300}
+        defaultValue={values.description}
+        error={error("description")}
+        idPrefix="settings"
+      />
       <div className="field">
         <label htmlFor="settings-accentColor">{t("accentColor")}</label>
-        <input id="settings-accentColor" name="accentColor" type="color" defaultValue={values.accentColor} aria-invalid={Boolean(error("accentColor"))} aria-describedby="settings-accentColor-hint" />
+        <input
+          id="settings-accentColor"
+          name="accentColor"
+          type="color"
+          defaultValue={values.accentColor}
+          aria-invalid={Boolean(error("accentColor"))}
+          aria-describedby="settings-accentColor-hint"
+        />
         <p id="settings-accentColor-hint" className="field-hint">
           {t("accentColorHint")}
         </p>
         <FieldError error={error("accentColor")} />
       </div>
-      <Field name="contactEmail" label={t("contactEmail")} hint={t("contactEmailHint")} type="email" defaultValue={values.contactEmail} error={error("contactEmail")} idPrefix="settings" />
+      <Field
+        name="contactEmail"
+        label={t("contactEmail")}
+        hint={t("contactEmailHint")}
+        type="email"
+        defaultValue={values.contactEmail}
+        error={error("contactEmail")}
+        idPrefix="settings"
+      />
       <div className="field">
         <label htmlFor="settings-defaultLocale">{t("defaultLocale")}</label>
         <select id="settings-defaultLocale" name="defaultLocale" defaultValue={values.defaultLocale}>
@@ -56,8 +97,24 @@ export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: s
           ))}
         </select>
       </div>
-      <TimeZoneSelect name="timeZone" id="settings-timeZone" label={t("timeZone")} defaultValue={values.timeZone} first={saved.timeZone} error={error("timeZone")} />
-      <Field name="publicUrl" label={t("publicUrl")} hint={t("publicUrlHint")} placeholder={siteUrl} type="url" defaultValue={values.publicUrl} error={error("publicUrl")} idPrefix="settings" />
+      <TimeZoneSelect
+        name="timeZone"
+        id="settings-timeZone"
+        label={t("timeZone")}
+        defaultValue={values.timeZone}
+        first={saved.timeZone}
+        error={error("timeZone")}
+      />
+      <Field
+        name="publicUrl"
+        label={t("publicUrl")}
+        hint={t("publicUrlHint")}
+        placeholder={siteUrl}
+        type="url"
+        defaultValue={values.publicUrl}
+        error={error("publicUrl")}
+        idPrefix="settings"
+      />
       <div className="field">
         <label htmlFor="settings-legalNotice">{t("legalNotice")}</label>
         <textarea id="settings-legalNotice" name="legalNotice" rows={6} defaultValue={values.legalNotice} aria-describedby="settings-legalNotice-hint" />

@@ -28,10 +28,19 @@ export async function RecapRequestBox({ event, locale, isPast }: { event: Publis
     ? sent > 0
       ? [t("sentCount", { count: sent })]
       : []
-    : [waiting > 0 && waitingSince ? t("waiting", { count: waiting, since: formatLongDate(waitingSince, event.timeZone, locale) }) : t("waiting", { count: 0, since: "" })];
+    : [
+        waiting > 0 && waitingSince
+          ? t("waiting", { count: waiting, since: formatLongDate(waitingSince, event.timeZone, locale) })
+          : t("waiting", { count: 0, since: "" }),
+      ];
 
   return (
-    <section className={published ? "recap-request recap-request--after" : "recap-request"} aria-labelledby="recap-request-title" id="recap-request" data-recap-status={status}>
+    <section
+      className={published ? "recap-request recap-request--after" : "recap-request"}
+      aria-labelledby="recap-request-title"
+      id="recap-request"
+      data-recap-status={status}
+    >
       <h2 id="recap-request-title">{title}</h2>
       {intro.map((line, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: fixed lines of text rendered on the server, never reordered
@@ -44,7 +53,11 @@ export async function RecapRequestBox({ event, locale, isPast }: { event: Publis
           {line}
         </p>
       ))}
-      <RecapRequestForm eventSlug={event.slug} organisationName={(await siteSettingsForRequest()).organisationName} variant={published ? "published" : status === "NOT_PLANNED" ? "notPlanned" : "before"} />
+      <RecapRequestForm
+        eventSlug={event.slug}
+        organisationName={(await siteSettingsForRequest()).organisationName}
+        variant={published ? "published" : status === "NOT_PLANNED" ? "notPlanned" : "before"}
+      />
     </section>
   );
 }

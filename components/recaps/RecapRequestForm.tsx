@@ -8,7 +8,15 @@ import { requestRecapAction } from "@/app/events/[slug]/recap-actions";
 import { initialRecapRequestFormState } from "@/lib/recaps/recap-request-form-state";
 
 /** The e-mail form of the recap box: a plain form posting to a server action, with or without JavaScript. */
-export function RecapRequestForm({ eventSlug, variant, organisationName }: { eventSlug: string; variant: "before" | "notPlanned" | "published"; organisationName: string }) {
+export function RecapRequestForm({
+  eventSlug,
+  variant,
+  organisationName,
+}: {
+  eventSlug: string;
+  variant: "before" | "notPlanned" | "published";
+  organisationName: string;
+}) {
   const [state, formAction, pending] = useActionState(requestRecapAction, initialRecapRequestFormState);
   const t = useTranslations("recaps");
   const tErrors = useTranslations("errors");

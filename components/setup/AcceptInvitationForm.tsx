@@ -24,8 +24,27 @@ export function AcceptInvitationForm({ token }: { token: string }) {
         )}
       </div>
       <input type="hidden" name="token" value={token} />
-      <Field name="name" label={t("name")} hint={t("nameHint")} required maxLength={100} autoComplete="name" defaultValue={state.status === "error" ? state.values.name : undefined} error={error("name")} idPrefix="invitation" />
-      <Field name="password" label={t("password")} hint={t("passwordHint")} type="password" required autoComplete="new-password" error={error("password")} idPrefix="invitation" />
+      <Field
+        name="name"
+        label={t("name")}
+        hint={t("nameHint")}
+        required
+        maxLength={100}
+        autoComplete="name"
+        defaultValue={state.status === "error" ? state.values.name : undefined}
+        error={error("name")}
+        idPrefix="invitation"
+      />
+      <Field
+        name="password"
+        label={t("password")}
+        hint={t("passwordHint")}
+        type="password"
+        required
+        autoComplete="new-password"
+        error={error("password")}
+        idPrefix="invitation"
+      />
       <button type="submit" className="button" disabled={pending}>
         {t("submit")}
       </button>

@@ -25,10 +25,38 @@ export function SetupForm({ token }: { token: string }) {
         )}
       </div>
       <input type="hidden" name="token" value={token} />
-      <Field name="organisationName" label={t("organisationName")} hint={t("organisationNameHint")} required maxLength={120} defaultValue={values?.organisationName} error={error("organisationName")} idPrefix="setup" />
-      <Field name="name" label={t("name")} hint={t("nameHint")} required maxLength={100} autoComplete="name" defaultValue={values?.name} error={error("name")} idPrefix="setup" />
+      <Field
+        name="organisationName"
+        label={t("organisationName")}
+        hint={t("organisationNameHint")}
+        required
+        maxLength={120}
+        defaultValue={values?.organisationName}
+        error={error("organisationName")}
+        idPrefix="setup"
+      />
+      <Field
+        name="name"
+        label={t("name")}
+        hint={t("nameHint")}
+        required
+        maxLength={100}
+        autoComplete="name"
+        defaultValue={values?.name}
+        error={error("name")}
+        idPrefix="setup"
+      />
       <Field name="email" label={t("email")} type="email" required autoComplete="email" defaultValue={values?.email} error={error("email")} idPrefix="setup" />
-      <Field name="password" label={t("password")} hint={t("passwordHint")} type="password" required autoComplete="new-password" error={error("password")} idPrefix="setup" />
+      <Field
+        name="password"
+        label={t("password")}
+        hint={t("passwordHint")}
+        type="password"
+        required
+        autoComplete="new-password"
+        error={error("password")}
+        idPrefix="setup"
+      />
       <button type="submit" className="button" disabled={pending}>
         {t("submit")}
       </button>

@@ -46,7 +46,12 @@ export async function prepareImage(options: { kind: ImageKind; file: Blob | null
   } catch {
     throw refuse("imageUnreadable");
   }
-  return { contentType: spec.format === "webp" ? "image/webp" : "image/png", bytes: new Uint8Array(output.data), width: output.info.width, height: output.info.height };
+  return {
+    contentType: spec.format === "webp" ? "image/webp" : "image/png",
+    bytes: new Uint8Array(output.data),
+    width: output.info.width,
+    height: output.info.height,
+  };
 }
 
 /** Stores a prepared image, in the caller's transaction. */

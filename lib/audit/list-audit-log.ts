@@ -5,7 +5,12 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 
 const filtersSchema = z.object({
   actorId: z.string().max(40).optional().catch(undefined),
-  action: z.string().max(60).regex(/^[a-z.-]+$/).optional().catch(undefined),
+  action: z
+    .string()
+    .max(60)
+    .regex(/^[a-z.-]+$/)
+    .optional()
+    .catch(undefined),
   eventId: z.string().max(40).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
@@ -31,7 +36,16 @@ export async function listAuditLog(options: { db: Database; actor: Actor | null;
       orderBy: { createdAt: "desc" },
       skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: { id: true, action: true, targetType: true, targetId: true, details: true, createdAt: true, actorName: true, actor: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        details: true,
+        createdAt: true,
+        actorName: true,
+        actor: { select: { id: true, name: true } },
+      },
     }),
     db.auditLog.count({ where }),
     db.user.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),

@@ -6,13 +6,28 @@ import type { Database, Transaction } from "@/lib/db/client";
  */
 export type AuditEvent =
   | { action: "comment.moderate"; targetType: "Comment"; targetId: string; details: { eventId: string; from: string; to: string } }
-  | { action: "event.create" | "event.edit" | "event.publish" | "event.unpublish"; targetType: "Event"; targetId: string; details: { slug: string; status: string; cancelledEmails?: number } }
+  | {
+      action: "event.create" | "event.edit" | "event.publish" | "event.unpublish";
+      targetType: "Event";
+      targetId: string;
+      details: { slug: string; status: string; cancelledEmails?: number };
+    }
   | { action: "event.import"; targetType: "Event"; targetId: string; details: { slug: string; source: string; comments: number } }
   | { action: "event.delete"; targetType: "Event"; targetId: string; details: { slug: string; title: string; comments: number; requests: number } }
   | { action: "recap.save"; targetType: "Recap"; targetId: string; details: { eventId: string; links: number; status: string } }
-  | { action: "recap.publish"; targetType: "Recap"; targetId: string; details: { eventId: string; publication: number; notified: number; repliedUnderComments: number } }
+  | {
+      action: "recap.publish";
+      targetType: "Recap";
+      targetId: string;
+      details: { eventId: string; publication: number; notified: number; repliedUnderComments: number };
+    }
   | { action: "recap.unpublish"; targetType: "Recap"; targetId: string; details: { eventId: string; cancelled: number; repliesRemoved: number } }
-  | { action: "recap.outlook"; targetType: "Event"; targetId: string; details: { recapOutlook: string; recapExpectedOn: string | null; recapOutlookNote: string | null } }
+  | {
+      action: "recap.outlook";
+      targetType: "Event";
+      targetId: string;
+      details: { recapOutlook: string; recapExpectedOn: string | null; recapOutlookNote: string | null };
+    }
   | { action: "recap.retry-failed" | "recap.resend-ambiguous"; targetType: "Recap"; targetId: string; details: { eventId: string; count: number } }
   | { action: "user.create"; targetType: "User"; targetId: string; details: { email: string; role: string; via: "command line" | "dashboard" | "setup" } }
   | { action: "user.invite"; targetType: "Invitation"; targetId: string; details: { email: string; role: string } }
@@ -72,6 +87,13 @@ export async function recordAudit(tx: Transaction | Database, actorId: string | 
 export async function recordAudits(tx: Transaction | Database, actorId: string | null, events: AuditEvent[], now: Date = new Date()): Promise<void> {
   if (events.length === 0) return;
   await tx.auditLog.createMany({
-    data: events.map((event) => ({ actorId, action: event.action, targetType: event.targetType, targetId: event.targetId, details: JSON.stringify(event.details), createdAt: now })),
+    data: events.map((event) => ({
+      actorId,
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId,
+      details: JSON.stringify(event.details),
+      createdAt: now,
+    })),
   });
 }

@@ -11,7 +11,11 @@ export const SESSION_COOKIE = `${SECURE_COOKIES ? "__Secure-" : ""}next-auth.ses
  * Written by our own sign-in form action, so signing in works without JavaScript.
  */
 export async function sessionCookieValue(session: { id: string; userId: string; name: string; email: string }): Promise<string> {
-  return encode({ token: { sub: session.userId, name: session.name, email: session.email, sid: session.id }, secret: env.APP_SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
+  return encode({
+    token: { sub: session.userId, name: session.name, email: session.email, sid: session.id },
+    secret: env.APP_SECRET,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
 }
 
 export const SESSION_COOKIE_OPTIONS = { path: "/", httpOnly: true, sameSite: "lax" as const, secure: SECURE_COOKIES, maxAge: SESSION_MAX_AGE_SECONDS };

@@ -13,13 +13,7 @@ const optionalText = (schema: z.ZodType<string>) =>
  * Messages are keys under "errors" in messages/*.json.
  */
 export const commentInputSchema = z.object({
-  authorName: lineText(
-    z
-      .string({ error: "nameRequired" })
-      .trim()
-      .min(1, { error: "nameRequired" })
-      .max(COMMENT_LIMITS.authorName, { error: "nameTooLong" }),
-  ),
+  authorName: lineText(z.string({ error: "nameRequired" }).trim().min(1, { error: "nameRequired" }).max(COMMENT_LIMITS.authorName, { error: "nameTooLong" })),
   authorEmail: z
     .string({ error: "emailRequired" })
     .trim()
@@ -34,13 +28,7 @@ export const commentInputSchema = z.object({
       .max(COMMENT_LIMITS.authorUrl, { error: "urlTooLong" })
       .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "urlInvalid" })),
   ),
-  body: multilineText(
-    z
-      .string({ error: "bodyRequired" })
-      .trim()
-      .min(1, { error: "bodyRequired" })
-      .max(COMMENT_LIMITS.body, { error: "bodyTooLong" }),
-  ),
+  body: multilineText(z.string({ error: "bodyRequired" }).trim().min(1, { error: "bodyRequired" }).max(COMMENT_LIMITS.body, { error: "bodyTooLong" })),
   parentId: optionalText(z.string({ error: "parentInvalid" }).max(40, { error: "parentInvalid" })),
   /** Also ask to be e-mailed when the recap is published (double opt-in, like the recap form). */
   notifyWhenRecapPublished: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()).optional(),

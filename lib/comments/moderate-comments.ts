@@ -26,7 +26,10 @@ export async function moderateComments(options: { db: Database; actor: Actor | n
   const { commentIds, status } = parsed.data;
 
   return db.$transaction(async (tx) => {
-    const comments = await tx.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, status: true, eventId: true, asksForRecap: true, authorEmail: true, commenterKeyHash: true } });
+    const comments = await tx.comment.findMany({
+      where: { id: { in: commentIds } },
+      select: { id: true, status: true, eventId: true, asksForRecap: true, authorEmail: true, commenterKeyHash: true },
+    });
     if (comments.length === 0) throw new AppError("NOT_FOUND", "notFound");
     const changed = comments.filter((comment) => comment.status !== status);
     if (changed.length > 0) {
@@ -34,7 +37,11 @@ export async function moderateComments(options: { db: Database; actor: Actor | n
       // The events' pages changed: their cached copies, on every instance, are now out of date.
       await tx.event.updateMany({ where: { id: { in: [...new Set(changed.map((comment) => comment.eventId))] } }, data: { updatedAt: now } });
       if (status === "APPROVED") {
-        await answerRecapAskers(tx, changed.filter((comment) => comment.asksForRecap), now);
+        await answerRecapAskers(
+          tx,
+          changed.filter((comment) => comment.asksForRecap),
+          now,
+        );
         for (const comment of changed) {
           if (!comment.commenterKeyHash) continue;
           const id = trustId(comment.commenterKeyHash, comment.authorEmail);
@@ -44,7 +51,12 @@ export async function moderateComments(options: { db: Database; actor: Actor | n
       await recordAudits(
         tx,
         actor.id,
-        changed.map((comment) => ({ action: "comment.moderate" as const, targetType: "Comment" as const, targetId: comment.id, details: { eventId: comment.eventId, from: comment.status, to: status } })),
+        changed.map((comment) => ({
+          action: "comment.moderate" as const,
+          targetType: "Comment" as const,
+          targetId: comment.id,
+          details: { eventId: comment.eventId, from: comment.status, to: status },
+        })),
         now,
       );
     }

@@ -8,7 +8,10 @@ export type BackupResult = { file: string; bytes: number; engine: "sqlite" | "po
 
 /** `backups/debrief-2026-11-23T23-40-12Z.db` (or `.dump` for PostgreSQL). */
 export function defaultBackupFile(engine: "sqlite" | "postgresql", now: Date = new Date()): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-");
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/:/g, "-");
   return path.join("backups", `debrief-${stamp}.${engine === "sqlite" ? "db" : "dump"}`);
 }
 

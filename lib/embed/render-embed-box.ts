@@ -17,7 +17,13 @@ export type EmbedFormState =
  * JavaScript (the form posts back to this frame) and sets no cookie. Its only script, from this site, tells the
  * page around it how tall it is. Every sentence says what will happen, as on the event page.
  */
-export function renderEmbedBox(options: { event: EmbedEvent; settings: Pick<SiteSettings, "organisationName" | "publicUrl" | "accentColor">; locale: Locale; isPast: boolean; state: EmbedFormState }): string {
+export function renderEmbedBox(options: {
+  event: EmbedEvent;
+  settings: Pick<SiteSettings, "organisationName" | "publicUrl" | "accentColor">;
+  locale: Locale;
+  isPast: boolean;
+  state: EmbedFormState;
+}): string {
   const { event, settings, locale, state } = options;
   const t = translatorFor(locale, "recaps");
   const tEmbed = translatorFor(locale, "embed");

@@ -33,6 +33,10 @@ export const eventInputSchema = z
     slug: event.slug || slugify(event.title),
     startsAt: zonedLocalToUtc(event.startsAt, event.timeZone),
     endsAt: zonedLocalToUtc(event.endsAt, event.timeZone),
-    hostNames: event.hostNames.split(/\r?\n/).map((name) => name.trim()).filter(Boolean).join("\n"),
+    hostNames: event.hostNames
+      .split(/\r?\n/)
+      .map((name) => name.trim())
+      .filter(Boolean)
+      .join("\n"),
   }))
   .refine((event) => event.endsAt > event.startsAt, { error: "endBeforeStart", path: ["endsAt"] });

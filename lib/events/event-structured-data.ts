@@ -23,7 +23,11 @@ const ONLINE_VENUE = /\b(en ligne|online|visio(conf[ée]rence)?|webinaire?|zoom|
  * their offset, the place and its address, the organisation as organizer, its status and attendance mode, the
  * cover, and the published recap as the work that recorded it.
  */
-export function eventStructuredData(event: EventForStructuredData, settings: Pick<SiteSettings, "organisationName" | "publicUrl">, recapLabel: string): Record<string, unknown> {
+export function eventStructuredData(
+  event: EventForStructuredData,
+  settings: Pick<SiteSettings, "organisationName" | "publicUrl">,
+  recapLabel: string,
+): Record<string, unknown> {
   const url = `${settings.publicUrl}/events/${event.slug}`;
   const online = !event.venueAddress.trim() && ONLINE_VENUE.test(event.venueName);
   return {
@@ -39,16 +43,31 @@ export function eventStructuredData(event: EventForStructuredData, settings: Pic
     eventAttendanceMode: online ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode",
     location: online
       ? { "@type": "VirtualLocation", name: event.venueName, url }
-      : { "@type": "Place", name: event.venueName, address: { "@type": "PostalAddress", streetAddress: event.venueAddress.replace(/\s*\n\s*/g, ", ") || event.venueName } },
+      : {
+          "@type": "Place",
+          name: event.venueName,
+          address: { "@type": "PostalAddress", streetAddress: event.venueAddress.replace(/\s*\n\s*/g, ", ") || event.venueName },
+        },
     organizer: { "@type": "Organization", name: settings.organisationName, url: `${settings.publicUrl}/` },
     ...(event.coverAssetId && { image: [`${settings.publicUrl}/assets/${event.coverAssetId}`] }),
     ...(event.recap?.publishedAt && {
-      recordedIn: { "@type": "CreativeWork", name: `${recapLabel} — ${event.title}`, url: `${url}#recap`, datePublished: event.recap.publishedAt.toISOString(), inLanguage: event.language },
+      recordedIn: {
+        "@type": "CreativeWork",
+        name: `${recapLabel} — ${event.title}`,
+        url: `${url}#recap`,
+        datePublished: event.recap.publishedAt.toISOString(),
+        inLanguage: event.language,
+      },
     }),
   };
 }
 
 /** JSON for an inline <script type="application/ld+json">: nothing in it can close the element or open a comment. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

@@ -7,7 +7,23 @@ export async function getEventForEditing(options: { db: Database; actor: Actor |
   assertCan(options.actor, "event:edit");
   const event = await options.db.event.findUnique({
     where: { slug: options.slug },
-    select: { id: true, slug: true, title: true, timeZone: true, startsAt: true, endsAt: true, venueName: true, venueAddress: true, hostNames: true, summary: true, topic: true, language: true, status: true, coverAssetId: true, _count: { select: { comments: true, recapRequests: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      timeZone: true,
+      startsAt: true,
+      endsAt: true,
+      venueName: true,
+      venueAddress: true,
+      hostNames: true,
+      summary: true,
+      topic: true,
+      language: true,
+      status: true,
+      coverAssetId: true,
+      _count: { select: { comments: true, recapRequests: true } },
+    },
   });
   if (!event) throw new AppError("NOT_FOUND", "eventNotFound");
   return event;

@@ -19,7 +19,11 @@ const publicCommentSelect = {
  * Which host wrote a comment stays private; only that a host did is shown, under the public name the host
  * has now (they may have changed it in their profile since).
  */
-function toPublic<T extends { authorUserId: string | null; authorName: string; authorUser: { name: string } | null }>({ authorUserId, authorUser, ...comment }: T) {
+function toPublic<T extends { authorUserId: string | null; authorName: string; authorUser: { name: string } | null }>({
+  authorUserId,
+  authorUser,
+  ...comment
+}: T) {
   return { ...comment, authorName: authorUser?.name ?? comment.authorName, byHost: authorUserId !== null };
 }
 
@@ -124,7 +128,10 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
       /** Requesters the recap was sent to. */
       sent: counts.sent,
     },
-    hosts: hostNames.split("\n").map((name) => name.trim()).filter(Boolean),
+    hosts: hostNames
+      .split("\n")
+      .map((name) => name.trim())
+      .filter(Boolean),
     commentCount,
     commentPages: { page, pageCount, threadCount },
     comments: threadComments(comments.map(toPublic).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))),

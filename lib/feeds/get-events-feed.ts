@@ -15,7 +15,20 @@ export async function getEventsFeed(options: { db: Database }): Promise<string> 
       where: { status: "PUBLISHED" },
       orderBy: [{ firstPublishedAt: "desc" }, { createdAt: "desc" }],
       take: FEED_ENTRIES,
-      select: { id: true, slug: true, title: true, summary: true, topic: true, startsAt: true, endsAt: true, timeZone: true, venueName: true, firstPublishedAt: true, createdAt: true, updatedAt: true },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        summary: true,
+        topic: true,
+        startsAt: true,
+        endsAt: true,
+        timeZone: true,
+        venueName: true,
+        firstPublishedAt: true,
+        createdAt: true,
+        updatedAt: true,
+      },
     }),
   ]);
   const t = translatorFor(settings.defaultLocale, "feeds");

@@ -35,7 +35,12 @@ export const CALENDAR_EVENT_SELECT = {
  * to its reader's zone; each event keeps one UID (its id at the site's host) and a SEQUENCE that grows with each
  * edit, so a calendar that imported it replaces its copy; an event withdrawn from publication is CANCELLED.
  */
-export function buildCalendar(settings: Pick<SiteSettings, "organisationName" | "publicUrl" | "defaultLocale">, name: string, events: CalendarEvent[], cancelledLabel: string): string {
+export function buildCalendar(
+  settings: Pick<SiteSettings, "organisationName" | "publicUrl" | "defaultLocale">,
+  name: string,
+  events: CalendarEvent[],
+  cancelledLabel: string,
+): string {
   const host = new URL(settings.publicUrl).host;
   const calendar = ical({
     name,

@@ -24,7 +24,10 @@ export function cacheableEventPage(request: IncomingMessage): { slug: string; ke
   // of them awaits moderation, their own page, not cached). Any other cookie changes nothing on the page, so it does not stop the
   // cache: a load balancer's, or a signed-in host's session — public pages read no session, a host sees
   // what every reader sees and moderates from the dashboard (docs/decisions/007-page-cache.md).
-  const cookies = (request.headers.cookie ?? "").split(";").map((part) => part.trim()).filter(Boolean);
+  const cookies = (request.headers.cookie ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter(Boolean);
   let localeCookie: string | undefined;
   let ownCommentIds: string[] = [];
   for (const cookie of cookies) {

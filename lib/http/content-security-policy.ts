@@ -96,7 +96,10 @@ export function applyScriptHashPolicy(response: ServerResponse): void {
       keep(chunk, encoding);
       const body = Buffer.concat(chunks);
       try {
-        response.setHeader("Content-Security-Policy", contentSecurityPolicy(inlineScriptHashes(decoded(body, response.getHeader("content-encoding") as string | undefined))));
+        response.setHeader(
+          "Content-Security-Policy",
+          contentSecurityPolicy(inlineScriptHashes(decoded(body, response.getHeader("content-encoding") as string | undefined))),
+        );
       } catch (error) {
         console.error("Content-Security-Policy: could not read the page:", error);
       }

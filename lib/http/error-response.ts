@@ -28,12 +28,7 @@ function jsonError(error: AppError, request: Request, status: number): NextRespo
   const locale = resolveLocale(undefined, request.headers.get("accept-language"), lastKnownDefaultLocale());
   const t = translatorFor(locale, "errors");
   const fieldErrors = error.fieldErrors
-    ? Object.fromEntries(
-        Object.entries(error.fieldErrors).map(([field, keys]) => [
-          field,
-          keys.map((key) => ({ code: key, message: t(key) })),
-        ]),
-      )
+    ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((key) => ({ code: key, message: t(key) }))]))
     : undefined;
   const headers: Record<string, string> = {};
   if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);

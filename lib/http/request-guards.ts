@@ -24,7 +24,9 @@ export function refuseBeforeNext(request: Pick<IncomingMessage, "method" | "url"
     return { status: 400, messageKey: "linkNotValid" };
   }
   const contentType = String(request.headers["content-type"] ?? "");
-  const formPost = request.headers["next-action"] !== undefined || (!path.startsWith("/api/") && /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(contentType));
+  const formPost =
+    request.headers["next-action"] !== undefined ||
+    (!path.startsWith("/api/") && /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(contentType));
   if (request.method === "POST" && formPost) {
     if (request.headers["sec-fetch-site"] === "cross-site") return { status: 403, messageKey: "crossSiteRefused" };
     const origin = request.headers.origin;

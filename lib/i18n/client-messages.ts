@@ -28,5 +28,7 @@ export type ClientScope = keyof typeof CLIENT_NAMESPACES;
 
 /** The namespaces of `messages` the scope sends, and nothing else. */
 export function clientMessages<M extends Record<string, unknown>>(messages: M, scope: ClientScope): Partial<M> {
-  return Object.fromEntries(CLIENT_NAMESPACES[scope].filter((namespace) => namespace in messages).map((namespace) => [namespace, messages[namespace]])) as Partial<M>;
+  return Object.fromEntries(
+    CLIENT_NAMESPACES[scope].filter((namespace) => namespace in messages).map((namespace) => [namespace, messages[namespace]]),
+  ) as Partial<M>;
 }

@@ -27,9 +27,7 @@ function converter(): TurndownService {
  * comments are dropped, scripts and embeds removed.
  */
 export function htmlToMarkdown(html: string): string {
-  const withoutShortcodes = html
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/\[\/?[a-zA-Z][\w-]*(?:\s[^\]]*)?\]/g, "");
+  const withoutShortcodes = html.replace(/<!--[\s\S]*?-->/g, "").replace(/\[\/?[a-zA-Z][\w-]*(?:\s[^\]]*)?\]/g, "");
   // WordPress's classic editor writes paragraphs as blank lines, not <p>.
   const paragraphs = /<(p|div|ul|ol|h[1-6]|blockquote|figure)\b/i.test(withoutShortcodes)
     ? withoutShortcodes
@@ -37,12 +35,14 @@ export function htmlToMarkdown(html: string): string {
         .split(/\n\s*\n/)
         .map((block) => `<p>${block.replace(/\n/g, "<br>")}</p>`)
         .join("");
-  return converter()
-    .turndown(paragraphs)
-    // "-   item" (Turndown aligns list text) written as people write it: "- item".
-    .replace(/^(\s*)(-|\d+\.)\s{2,}/gm, "$1$2 ")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return (
+    converter()
+      .turndown(paragraphs)
+      // "-   item" (Turndown aligns list text) written as people write it: "- item".
+      .replace(/^(\s*)(-|\d+\.)\s{2,}/gm, "$1$2 ")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim()
+  );
 }
 
 /** The text of some HTML, one line a paragraph (for summaries and for reading dates). */
@@ -58,8 +58,31 @@ export function htmlToText(html: string): string {
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", laquo: "«", raquo: "»", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“",
-  hellip: "…", ndash: "–", mdash: "—", eacute: "é", egrave: "è", ecirc: "ê", agrave: "à", acirc: "â", ccedil: "ç", ocirc: "ô", ucirc: "û", icirc: "î", euro: "€",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  laquo: "«",
+  raquo: "»",
+  rsquo: "’",
+  lsquo: "‘",
+  rdquo: "”",
+  ldquo: "“",
+  hellip: "…",
+  ndash: "–",
+  mdash: "—",
+  eacute: "é",
+  egrave: "è",
+  ecirc: "ê",
+  agrave: "à",
+  acirc: "â",
+  ccedil: "ç",
+  ocirc: "ô",
+  ucirc: "û",
+  icirc: "î",
+  euro: "€",
 };
 
 /** Text WordPress stored with HTML entities (titles and names saved through its filters: "Q&amp;A") as plain text. */

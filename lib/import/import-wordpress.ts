@@ -21,9 +21,14 @@ export async function previewWordPressImport(options: { db: Database; actor: Act
   const keys = plan.events.map((event) => event.importKey);
   const [existing, deleted] = await Promise.all([
     options.db.event.findMany({ where: { importKey: { in: keys } }, select: { importKey: true } }).then((rows) => new Set(rows.map((row) => row.importKey))),
-    options.db.deletedImport.findMany({ where: { importKey: { in: keys } }, select: { importKey: true } }).then((rows) => new Set(rows.map((row) => row.importKey))),
+    options.db.deletedImport
+      .findMany({ where: { importKey: { in: keys } }, select: { importKey: true } })
+      .then((rows) => new Set(rows.map((row) => row.importKey))),
   ]);
-  return { ...plan, events: plan.events.map((event) => ({ ...event, alreadyImported: existing.has(event.importKey), deletedHere: deleted.has(event.importKey) })) };
+  return {
+    ...plan,
+    events: plan.events.map((event) => ({ ...event, alreadyImported: existing.has(event.importKey), deletedHere: deleted.has(event.importKey) })),
+  };
 }
 
 /**
@@ -53,7 +58,11 @@ export async function importWordPress(options: {
     slugs: [],
   };
   let done = 0;
-  const deleted = new Set((await db.deletedImport.findMany({ where: { importKey: { in: plan.events.map((event) => event.importKey) } }, select: { importKey: true } })).map((row) => row.importKey));
+  const deleted = new Set(
+    (await db.deletedImport.findMany({ where: { importKey: { in: plan.events.map((event) => event.importKey) } }, select: { importKey: true } })).map(
+      (row) => row.importKey,
+    ),
+  );
   for (const planned of plan.events) {
     if (deleted.has(planned.importKey)) {
       // A host deleted it here: not brought back, nor its comments.
@@ -89,7 +98,10 @@ export async function importWordPress(options: {
           select: { id: true, slug: true },
         });
       }
-      const already = await tx.comment.findMany({ where: { importKey: { in: planned.comments.map((comment) => comment.importKey) } }, select: { importKey: true, id: true, parentId: true, depth: true } });
+      const already = await tx.comment.findMany({
+        where: { importKey: { in: planned.comments.map((comment) => comment.importKey) } },
+        select: { importKey: true, id: true, parentId: true, depth: true },
+      });
       const placed = new Map<string, { id: string; parentId: string | null; depth: number }>();
       for (const row of already) placed.set(row.importKey!.slice(row.importKey!.lastIndexOf(":") + 1), row);
       const rows = [];
@@ -120,7 +132,12 @@ export async function importWordPress(options: {
         await recordAudit(
           tx,
           actor === "system" ? null : actor.id,
-          { action: "event.import", targetType: "Event", targetId: event.id, details: { slug: event.slug, source: `WordPress ${planned.wordpressId}`, comments: rows.length } },
+          {
+            action: "event.import",
+            targetType: "Event",
+            targetId: event.id,
+            details: { slug: event.slug, source: `WordPress ${planned.wordpressId}`, comments: rows.length },
+          },
           now,
         );
       }

@@ -74,38 +74,42 @@ export function parseWxr(xml: string): Wxr {
   }
   const channel = document.rss?.channel;
   if (!channel || !("wp:wxr_version" in channel)) throw new AppError("INVALID", "importNotWordPress");
-  const items = asArray(channel.item as Record<string, unknown>[]).map((item): WxrItem => ({
-    id: text(item["wp:post_id"]).trim(),
-    title: text(item.title).trim(),
-    link: text(item.link).trim(),
-    slug: text(item["wp:post_name"]).trim(),
-    type: text(item["wp:post_type"]).trim(),
-    status: text(item["wp:status"]).trim(),
-    password: text(item["wp:post_password"]).trim(),
-    dateGmt: text(item["wp:post_date_gmt"]).trim(),
-    contentHtml: text(item["content:encoded"]),
-    excerpt: text(item["excerpt:encoded"]),
-    categories: asArray(item.category as Record<string, unknown>[]).map((category) => ({
-      domain: text(category["@domain"]),
-      slug: text(category["@nicename"]),
-      name: text(category).trim(),
-    })),
-    meta: Object.fromEntries(asArray(item["wp:postmeta"] as Record<string, unknown>[]).map((meta) => [text(meta["wp:meta_key"]), text(meta["wp:meta_value"])])),
-    comments: asArray(item["wp:comment"] as Record<string, unknown>[]).map((comment) => {
-      const parent = text(comment["wp:comment_parent"]).trim();
-      return {
-        id: text(comment["wp:comment_id"]).trim(),
-        parentId: parent && parent !== "0" ? parent : null,
-        author: text(comment["wp:comment_author"]).trim(),
-        email: text(comment["wp:comment_author_email"]).trim(),
-        url: text(comment["wp:comment_author_url"]).trim(),
-        dateGmt: text(comment["wp:comment_date_gmt"]).trim(),
-        content: text(comment["wp:comment_content"]),
-        approved: text(comment["wp:comment_approved"]).trim(),
-        type: text(comment["wp:comment_type"]).trim() || "comment",
-      };
+  const items = asArray(channel.item as Record<string, unknown>[]).map(
+    (item): WxrItem => ({
+      id: text(item["wp:post_id"]).trim(),
+      title: text(item.title).trim(),
+      link: text(item.link).trim(),
+      slug: text(item["wp:post_name"]).trim(),
+      type: text(item["wp:post_type"]).trim(),
+      status: text(item["wp:status"]).trim(),
+      password: text(item["wp:post_password"]).trim(),
+      dateGmt: text(item["wp:post_date_gmt"]).trim(),
+      contentHtml: text(item["content:encoded"]),
+      excerpt: text(item["excerpt:encoded"]),
+      categories: asArray(item.category as Record<string, unknown>[]).map((category) => ({
+        domain: text(category["@domain"]),
+        slug: text(category["@nicename"]),
+        name: text(category).trim(),
+      })),
+      meta: Object.fromEntries(
+        asArray(item["wp:postmeta"] as Record<string, unknown>[]).map((meta) => [text(meta["wp:meta_key"]), text(meta["wp:meta_value"])]),
+      ),
+      comments: asArray(item["wp:comment"] as Record<string, unknown>[]).map((comment) => {
+        const parent = text(comment["wp:comment_parent"]).trim();
+        return {
+          id: text(comment["wp:comment_id"]).trim(),
+          parentId: parent && parent !== "0" ? parent : null,
+          author: text(comment["wp:comment_author"]).trim(),
+          email: text(comment["wp:comment_author_email"]).trim(),
+          url: text(comment["wp:comment_author_url"]).trim(),
+          dateGmt: text(comment["wp:comment_date_gmt"]).trim(),
+          content: text(comment["wp:comment_content"]),
+          approved: text(comment["wp:comment_approved"]).trim(),
+          type: text(comment["wp:comment_type"]).trim() || "comment",
+        };
+      }),
     }),
-  }));
+  );
   return {
     // The blog's own address: on a multisite network base_site_url is the network's, shared by every site.
     siteUrl: text(channel["wp:base_blog_url"]).trim() || text(channel["wp:base_site_url"]).trim() || text(channel.link).trim(),

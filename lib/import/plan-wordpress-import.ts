@@ -145,7 +145,14 @@ export function planWordPressImport(wxr: Wxr, options: WordPressImportOptions, s
   const filters = [...(options.categories ?? []).map((slug) => `category:${slug}`), ...(options.tags ?? []).map((slug) => `post_tag:${slug}`)];
   const venues = new Map(wxr.items.filter((item) => item.type === "tribe_venue").map((item) => [item.id, item]));
   for (const item of wxr.items) {
-    if (item.type === "tribe_venue" || item.type === "tribe_organizer" || item.type === "attachment" || item.type === "nav_menu_item" || item.type === "wp_block") continue;
+    if (
+      item.type === "tribe_venue" ||
+      item.type === "tribe_organizer" ||
+      item.type === "attachment" ||
+      item.type === "nav_menu_item" ||
+      item.type === "wp_block"
+    )
+      continue;
     const isEvent = item.type === "tribe_events";
     if (!(item.type === "post" || isEvent || (item.type === "page" && options.includePages))) {
       skippedPosts.push({ title: item.title, reason: "type" });
@@ -153,11 +160,21 @@ export function planWordPressImport(wxr: Wxr, options: WordPressImportOptions, s
     }
     const draft = item.status !== "publish";
     // A password-protected post was for members only: it is not made public here.
-    if (item.password || item.status === "private" || item.status === "trash" || item.status === "inherit" || item.status === "auto-draft" || (draft && !options.includeDrafts)) {
+    if (
+      item.password ||
+      item.status === "private" ||
+      item.status === "trash" ||
+      item.status === "inherit" ||
+      item.status === "auto-draft" ||
+      (draft && !options.includeDrafts)
+    ) {
       skippedPosts.push({ title: item.title, reason: "status" });
       continue;
     }
-    if (filters.length && !item.categories.some((category) => filters.includes(`${category.domain === "tribe_events_cat" ? "category" : category.domain}:${category.slug}`))) {
+    if (
+      filters.length &&
+      !item.categories.some((category) => filters.includes(`${category.domain === "tribe_events_cat" ? "category" : category.domain}:${category.slug}`))
+    ) {
       skippedPosts.push({ title: item.title, reason: "filter" });
       continue;
     }
@@ -189,7 +206,9 @@ export function planWordPressImport(wxr: Wxr, options: WordPressImportOptions, s
       endsAt: dates?.endsAt ?? new Date(startsAt.getTime() + 2 * 3_600_000),
       timeZone: site.timeZone,
       venueName: cleanLine(venue ? decodeEntities(venue.title) : details.venueName).slice(0, 200),
-      venueAddress: cleanLine(venue ? [venue.meta._VenueAddress, venue.meta._VenueZip, venue.meta._VenueCity].filter(Boolean).join(", ") : details.venueAddress).slice(0, 300),
+      venueAddress: cleanLine(
+        venue ? [venue.meta._VenueAddress, venue.meta._VenueZip, venue.meta._VenueCity].filter(Boolean).join(", ") : details.venueAddress,
+      ).slice(0, 300),
       hostNames: details.hostNames.join("\n"),
       summary: cleanLine(summary).slice(0, 500),
       topic: cleanText(htmlToMarkdown(item.contentHtml)).slice(0, 50_000),

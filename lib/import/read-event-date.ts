@@ -1,13 +1,66 @@
 import { zonedLocalToUtc } from "@/lib/i18n/zoned-time";
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  janvier: 1,
+  février: 2,
+  fevrier: 2,
+  mars: 3,
+  avril: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  août: 8,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  décembre: 12,
+  decembre: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
   // No "mar": in French it is Tuesday ("mar. 14 mai").
-  jan: 1, feb: 2, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
-const FRENCH_MONTHS = new Set(["janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre"]);
-const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join("|");
+const FRENCH_MONTHS = new Set([
+  "janvier",
+  "février",
+  "fevrier",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "aout",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+  "decembre",
+]);
+const MONTH = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
 /** "14 mars", "3 octobre 2019", "1er mai", "21 May", "May 21st, 2022". */
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(${MONTH})\\.?(?:\\s+(\\d{4}))?\\b`, "i");
 const MONTH_DAY = new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, "i");
@@ -50,7 +103,12 @@ const pad = (n: number) => String(n).padStart(2, "0");
 export function readEventDate(text: string, postedAt: Date, timeZone: string): ReadDate | null {
   const dayFirst = DAY_MONTH.exec(text);
   const monthFirst = MONTH_DAY.exec(text);
-  const found = dayFirst && (!monthFirst || dayFirst.index <= monthFirst.index) ? { day: Number(dayFirst[1]), month: dayFirst[2], year: dayFirst[3], index: dayFirst.index, length: dayFirst[0].length } : monthFirst ? { day: Number(monthFirst[2]), month: monthFirst[1], year: monthFirst[3], index: monthFirst.index, length: monthFirst[0].length } : null;
+  const found =
+    dayFirst && (!monthFirst || dayFirst.index <= monthFirst.index)
+      ? { day: Number(dayFirst[1]), month: dayFirst[2], year: dayFirst[3], index: dayFirst.index, length: dayFirst[0].length }
+      : monthFirst
+        ? { day: Number(monthFirst[2]), month: monthFirst[1], year: monthFirst[3], index: monthFirst.index, length: monthFirst[0].length }
+        : null;
   if (!found) return null;
   const month = MONTHS[found.month.toLowerCase()];
   if (!month || found.day < 1 || found.day > 31) return null;
@@ -97,5 +155,13 @@ export function readEventDate(text: string, postedAt: Date, timeZone: string): R
   }
   let endsAt = times[1] ? build(year, times[1]) : null;
   if (!endsAt || endsAt <= startsAt) endsAt = new Date(startsAt.getTime() + 2 * 3_600_000);
-  return { startsAt, endsAt, language: FRENCH_MONTHS.has(found.month.toLowerCase()) ? "fr" : "en", timeMissing: times.length === 0, yearGuessed, index: found.index, length: found.length };
+  return {
+    startsAt,
+    endsAt,
+    language: FRENCH_MONTHS.has(found.month.toLowerCase()) ? "fr" : "en",
+    timeMissing: times.length === 0,
+    yearGuessed,
+    index: found.index,
+    length: found.length,
+  };
 }

@@ -15,7 +15,10 @@ export function readEventDetails(text: string, dateEnd: number): { venueName: st
     const withoutHours = sentence.replace(/(?:^|[\s,;(])(?:at|à)\s+\d{1,2}(?:\s*h\s*\d{0,2}|:\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)/gi, "");
     const place = /(?:^|[\s,;(])(?:à la|à l’|à l'|au|aux|chez|at the|at)\s+([^.;()]+)/i.exec(withoutHours);
     if (place) {
-      const parts = place[1].split(",").map((part) => part.trim()).filter(Boolean);
+      const parts = place[1]
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean);
       // "224 rue Saint-Denis…" is an address without a name: it names the place too.
       venueName = (parts[0] ?? "").replace(/\s+(?:de|from)\s+\d{1,2}\s*(?:h|:|am|pm).*$/i, "").slice(0, 200);
       venueAddress = parts.slice(1).join(", ").slice(0, 300);

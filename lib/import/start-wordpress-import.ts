@@ -13,9 +13,19 @@ export async function startWordPressImport(options: { db: Database; actor: Actor
   assertCan(actor, "event:edit");
   const upload = await db.importUpload.findUnique({ where: { id: options.uploadId }, select: { id: true, summary: true } });
   if (!upload) throw new AppError("NOT_FOUND", "importUploadGone");
-  const choice = { categories: [...(options.options.categories ?? [])].sort(), tags: [...(options.options.tags ?? [])].sort(), includeDrafts: Boolean(options.options.includeDrafts), includePages: Boolean(options.options.includePages) };
+  const choice = {
+    categories: [...(options.options.categories ?? [])].sort(),
+    tags: [...(options.options.tags ?? [])].sort(),
+    includeDrafts: Boolean(options.options.includeDrafts),
+    includePages: Boolean(options.options.includePages),
+  };
   const dedupeKey = `wordpress-import:${upload.id}:${JSON.stringify(choice)}`;
-  await enqueueJob(db, { kind: "wordpress-import", dedupeKey, payload: { uploadId: upload.id, options: choice, actorId: actor.id }, runAt: options.now ?? new Date() });
+  await enqueueJob(db, {
+    kind: "wordpress-import",
+    dedupeKey,
+    payload: { uploadId: upload.id, options: choice, actorId: actor.id },
+    runAt: options.now ?? new Date(),
+  });
   const job = await db.job.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
   return { jobId: job.id };
 }

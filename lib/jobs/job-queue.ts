@@ -4,7 +4,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type JobKind = "recap-fanout" | "host-digest" | "retention" | "wordpress-import";
 
 /** A job as the worker that claimed it holds it; every write about it is conditional on `leaseOwner`. */
-export type ClaimedJob = { id: string; kind: string; dedupeKey: string; payload: string; cursor: string | null; progress: number; attempts: number; leaseOwner: string };
+export type ClaimedJob = {
+  id: string;
+  kind: string;
+  dedupeKey: string;
+  payload: string;
+  cursor: string | null;
+  progress: number;
+  attempts: number;
+  leaseOwner: string;
+};
 
 export const JOB_POLICY = { leaseSeconds: 60, maxAttempts: 10, baseBackoffSeconds: 15, maxBackoffSeconds: 3600 } as const;
 
@@ -100,7 +109,12 @@ export async function recordJobProgress(
 ): Promise<void> {
   const { count } = await tx.job.updateMany({
     where: { id: job.id, leaseOwner: job.leaseOwner, status: "RUNNING" },
-    data: { cursor: progress.cursor, progress: progress.progress, ...(progress.total !== undefined && { total: progress.total }), leaseExpiresAt: new Date(now.getTime() + leaseSeconds * 1000) },
+    data: {
+      cursor: progress.cursor,
+      progress: progress.progress,
+      ...(progress.total !== undefined && { total: progress.total }),
+      leaseExpiresAt: new Date(now.getTime() + leaseSeconds * 1000),
+    },
   });
   if (count === 0) throw new LeaseLostError(job.id);
 }

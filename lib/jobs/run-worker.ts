@@ -21,7 +21,14 @@ const JOB_HANDLERS: Record<JobKind, (context: JobContext) => Promise<unknown>> =
 };
 
 /** Claims and runs due jobs until there are none. Returns how many ran. */
-export async function runDueJobs(options: { db: Database; owner: string; now?: () => Date; leaseSeconds?: number; fanoutBatchSize?: number; signal?: AbortSignal }): Promise<number> {
+export async function runDueJobs(options: {
+  db: Database;
+  owner: string;
+  now?: () => Date;
+  leaseSeconds?: number;
+  fanoutBatchSize?: number;
+  signal?: AbortSignal;
+}): Promise<number> {
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const leaseSeconds = options.leaseSeconds ?? JOB_POLICY.leaseSeconds;
@@ -32,11 +39,17 @@ export async function runDueJobs(options: { db: Database; owner: string; now?: (
     if (!job) break;
     ran++;
     // Kept alive while the handler works; a handler that records progress extends it too.
-    const renewal = setInterval(() => {
-      db.job
-        .updateMany({ where: { id: job.id, leaseOwner: job.leaseOwner, status: "RUNNING" }, data: { leaseExpiresAt: new Date(now().getTime() + leaseSeconds * 1000) } })
-        .catch((error: unknown) => console.error("Jobs: lease renewal failed:", error));
-    }, (leaseSeconds * 1000) / 3);
+    const renewal = setInterval(
+      () => {
+        db.job
+          .updateMany({
+            where: { id: job.id, leaseOwner: job.leaseOwner, status: "RUNNING" },
+            data: { leaseExpiresAt: new Date(now().getTime() + leaseSeconds * 1000) },
+          })
+          .catch((error: unknown) => console.error("Jobs: lease renewal failed:", error));
+      },
+      (leaseSeconds * 1000) / 3,
+    );
     try {
       const handler = JOB_HANDLERS[job.kind as JobKind];
       if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
@@ -65,7 +78,9 @@ export function newWorkerIdentity(now: Date): WorkerIdentity {
  * due jobs run (a publication's fan-out, digests, retention, WordPress imports), and the outbox sent — jobs
  * and sending side by side, so a large fan-out is being sent while it is still being expanded.
  */
-export async function runWorker(options: Omit<OutboxOptions, "workerId"> & { signal: AbortSignal; idleMs?: number; identity?: WorkerIdentity; fanoutBatchSize?: number }) {
+export async function runWorker(
+  options: Omit<OutboxOptions, "workerId"> & { signal: AbortSignal; idleMs?: number; identity?: WorkerIdentity; fanoutBatchSize?: number },
+) {
   const { db, signal, idleMs = 1000 } = options;
   const now = options.now ?? (() => new Date());
   const identity = options.identity ?? newWorkerIdentity(now());
@@ -82,7 +97,11 @@ export async function runWorker(options: Omit<OutboxOptions, "workerId"> & { sig
   await Promise.all([
     loop(HEARTBEAT.intervalSeconds * 1000, () => recordHeartbeat(db, identity, now()), "heartbeat"),
     loop(60_000, () => schedulePeriodicJobs(db, now()), "scheduling"),
-    loop(idleMs, () => runDueJobs({ db, owner: identity.id, now, leaseSeconds: options.leaseSeconds, fanoutBatchSize: options.fanoutBatchSize, signal }), "jobs"),
+    loop(
+      idleMs,
+      () => runDueJobs({ db, owner: identity.id, now, leaseSeconds: options.leaseSeconds, fanoutBatchSize: options.fanoutBatchSize, signal }),
+      "jobs",
+    ),
     runOutboxWorker({ ...options, workerId: identity.id, now, signal, idleMs }),
   ]);
 }

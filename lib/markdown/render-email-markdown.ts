@@ -67,7 +67,10 @@ export function markdownToPlainText(source: string): string {
 
 /** The first part of a recap for its e-mail: whole blocks up to about `length` characters, then "…". */
 export function markdownExcerpt(source: string, length = 1200): { text: string; truncated: boolean } {
-  const blocks = source.replace(/\r\n/g, "\n").trim().split(/\n{2,}/);
+  const blocks = source
+    .replace(/\r\n/g, "\n")
+    .trim()
+    .split(/\n{2,}/);
   const kept: string[] = [];
   let size = 0;
   for (const block of blocks) {

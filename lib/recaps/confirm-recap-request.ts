@@ -32,7 +32,12 @@ export async function findRecapRequestByToken(options: { db: Database; token: st
     throw new AppError("NOT_FOUND", "confirmationLinkInvalid");
   }
   const recapPublished = request.event.recap?.status === "PUBLISHED";
-  return { status: request.status, event: { slug: request.event.slug, title: request.event.title, timeZone: request.event.timeZone }, recapPublished, recapSentAt: request.recapSentAt };
+  return {
+    status: request.status,
+    event: { slug: request.event.slug, title: request.event.title, timeZone: request.event.timeZone },
+    recapPublished,
+    recapSentAt: request.recapSentAt,
+  };
 }
 
 /**
@@ -59,7 +64,10 @@ export async function confirmRecapRequest(options: { db: Database; token: string
 
 /** For a request just confirmed: the recap e-mail, when the recap is already out and this person was never sent it. */
 async function queueRecapIfPublished(tx: Transaction, requestId: string, now: Date): Promise<boolean> {
-  const request = await tx.recapRequest.findUniqueOrThrow({ where: { id: requestId }, select: { ...requestSelect, event: { select: { title: true, status: true, recap: { select: { id: true, status: true } } } } } });
+  const request = await tx.recapRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { ...requestSelect, event: { select: { title: true, status: true, recap: { select: { id: true, status: true } } } } },
+  });
   const recap = request.event.recap;
   if (recap?.status !== "PUBLISHED" || request.event.status !== "PUBLISHED" || request.recapSentAt) return false;
   // A row cancelled earlier (the person had withdrawn, or the recap was unpublished) is queued again.

@@ -24,7 +24,13 @@ export async function getRecapForEditing(options: { db: Database; actor: Actor |
       recapExpectedOn: true,
       recapOutlookNote: true,
       recap: {
-        select: { id: true, body: true, status: true, publishedAt: true, links: { orderBy: { position: "asc" }, select: { kind: true, title: true, url: true } } },
+        select: {
+          id: true,
+          body: true,
+          status: true,
+          publishedAt: true,
+          links: { orderBy: { position: "asc" }, select: { kind: true, title: true, url: true } },
+        },
       },
     },
   });
@@ -33,15 +39,27 @@ export async function getRecapForEditing(options: { db: Database; actor: Actor |
   const [counts, delivery, fanouts, ambiguous, unansweredAskers] = await Promise.all([
     recapCounts(db, event.id),
     recapId ? db.outboundEmail.groupBy({ by: ["status"], where: { recapId }, _count: { _all: true } }) : [],
-    recapId ? db.job.findMany({ where: { kind: "recap-fanout", dedupeKey: { startsWith: `recap-fanout:${recapId}:` }, status: { in: ["PENDING", "RUNNING"] } }, select: { progress: true, total: true } }) : [],
     recapId
-      ? db.outboundEmail.findMany({ where: { recapId, status: "AMBIGUOUS" }, orderBy: { createdAt: "asc" }, take: 50, select: { id: true, toAddress: true, lastError: true, attempts: true } })
+      ? db.job.findMany({
+          where: { kind: "recap-fanout", dedupeKey: { startsWith: `recap-fanout:${recapId}:` }, status: { in: ["PENDING", "RUNNING"] } },
+          select: { progress: true, total: true },
+        })
+      : [],
+    recapId
+      ? db.outboundEmail.findMany({
+          where: { recapId, status: "AMBIGUOUS" },
+          orderBy: { createdAt: "asc" },
+          take: 50,
+          select: { id: true, toAddress: true, lastError: true, attempts: true },
+        })
       : [],
     // Approved comments that asked for the recap and have no "the recap is online" reply yet.
     db.comment.count({ where: { eventId: event.id, status: "APPROVED", asksForRecap: true, isRecapNotice: false, recapNotice: { is: null } } }),
   ]);
   const report = Object.fromEntries(delivery.map((row) => [row.status, row._count._all])) as Partial<Record<OutboundEmailStatus, number>>;
-  const preparing = fanouts.length ? { done: fanouts.reduce((sum, job) => sum + job.progress, 0), total: fanouts.reduce((sum, job) => sum + (job.total ?? 0), 0) } : null;
+  const preparing = fanouts.length
+    ? { done: fanouts.reduce((sum, job) => sum + job.progress, 0), total: fanouts.reduce((sum, job) => sum + (job.total ?? 0), 0) }
+    : null;
   return {
     slug: event.slug,
     title: event.title,

@@ -46,13 +46,20 @@ export async function publishRecap(options: { db: Database; actor: Actor | null;
       runAt: now,
       total: notified,
     });
-    const replied = replyToAskers ? await replyToRecapAskers(tx, { eventId: event.id, eventSlug: event.slug, language: event.language, hostId: actor.id, now }) : 0;
+    const replied = replyToAskers
+      ? await replyToRecapAskers(tx, { eventId: event.id, eventSlug: event.slug, language: event.language, hostId: actor.id, now })
+      : 0;
     // The event's page changes (the recap, the replies): its cached copies, on every instance, are out of date.
     await tx.event.update({ where: { id: event.id }, data: { updatedAt: now }, select: { id: true } });
     await recordAudit(
       tx,
       actor.id,
-      { action: "recap.publish", targetType: "Recap", targetId: recapId, details: { eventId: event.id, publication: recap.publicationCount, notified, repliedUnderComments: replied } },
+      {
+        action: "recap.publish",
+        targetType: "Recap",
+        targetId: recapId,
+        details: { eventId: event.id, publication: recap.publicationCount, notified, repliedUnderComments: replied },
+      },
       now,
     );
     return { recapId, notified, replied };

@@ -19,7 +19,12 @@ export async function recapCountsByEvent(db: Database, eventIds: string[]): Prom
   if (eventIds.length === 0) return counts;
   const [waiting, sent, withdrawn] = await Promise.all([
     db.recapRequest.groupBy({ by: ["eventId"], where: { eventId: { in: eventIds }, ...WAITING }, _count: { _all: true }, _min: { confirmedAt: true } }),
-    db.recapRequest.groupBy({ by: ["eventId"], where: { eventId: { in: eventIds }, status: "CONFIRMED", recapSentAt: { not: null } }, _count: { _all: true }, _max: { recapSentAt: true } }),
+    db.recapRequest.groupBy({
+      by: ["eventId"],
+      where: { eventId: { in: eventIds }, status: "CONFIRMED", recapSentAt: { not: null } },
+      _count: { _all: true },
+      _max: { recapSentAt: true },
+    }),
     db.recapRequest.groupBy({ by: ["eventId"], where: { eventId: { in: eventIds }, status: "WITHDRAWN" }, _count: { _all: true } }),
   ]);
   for (const row of waiting) Object.assign(counts.get(row.eventId)!, { waiting: row._count._all, waitingSince: row._min.confirmedAt });

@@ -7,7 +7,11 @@ export { RECAP_LINK_KINDS };
 const recapLinkSchema = z.object({
   kind: z.enum(RECAP_LINK_KINDS, { error: "linkKindInvalid" }),
   title: lineText(z.string({ error: "linkTitleRequired" }).trim().min(1, { error: "linkTitleRequired" }).max(200, { error: "linkTitleTooLong" })),
-  url: z.string().trim().max(2000, { error: "urlTooLong" }).pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "urlInvalid" })),
+  url: z
+    .string()
+    .trim()
+    .max(2000, { error: "urlTooLong" })
+    .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "urlInvalid" })),
 });
 
 /** A recap as the host edits it: the Markdown write-up and its typed links. */

@@ -92,9 +92,7 @@ function longestFirst<T>(spellings: Spelling<T>[]): Spelling<T>[] {
 function spelledAt<T>(words: string[], start: number, spelling: Spelling<T>): boolean {
   const last = spelling.words.length - 1;
   if (start + last >= words.length) return false;
-  return spelling.words.every((word, i) =>
-    i === last && spelling.anyEnding ? words[start + i].startsWith(word) : words[start + i] === word,
-  );
+  return spelling.words.every((word, i) => (i === last && spelling.anyEnding ? words[start + i].startsWith(word) : words[start + i] === word));
 }
 
 /** Every non-overlapping occurrence, left to right. */
@@ -134,24 +132,79 @@ type Artefact = {
 
 /** "minutes" counting time ("10 minutes de retard", "in a few minutes"), not a meeting's minutes. */
 const QUANTITIES = [
-  "un", "une", "deux", "trois", "quatre", "cinq", "six", "dix", "quinze", "vingt", "trente", "quarante",
-  "cinquante", "soixante", "quelques", "plusieurs", "premieres", "dernieres", "prochaines", "combien",
-  "one", "two", "three", "four", "five", "ten", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
-  "few", "several", "many", "couple", "first", "last", "next", "extra", "more", "less",
+  "un",
+  "une",
+  "deux",
+  "trois",
+  "quatre",
+  "cinq",
+  "six",
+  "dix",
+  "quinze",
+  "vingt",
+  "trente",
+  "quarante",
+  "cinquante",
+  "soixante",
+  "quelques",
+  "plusieurs",
+  "premieres",
+  "dernieres",
+  "prochaines",
+  "combien",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "ten",
+  "fifteen",
+  "twenty",
+  "thirty",
+  "forty",
+  "fifty",
+  "sixty",
+  "few",
+  "several",
+  "many",
+  "couple",
+  "first",
+  "last",
+  "next",
+  "extra",
+  "more",
+  "less",
 ];
-const countsTime = ({ before }: Context) =>
-  before.slice(-2).some((word) => /^\d+$/.test(word) || QUANTITIES.includes(word));
+const countsTime = ({ before }: Context) => before.slice(-2).some((word) => /^\d+$/.test(word) || QUANTITIES.includes(word));
 
 /** "enregistrée", "recorded", "enregistrement" also mean a registration was saved or a check-in desk. */
 const REGISTRATION_WORDS = [
-  "inscription", "inscriptions", "reservation", "reservations", "billet", "billets", "paiement", "place",
-  "places", "nom", "adresse", "mail", "email", "registration", "register", "booking", "ticket", "tickets",
-  "payment", "name", "address", "attendance",
+  "inscription",
+  "inscriptions",
+  "reservation",
+  "reservations",
+  "billet",
+  "billets",
+  "paiement",
+  "place",
+  "places",
+  "nom",
+  "adresse",
+  "mail",
+  "email",
+  "registration",
+  "register",
+  "booking",
+  "ticket",
+  "tickets",
+  "payment",
+  "name",
+  "address",
+  "attendance",
 ];
 /** "Is recording allowed?" asks about filming in the room, not for a recording. */
 const PERMISSION_WORDS = ["allowed", "permitted", "forbidden", "autorise", "autorisee", "interdit", "interdite"];
-const sentenceHasAny = (words: string[]) => (context: Context) =>
-  context.sentence.some((word) => words.includes(word));
+const sentenceHasAny = (words: string[]) => (context: Context) => context.sentence.some((word) => words.includes(word));
 
 /** "Will the presentation be online or in person?" asks how the talk is given, not for its slides. */
 const TALK_FORMAT_WORDS = ["presentiel", "distanciel", "hybride", "person", "hybrid", "salle", "room"];
@@ -181,12 +234,7 @@ const ARTEFACTS: Artefact[] = [
   {
     label: "support de présentation",
     needs: QUESTION,
-    spellings: [
-      "support de présentation",
-      "supports de présentation",
-      "support de la présentation",
-      "supports de la présentation",
-    ],
+    spellings: ["support de présentation", "supports de présentation", "support de la présentation", "supports de la présentation"],
   },
   { label: "replay", needs: QUESTION, spellings: ["replay", "replays"] },
   {
@@ -248,9 +296,7 @@ const ARTEFACTS: Artefact[] = [
   },
 ];
 
-const ARTEFACT_SPELLINGS = longestFirst(
-  ARTEFACTS.flatMap((artefact) => artefact.spellings.map((spelling) => spell(spelling, artefact))),
-);
+const ARTEFACT_SPELLINGS = longestFirst(ARTEFACTS.flatMap((artefact) => artefact.spellings.map((spelling) => spell(spelling, artefact))));
 
 /* -------------------------------------------------------------------------------------------------
  * Asking cues: how a sentence asks.
@@ -268,35 +314,144 @@ const QUESTION_MARK: Cue = { label: "?", plainness: QUESTION };
 const ASKING_CUES = [
   ...cues(QUESTION, ["est-ce que", "est-ce qu'"]),
   ...cues(ASKING, [
-    "y a-t-il", "y aura-t-il", "est-ce qu'il y a", "est-ce qu'il y aura",
-    "est-il possible", "est-ce possible", "serait-il possible", "serait-il",
-    "pourriez-vous", "pourrais-tu", "pouvez-vous", "peux-tu", "peut-on", "pourrait-on", "pourra-t-on",
-    "auriez-vous", "aurais-tu", "quelqu'un aurait", "quelqu'un a pris", "quelqu'un pourrait", "quelqu'un peut",
-    "svp", "s'il vous plaît", "stp", "s'il te plaît", "merci d'avance", "merci par avance", "d'avance merci",
-    "preneur", "preneuse", "intéressé par", "intéressée par", "intéressés par", "intéressées par",
-    "j'aimerais", "je voudrais", "je veux bien", "ce serait super", "ce serait top",
-    "serait le bienvenu", "serait la bienvenue", "seraient les bienvenus",
-    "où trouver", "où peut-on trouver", "où sont", "où est", "comment avoir", "comment récupérer",
+    "y a-t-il",
+    "y aura-t-il",
+    "est-ce qu'il y a",
+    "est-ce qu'il y aura",
+    "est-il possible",
+    "est-ce possible",
+    "serait-il possible",
+    "serait-il",
+    "pourriez-vous",
+    "pourrais-tu",
+    "pouvez-vous",
+    "peux-tu",
+    "peut-on",
+    "pourrait-on",
+    "pourra-t-on",
+    "auriez-vous",
+    "aurais-tu",
+    "quelqu'un aurait",
+    "quelqu'un a pris",
+    "quelqu'un pourrait",
+    "quelqu'un peut",
+    "svp",
+    "s'il vous plaît",
+    "stp",
+    "s'il te plaît",
+    "merci d'avance",
+    "merci par avance",
+    "d'avance merci",
+    "preneur",
+    "preneuse",
+    "intéressé par",
+    "intéressée par",
+    "intéressés par",
+    "intéressées par",
+    "j'aimerais",
+    "je voudrais",
+    "je veux bien",
+    "ce serait super",
+    "ce serait top",
+    "serait le bienvenu",
+    "serait la bienvenue",
+    "seraient les bienvenus",
+    "où trouver",
+    "où peut-on trouver",
+    "où sont",
+    "où est",
+    "comment avoir",
+    "comment récupérer",
   ]),
   ...cues(ASKING, [
-    "is there", "are there", "will there be", "was there", "were there", "any", "any chance",
-    "could you", "can you", "would you", "will you", "are you going to",
-    "could someone", "can someone", "could anyone", "can anyone", "does anyone have", "did anyone take",
-    "do you have", "can i get", "could i get", "can we get", "could we get",
-    "is it possible", "would it be possible", "please", "pls", "plz",
-    "where can i find", "where can we find", "where are", "would love", "i'd love", "would appreciate",
-    "thanks in advance", "thank you in advance",
+    "is there",
+    "are there",
+    "will there be",
+    "was there",
+    "were there",
+    "any",
+    "any chance",
+    "could you",
+    "can you",
+    "would you",
+    "will you",
+    "are you going to",
+    "could someone",
+    "can someone",
+    "could anyone",
+    "can anyone",
+    "does anyone have",
+    "did anyone take",
+    "do you have",
+    "can i get",
+    "could i get",
+    "can we get",
+    "could we get",
+    "is it possible",
+    "would it be possible",
+    "please",
+    "pls",
+    "plz",
+    "where can i find",
+    "where can we find",
+    "where are",
+    "would love",
+    "i'd love",
+    "would appreciate",
+    "thanks in advance",
+    "thank you in advance",
   ]),
   ...cues(SHARING, [
-    "partag*", "envoy*", "envoie", "envoies", "transmettre", "transmis", "transmise", "diffus*",
-    "disponible", "disponibles", "dispo", "dispos", "en ligne", "à disposition",
-    "publier", "publié", "publiée", "publiés", "publiées", "publiera", "publierez",
-    "récupérer", "avoir accès", "accéder", "possible d'avoir", "obtenir", "recevoir", "télécharg*", "consulter",
+    "partag*",
+    "envoy*",
+    "envoie",
+    "envoies",
+    "transmettre",
+    "transmis",
+    "transmise",
+    "diffus*",
+    "disponible",
+    "disponibles",
+    "dispo",
+    "dispos",
+    "en ligne",
+    "à disposition",
+    "publier",
+    "publié",
+    "publiée",
+    "publiés",
+    "publiées",
+    "publiera",
+    "publierez",
+    "récupérer",
+    "avoir accès",
+    "accéder",
+    "possible d'avoir",
+    "obtenir",
+    "recevoir",
+    "télécharg*",
+    "consulter",
   ]),
   ...cues(SHARING, [
-    "share*", "send*", "sent", "post the", "post it", "post them", "posted", "posting", "upload*",
-    "available", "online", "publish*", "circulat*", "distribut*", "download*", "get a copy", "copy of",
-    "get access", "have access",
+    "share*",
+    "send*",
+    "sent",
+    "post the",
+    "post it",
+    "post them",
+    "posted",
+    "posting",
+    "upload*",
+    "available",
+    "online",
+    "publish*",
+    "circulat*",
+    "distribut*",
+    "download*",
+    "get a copy",
+    "copy of",
+    "get access",
+    "have access",
   ]),
 ];
 
@@ -315,26 +470,70 @@ const ASKING_IN_A_QUESTION_TOO = longestFirst([...ASKING_CUES, ...ASKING_IN_A_QU
 
 const FR_CANNOT = ["pas pu", "pourrai pas", "pourrais pas", "pourrons pas"];
 const FR_BE_THERE = [
-  "venir", "assister", "y assister", "y aller", "m'y rendre", "me rendre", "nous y rendre", "participer",
-  "y participer", "être présent", "être présente", "être présents", "être là", "être des vôtres",
-  "être parmi vous", "rester", "me libérer", "me joindre", "me connecter", "suivre",
+  "venir",
+  "assister",
+  "y assister",
+  "y aller",
+  "m'y rendre",
+  "me rendre",
+  "nous y rendre",
+  "participer",
+  "y participer",
+  "être présent",
+  "être présente",
+  "être présents",
+  "être là",
+  "être des vôtres",
+  "être parmi vous",
+  "rester",
+  "me libérer",
+  "me joindre",
+  "me connecter",
+  "suivre",
 ];
 const EN_CANNOT = [
-  "couldn't", "could not", "can't", "cannot", "can not", "wasn't able to", "was not able to",
-  "weren't able to", "unable to", "won't be able to", "will not be able to", "not able to",
-  "didn't get to", "did not get to",
+  "couldn't",
+  "could not",
+  "can't",
+  "cannot",
+  "can not",
+  "wasn't able to",
+  "was not able to",
+  "weren't able to",
+  "unable to",
+  "won't be able to",
+  "will not be able to",
+  "not able to",
+  "didn't get to",
+  "did not get to",
 ];
 const EN_BE_THERE = ["attend", "make it", "come", "join", "be there", "be present", "stay"];
 
 const ABSENCE_CUES = longestFirst([
   ...cues(SHARING, [
     ...FR_CANNOT.flatMap((cannot) => FR_BE_THERE.map((verb) => `${cannot} ${verb}`)),
-    "pas été en mesure", "absent", "absente", "empêché", "empêchée", "j'ai raté", "j'ai loupé", "j'ai manqué",
+    "pas été en mesure",
+    "absent",
+    "absente",
+    "empêché",
+    "empêchée",
+    "j'ai raté",
+    "j'ai loupé",
+    "j'ai manqué",
   ]),
   ...cues(SHARING, [
     ...EN_CANNOT.flatMap((cannot) => EN_BE_THERE.map((verb) => `${cannot} ${verb}`)),
-    "missed it", "missed the", "i missed", "had to miss", "will miss", "didn't make it", "did not make it",
-    "wasn't there", "was not there", "was absent", "was away",
+    "missed it",
+    "missed the",
+    "i missed",
+    "had to miss",
+    "will miss",
+    "didn't make it",
+    "did not make it",
+    "wasn't there",
+    "was not there",
+    "was absent",
+    "was away",
   ]),
 ]);
 
@@ -352,26 +551,91 @@ function aboutOtherPeople(words: string[], absence: Found<Cue>): boolean {
 
 /** "Merci pour le compte rendu", "thanks for sharing the slides": up to four words before the artefact. */
 const THANKS = wordList([
-  "merci pour", "merci du", "merci d'avoir", "merci à vous pour", "merci à toi pour", "merci beaucoup pour",
-  "merci infiniment pour", "merci de ce", "merci de cette", "bravo pour", "félicitations pour",
-  "thanks for", "thank you for", "thanks a lot for", "thanks so much for", "thank you so much for",
-  "thx for", "cheers for", "kudos for", "congrats on",
+  "merci pour",
+  "merci du",
+  "merci d'avoir",
+  "merci à vous pour",
+  "merci à toi pour",
+  "merci beaucoup pour",
+  "merci infiniment pour",
+  "merci de ce",
+  "merci de cette",
+  "bravo pour",
+  "félicitations pour",
+  "thanks for",
+  "thank you for",
+  "thanks a lot for",
+  "thanks so much for",
+  "thank you so much for",
+  "thx for",
+  "cheers for",
+  "kudos for",
+  "congrats on",
 ]);
 /** "Super vidéo", "great recap": right before the artefact. */
 const PRAISE = [
-  "super", "superbe", "excellent", "excellente", "genial", "geniale", "top", "chouette", "beau", "belle",
-  "great", "awesome", "nice", "amazing", "fantastic", "brilliant", "wonderful", "helpful", "useful", "cool", "lovely",
+  "super",
+  "superbe",
+  "excellent",
+  "excellente",
+  "genial",
+  "geniale",
+  "top",
+  "chouette",
+  "beau",
+  "belle",
+  "great",
+  "awesome",
+  "nice",
+  "amazing",
+  "fantastic",
+  "brilliant",
+  "wonderful",
+  "helpful",
+  "useful",
+  "cool",
+  "lovely",
 ];
 /** "Voici le replay", "the slides are available here: <link>". */
 const POINTERS = wordList([
-  LINK, "voici", "voilà", "ci-dessous", "ci-joint", "ci-jointe", "retrouvez", "vous trouverez", "ici",
-  "here is", "here are", "here's", "here you go", "available here", "found here", "below", "attached",
-  "you can find", "can be found",
+  LINK,
+  "voici",
+  "voilà",
+  "ci-dessous",
+  "ci-joint",
+  "ci-jointe",
+  "retrouvez",
+  "vous trouverez",
+  "ici",
+  "here is",
+  "here are",
+  "here's",
+  "here you go",
+  "available here",
+  "found here",
+  "below",
+  "attached",
+  "you can find",
+  "can be found",
 ]);
 /** "Le compte rendu est très complet", "the recording is now online": telling, not asking… */
 const IS_VERBS = [
-  "est", "sont", "sera", "seront", "etait", "etaient", "a", "ont",
-  "is", "are", "was", "were", "will", "has", "have", "s", // "s": "the recording's up"
+  "est",
+  "sont",
+  "sera",
+  "seront",
+  "etait",
+  "etaient",
+  "a",
+  "ont",
+  "is",
+  "are",
+  "was",
+  "were",
+  "will",
+  "has",
+  "have",
+  "s", // "s": "the recording's up"
 ];
 /** …unless the subject is inverted, French-style: "le compte rendu est-il disponible". */
 const INVERTED_SUBJECTS = ["il", "elle", "ils", "elles", "t", "on"];
@@ -380,8 +644,7 @@ function alreadyPublished(found: Found<Artefact>, sentence: Sentence): boolean {
   if (sentence.isQuestion) return false;
   const { words } = sentence;
   const thanked = findAll(words, THANKS).some(
-    (thanks) =>
-      thanks.end <= found.start && found.start - thanks.end <= 4 && !words.slice(thanks.end, found.start).includes(","),
+    (thanks) => thanks.end <= found.start && found.start - thanks.end <= 4 && !words.slice(thanks.end, found.start).includes(","),
   );
   const praised = words.slice(Math.max(0, found.start - 2), found.start).some((word) => PRAISE.includes(word));
   const pointedAt = findAll(words, POINTERS).length > 0;
@@ -399,9 +662,7 @@ type Evidence = { label: string };
 export function recogniseRecapRequest(text: string): RecapRequest {
   const sentences = splitIntoSentences(normalise(text));
 
-  const absences = sentences.flatMap((sentence) =>
-    findAll(sentence.words, ABSENCE_CUES).filter((absence) => !aboutOtherPeople(sentence.words, absence)),
-  );
+  const absences = sentences.flatMap((sentence) => findAll(sentence.words, ABSENCE_CUES).filter((absence) => !aboutOtherPeople(sentence.words, absence)));
 
   const evidence: Evidence[] = [];
   for (const sentence of sentences) {
@@ -412,9 +673,10 @@ export function recogniseRecapRequest(text: string): RecapRequest {
     });
     if (artefacts.length === 0) continue;
 
-    const asking = findAll(words, sentence.isQuestion ? ASKING_IN_A_QUESTION_TOO : ASKING_IN_A_STATEMENT).map(
-      (found) => ({ ...found.of, label: found.of.label.endsWith("*") ? found.text : found.of.label }),
-    );
+    const asking = findAll(words, sentence.isQuestion ? ASKING_IN_A_QUESTION_TOO : ASKING_IN_A_STATEMENT).map((found) => ({
+      ...found.of,
+      label: found.of.label.endsWith("*") ? found.text : found.of.label,
+    }));
     if (sentence.isQuestion) asking.push(QUESTION_MARK);
 
     // Having missed the event makes any mention of an artefact a request, wherever it is.

@@ -34,18 +34,18 @@ export async function replyToRecapAskers(
   const { publicUrl } = await getSiteSettings(tx);
   const body = t("recaps.hostReply", { url: `${publicUrl}/events/${options.eventSlug}#recap` });
   const replies: Prisma.CommentCreateManyInput[] = asking.map((comment) => ({
-      eventId: options.eventId,
-      ...replyPlacement(comment),
-      noticeForCommentId: comment.id,
-      authorName: host.name,
-      authorEmail: host.email,
-      authorUserId: options.hostId,
-      body,
-      bodyHash: hashBody(body),
-      status: "APPROVED" as const,
-      isRecapNotice: true,
-      ipHash: "host",
-      createdAt: options.now,
+    eventId: options.eventId,
+    ...replyPlacement(comment),
+    noticeForCommentId: comment.id,
+    authorName: host.name,
+    authorEmail: host.email,
+    authorUserId: options.hostId,
+    body,
+    bodyHash: hashBody(body),
+    status: "APPROVED" as const,
+    isRecapNotice: true,
+    ipHash: "host",
+    createdAt: options.now,
   }));
   // PostgreSQL: a concurrent transaction may answer the same comment first; the unique key then skips it.
   // SQLite transactions hold the write lock from their start, so the read above is still true.

@@ -26,7 +26,12 @@ export async function requeueRecapEmails(options: { db: Database; actor: Actor |
     await recordAudit(
       tx,
       actor.id,
-      { action: status === "FAILED" ? "recap.retry-failed" : "recap.resend-ambiguous", targetType: "Recap", targetId: recap.id, details: { eventId: recap.eventId, count } },
+      {
+        action: status === "FAILED" ? "recap.retry-failed" : "recap.resend-ambiguous",
+        targetType: "Recap",
+        targetId: recap.id,
+        details: { eventId: recap.eventId, count },
+      },
       now,
     );
     return { requeued: count };

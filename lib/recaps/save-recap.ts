@@ -25,7 +25,12 @@ export async function saveRecap(options: { db: Database; actor: Actor | null; ev
     if (links.length) {
       await tx.recapLink.createMany({ data: links.map((link, position) => ({ ...link, recapId: recap.id, position })) });
     }
-    await recordAudit(tx, actor.id, { action: "recap.save", targetType: "Recap", targetId: recap.id, details: { eventId: event.id, links: links.length, status: recap.status } });
+    await recordAudit(tx, actor.id, {
+      action: "recap.save",
+      targetType: "Recap",
+      targetId: recap.id,
+      details: { eventId: event.id, links: links.length, status: recap.status },
+    });
     return recap;
   });
 }

@@ -24,7 +24,12 @@ export async function unpublishRecap(options: { db: Database; actor: Actor | nul
     });
     const { count: repliesRemoved } = await tx.comment.deleteMany({ where: { eventId: recap.eventId, isRecapNotice: true } });
     await tx.event.update({ where: { id: recap.eventId }, data: { updatedAt: now }, select: { id: true } });
-    await recordAudit(tx, actor.id, { action: "recap.unpublish", targetType: "Recap", targetId: recap.id, details: { eventId: recap.eventId, cancelled, repliesRemoved } }, now);
+    await recordAudit(
+      tx,
+      actor.id,
+      { action: "recap.unpublish", targetType: "Recap", targetId: recap.id, details: { eventId: recap.eventId, cancelled, repliesRemoved } },
+      now,
+    );
     return { cancelled, repliesRemoved };
   });
 }

@@ -17,7 +17,10 @@ export function cleanLine(value: string): string {
 
 /** A multi-line text (a comment, a recap): controls and bidi overrides removed; line breaks kept. */
 export function cleanText(value: string): string {
-  return value.replace(CONTROL, "").replace(BIDI_CONTROLS, "").replace(/\ufeff/g, "");
+  return value
+    .replace(CONTROL, "")
+    .replace(BIDI_CONTROLS, "")
+    .replace(/\ufeff/g, "");
 }
 
 /** zod: a string cleaned as one line, before its other checks. */

@@ -32,7 +32,10 @@ const limiters = new WeakMap<object, Map<LimitName, RateLimiterPrisma>>();
 
 function limiter(db: Database, name: LimitName): RateLimiterPrisma {
   let byName = limiters.get(db);
-  if (!byName) limiters.set(db, (byName = new Map()));
+  if (!byName) {
+    byName = new Map();
+    limiters.set(db, byName);
+  }
   let instance = byName.get(name);
   if (!instance) {
     instance = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix: name, ...LIMITS[name] });

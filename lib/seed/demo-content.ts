@@ -100,7 +100,11 @@ export async function seedDemoContent(db: Database, now: Date = new Date()): Pro
   // The organisation of the seed's announcement, unless the site already has its own (setup or settings win).
   await db.siteSettings.upsert({
     where: { id: "site" },
-    create: { id: "site", organisationName: "Agence LIMITE", description: "Webreakfasts : des échanges informels sur l’engagement et la mobilisation en ligne" },
+    create: {
+      id: "site",
+      organisationName: "Agence LIMITE",
+      description: "Webreakfasts : des échanges informels sur l’engagement et la mobilisation en ligne",
+    },
     update: {},
     select: { id: true },
   });

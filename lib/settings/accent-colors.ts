@@ -14,7 +14,11 @@ export function contrastRatio(a: string, b: string): number {
 
 function darken(hex: string, factor: number): string {
   return `#${[1, 3, 5]
-    .map((start) => Math.round(parseInt(hex.slice(start, start + 2), 16) * factor).toString(16).padStart(2, "0"))
+    .map((start) =>
+      Math.round(parseInt(hex.slice(start, start + 2), 16) * factor)
+        .toString(16)
+        .padStart(2, "0"),
+    )
     .join("")}`;
 }
 

@@ -18,7 +18,9 @@ function isSiteAddress(value: string): boolean {
 
 /** What an admin edits on the site's settings page. */
 export const siteSettingsInputSchema = z.object({
-  organisationName: lineText(z.string({ error: "organisationNameRequired" }).trim().min(1, { error: "organisationNameRequired" }).max(120, { error: "organisationNameTooLong" })),
+  organisationName: lineText(
+    z.string({ error: "organisationNameRequired" }).trim().min(1, { error: "organisationNameRequired" }).max(120, { error: "organisationNameTooLong" }),
+  ),
   description: lineText(z.string({ error: "descriptionTooLong" }).trim().max(300, { error: "descriptionTooLong" })).default(""),
   accentColor: z
     .string({ error: "colorInvalid" })
@@ -48,7 +50,10 @@ export const siteSettingsInputSchema = z.object({
     .max(5_000, { error: "embedOriginsTooMany" })
     .default("")
     .transform((text, context) => {
-      const lines = text.split(/[\r\n,]+/).map((line) => line.trim()).filter(Boolean);
+      const lines = text
+        .split(/[\r\n,]+/)
+        .map((line) => line.trim())
+        .filter(Boolean);
       const origins = lines.map(toOrigin);
       if (origins.some((origin) => origin === null)) context.addIssue({ code: "custom", message: "embedOriginInvalid" });
       const unique = [...new Set(origins.filter((origin): origin is string => origin !== null))];

@@ -10,7 +10,9 @@ import type { Locale } from "@/lib/i18n/locales";
 import { getSiteSettings } from "@/lib/settings/site-settings";
 
 const setupInputSchema = z.object({
-  organisationName: lineText(z.string({ error: "organisationNameRequired" }).trim().min(1, { error: "organisationNameRequired" }).max(120, { error: "organisationNameTooLong" })),
+  organisationName: lineText(
+    z.string({ error: "organisationNameRequired" }).trim().min(1, { error: "organisationNameRequired" }).max(120, { error: "organisationNameTooLong" }),
+  ),
   name: displayNameField,
   email: emailField,
   password: passwordField,
@@ -41,7 +43,10 @@ export async function completeSetup(options: { db: Database; token: unknown; inp
   return db.$transaction(async (tx) => {
     const { count } = await tx.setting.deleteMany({ where: { key: SETUP_TOKEN_KEY, value: hashSetupToken(options.token as string) } });
     if (count === 0 || (await tx.user.count()) > 0) throw new AppError("NOT_FOUND", "setupClosed");
-    const user = await tx.user.create({ data: { email, name, passwordHash, role: "ADMIN", locale: options.locale ?? (await getSiteSettings(tx)).defaultLocale, createdAt: now }, select: { id: true, email: true } });
+    const user = await tx.user.create({
+      data: { email, name, passwordHash, role: "ADMIN", locale: options.locale ?? (await getSiteSettings(tx)).defaultLocale, createdAt: now },
+      select: { id: true, email: true },
+    });
     await tx.siteSettings.upsert({ where: { id: "site" }, create: { id: "site", organisationName }, update: { organisationName }, select: { id: true } });
     await recordAudit(tx, user.id, { action: "user.create", targetType: "User", targetId: user.id, details: { email, role: "ADMIN", via: "setup" } }, now);
     return user;

@@ -23,7 +23,10 @@ export async function acceptInvitation(options: { db: Database; token: unknown; 
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const passwordHash = await hashPassword(parsed.data.password);
   return db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { id }, select: { email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true } });
+    const invitation = await tx.invitation.findUnique({
+      where: { id },
+      select: { email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true },
+    });
     if (!invitation) throw new AppError("NOT_FOUND", "invitationInvalid");
     if (invitation.acceptedAt) throw new AppError("INVALID", "invitationUsed");
     if (invitation.revokedAt) throw new AppError("INVALID", "invitationRevoked");
@@ -33,11 +36,23 @@ export async function acceptInvitation(options: { db: Database; token: unknown; 
     if (count === 0) throw new AppError("INVALID", "invitationUsed");
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) throw new AppError("CONFLICT", "userExists");
     const user = await tx.user.create({
-      data: { email: invitation.email, name: parsed.data.name, passwordHash, role: invitation.role, locale: options.locale ?? (await getSiteSettings(tx)).defaultLocale, createdAt: now },
+      data: {
+        email: invitation.email,
+        name: parsed.data.name,
+        passwordHash,
+        role: invitation.role,
+        locale: options.locale ?? (await getSiteSettings(tx)).defaultLocale,
+        createdAt: now,
+      },
       select: { id: true, email: true, role: true },
     });
     await tx.invitation.update({ where: { id }, data: { userId: user.id }, select: { id: true } });
-    await recordAudit(tx, user.id, { action: "user.accept-invitation", targetType: "User", targetId: user.id, details: { email: user.email, role: user.role } }, now);
+    await recordAudit(
+      tx,
+      user.id,
+      { action: "user.accept-invitation", targetType: "User", targetId: user.id, details: { email: user.email, role: user.role } },
+      now,
+    );
     return user;
   });
 }

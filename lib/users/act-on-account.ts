@@ -24,16 +24,27 @@ export async function actOnAccount(options: { db: Database; actor: Actor | null;
     if (!user) throw new AppError("NOT_FOUND", "notFound");
     if (user.role === "ADMIN" && (action === "disable" || action === "remove" || action === "make-host")) await assertAnotherActiveAdmin(tx, user.id);
     const audit = (event: Parameters<typeof recordAudit>[2]) => recordAudit(tx, actor.id, event, now);
-    const withdrawn = action === "disable" || action === "remove" || (action === "make-host" && user.role === "ADMIN") ? await revokeInvitationsSentBy(tx, user.id, now) : 0;
+    const withdrawn =
+      action === "disable" || action === "remove" || (action === "make-host" && user.role === "ADMIN") ? await revokeInvitationsSentBy(tx, user.id, now) : 0;
     if (action === "disable") {
       await tx.user.update({ where: { id: user.id }, data: { disabledAt: now }, select: { id: true } });
       await revokeAllSessions(tx, user.id, now);
-      await audit({ action: "user.disable", targetType: "User", targetId: user.id, details: { email: user.email, ...(withdrawn > 0 && { invitationsWithdrawn: withdrawn }) } });
+      await audit({
+        action: "user.disable",
+        targetType: "User",
+        targetId: user.id,
+        details: { email: user.email, ...(withdrawn > 0 && { invitationsWithdrawn: withdrawn }) },
+      });
     } else if (action === "enable") {
       await tx.user.update({ where: { id: user.id }, data: { disabledAt: null }, select: { id: true } });
       await audit({ action: "user.enable", targetType: "User", targetId: user.id, details: { email: user.email } });
     } else if (action === "remove") {
-      await audit({ action: "user.remove", targetType: "User", targetId: user.id, details: { email: user.email, ...(withdrawn > 0 && { invitationsWithdrawn: withdrawn }) } });
+      await audit({
+        action: "user.remove",
+        targetType: "User",
+        targetId: user.id,
+        details: { email: user.email, ...(withdrawn > 0 && { invitationsWithdrawn: withdrawn }) },
+      });
       await tx.auditLog.updateMany({ where: { actorId: user.id }, data: { actorName: user.name } });
       // Their replies stay, under their public name; their sessions go with the account.
       await tx.user.delete({ where: { id: user.id }, select: { id: true } });
@@ -41,7 +52,12 @@ export async function actOnAccount(options: { db: Database; actor: Actor | null;
       const role = action === "make-admin" ? "ADMIN" : "HOST";
       if (role !== user.role) {
         await tx.user.update({ where: { id: user.id }, data: { role }, select: { id: true } });
-        await audit({ action: "user.change-role", targetType: "User", targetId: user.id, details: { email: user.email, from: user.role, to: role, ...(withdrawn > 0 && { invitationsWithdrawn: withdrawn }) } });
+        await audit({
+          action: "user.change-role",
+          targetType: "User",
+          targetId: user.id,
+          details: { email: user.email, from: user.role, to: role, ...(withdrawn > 0 && { invitationsWithdrawn: withdrawn }) },
+        });
       }
     }
     return { action };

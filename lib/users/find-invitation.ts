@@ -5,7 +5,10 @@ import { invitationIdFromToken } from "./invitation-links";
 export async function findInvitation(options: { db: Database; token: unknown; now?: Date }) {
   const id = invitationIdFromToken(options.token);
   if (!id) return { state: "invalid" as const };
-  const invitation = await options.db.invitation.findUnique({ where: { id }, select: { email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true } });
+  const invitation = await options.db.invitation.findUnique({
+    where: { id },
+    select: { email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true },
+  });
   if (!invitation) return { state: "invalid" as const };
   if (invitation.acceptedAt) return { state: "used" as const, email: invitation.email };
   if (invitation.revokedAt) return { state: "revoked" as const, email: invitation.email };

@@ -7,8 +7,15 @@ export async function listUsers(options: { db: Database; actor: Actor | null; no
   assertCan(actor, "user:manage");
   const now = options.now ?? new Date();
   const [users, invitations] = await Promise.all([
-    db.user.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true } }),
-    db.invitation.findMany({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" }, select: { id: true, email: true, role: true, expiresAt: true } }),
+    db.user.findMany({
+      orderBy: [{ role: "asc" }, { name: "asc" }],
+      select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true },
+    }),
+    db.invitation.findMany({
+      where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, email: true, role: true, expiresAt: true },
+    }),
   ]);
   return { users, invitations };
 }

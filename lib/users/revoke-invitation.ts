@@ -13,11 +13,20 @@ export async function revokeInvitation(options: { db: Database; actor: Actor | n
   assertCan(actor, "user:manage");
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { id: invitationId }, select: { id: true, email: true, role: true, acceptedAt: true, revokedAt: true } });
+    const invitation = await tx.invitation.findUnique({
+      where: { id: invitationId },
+      select: { id: true, email: true, role: true, acceptedAt: true, revokedAt: true },
+    });
     if (!invitation) throw new AppError("NOT_FOUND", "notFound");
     if (invitation.acceptedAt) throw new AppError("INVALID", "invitationUsed");
     const { count } = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
-    if (count > 0) await recordAudit(tx, actor.id, { action: "user.revoke-invitation", targetType: "Invitation", targetId: invitation.id, details: { email: invitation.email, role: invitation.role } }, now);
+    if (count > 0)
+      await recordAudit(
+        tx,
+        actor.id,
+        { action: "user.revoke-invitation", targetType: "Invitation", targetId: invitation.id, details: { email: invitation.email, role: invitation.role } },
+        now,
+      );
     return { revoked: count > 0 };
   });
 }
@@ -27,6 +36,9 @@ export async function revokeInvitation(options: { db: Database; actor: Actor | n
  * or made a host. Returns how many were withdrawn.
  */
 export async function revokeInvitationsSentBy(tx: Transaction, userId: string, now: Date): Promise<number> {
-  const { count } = await tx.invitation.updateMany({ where: { invitedById: userId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+  const { count } = await tx.invitation.updateMany({
+    where: { invitedById: userId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { revokedAt: now },
+  });
   return count;
 }

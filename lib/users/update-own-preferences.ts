@@ -12,4 +12,3 @@ export async function updateOwnPreferences(options: { db: Database; actor: Actor
   await db.user.update({ where: { id: actor.id }, data: { locale: parsed.data.locale, digestOptOut: !parsed.data.digest }, select: { id: true } });
   return {};
 }
-

@@ -47,7 +47,10 @@ export async function updateOwnProfile(options: { db: Database; actor: Actor | n
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { name, email, ...(passwordHash && { passwordHash }) }, select: { id: true } });
     if (credentialsChange) {
-      await tx.session.updateMany({ where: { userId: actor.id, revokedAt: null, ...(options.currentSessionId && { id: { not: options.currentSessionId } }) }, data: { revokedAt: now } });
+      await tx.session.updateMany({
+        where: { userId: actor.id, revokedAt: null, ...(options.currentSessionId && { id: { not: options.currentSessionId } }) },
+        data: { revokedAt: now },
+      });
     }
     if (changed.length) await recordAudit(tx, actor.id, { action: "user.update-profile", targetType: "User", targetId: actor.id, details: { changed } }, now);
   });

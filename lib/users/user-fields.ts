@@ -14,6 +14,9 @@ export const emailField = z
 /** The public name, shown under the host's replies and on their badge. */
 export const displayNameField = lineText(z.string({ error: "nameRequired" }).trim().min(1, { error: "nameRequired" }).max(100, { error: "nameTooLong" }));
 
-export const passwordField = z.string({ error: "passwordTooShort" }).min(MIN_PASSWORD_LENGTH, { error: "passwordTooShort" }).max(200, { error: "passwordTooLong" });
+export const passwordField = z
+  .string({ error: "passwordTooShort" })
+  .min(MIN_PASSWORD_LENGTH, { error: "passwordTooShort" })
+  .max(200, { error: "passwordTooLong" });
 
 export const roleField = z.enum(["ADMIN", "HOST"], { error: "roleInvalid" });

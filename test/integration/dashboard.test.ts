@@ -21,7 +21,11 @@ let eventId: string;
 let slug: string;
 
 beforeAll(async () => {
-  const adminUser = await createUser({ db, actor: "system", input: { email: "Admin@Example.org", name: "Admin", password: "correct horse battery", role: "ADMIN" } });
+  const adminUser = await createUser({
+    db,
+    actor: "system",
+    input: { email: "Admin@Example.org", name: "Admin", password: "correct horse battery", role: "ADMIN" },
+  });
   admin = { id: adminUser.id, role: adminUser.role };
   const hostUser = await createUser({ db, actor: admin, input: { email: "host@example.org", name: "Hôte", password: "another long password", role: "HOST" } });
   host = { id: hostUser.id, role: hostUser.role };
@@ -29,7 +33,6 @@ beforeAll(async () => {
   eventId = event.id;
   slug = event.slug;
 });
-
 
 const eventForm = {
   slug: "atelier-vie-privee",
@@ -50,13 +53,26 @@ describe("who may do what", () => {
   // Every dashboard use case, called by an anonymous visitor and by a host lacking the permission.
   const useCases: { name: string; hostAllowed: boolean; call: (actor: Actor | null) => Promise<unknown> }[] = [
     { name: "list the moderation queue", hostAllowed: true, call: (actor) => listModerationQueue({ db, actor, status: "PENDING" }) },
-    { name: "moderate comments", hostAllowed: true, call: async (actor) => moderateComments({ db, actor, input: { commentIds: [(await createComment(db, eventId, { status: "PENDING" })).id], status: "APPROVED" } }) },
+    {
+      name: "moderate comments",
+      hostAllowed: true,
+      call: async (actor) =>
+        moderateComments({ db, actor, input: { commentIds: [(await createComment(db, eventId, { status: "PENDING" })).id], status: "APPROVED" } }),
+    },
     { name: "see the overview", hostAllowed: true, call: (actor) => listDashboardEvents({ db, actor }) },
     { name: "list the dev mailbox", hostAllowed: true, call: (actor) => listMailbox({ db, actor }) },
     { name: "read a mail in the dev mailbox", hostAllowed: true, call: (actor) => readMailboxEmail({ db, actor, id: "any" }).then(() => true) },
-    { name: "create an event", hostAllowed: true, call: (actor) => saveEvent({ db, actor, input: { ...eventForm, slug: `evenement-${Math.random().toString(36).slice(2, 8)}` } }) },
+    {
+      name: "create an event",
+      hostAllowed: true,
+      call: (actor) => saveEvent({ db, actor, input: { ...eventForm, slug: `evenement-${Math.random().toString(36).slice(2, 8)}` } }),
+    },
     { name: "open an event in the editor", hostAllowed: true, call: (actor) => getEventForEditing({ db, actor, slug }) },
-    { name: "create a user", hostAllowed: false, call: (actor) => createUser({ db, actor, input: { email: `x${Math.random()}@example.org`, name: "X", password: "long enough password" } }) },
+    {
+      name: "create a user",
+      hostAllowed: false,
+      call: (actor) => createUser({ db, actor, input: { email: `x${Math.random()}@example.org`, name: "X", password: "long enough password" } }),
+    },
   ];
 
   it.each(useCases)("an anonymous visitor cannot $name (401, nothing changes)", async ({ call }) => {
@@ -165,6 +181,8 @@ describe("signing in", () => {
   it("refuses a short password and a duplicate account", async () => {
     const short = await rejection(createUser({ db, actor: admin, input: { email: "court@example.org", name: "Court", password: "short" } }));
     expect(short.fieldErrors).toEqual({ password: ["passwordTooShort"] });
-    expect((await rejection(createUser({ db, actor: admin, input: { email: "host@example.org", name: "Again", password: "long enough password" } }))).code).toBe("CONFLICT");
+    expect(
+      (await rejection(createUser({ db, actor: admin, input: { email: "host@example.org", name: "Again", password: "long enough password" } }))).code,
+    ).toBe("CONFLICT");
   });
 });

@@ -42,7 +42,9 @@ describe("the event page's version", () => {
 
     const commenterKey = await trustedBrowser(db, "habituee@example.org");
     const known = { authorName: "Habituée", authorEmail: "habituee@example.org", body: `Encore merci ${Math.random()}` };
-    expect(await changesVersion(event.slug, () => postComment({ db, eventSlug: event.slug, input: known, client: { ip: "198.51.100.7", commenterKey } }))).toBe(true);
+    expect(await changesVersion(event.slug, () => postComment({ db, eventSlug: event.slug, input: known, client: { ip: "198.51.100.7", commenterKey } }))).toBe(
+      true,
+    );
     // A held comment changes nothing anyone else sees.
     const unknown = { authorName: "Nouvelle", authorEmail: "nouvelle@example.org", body: `Bonjour ${Math.random()}` };
     expect(await changesVersion(event.slug, () => postComment({ db, eventSlug: event.slug, input: unknown, client: { ip: "198.51.100.8" } }))).toBe(false);

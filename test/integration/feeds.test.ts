@@ -42,7 +42,16 @@ beforeAll(async () => {
   await updateSiteSettings({
     db,
     actor: host,
-    input: { organisationName: "Agir Ensemble", description: "Rencontres", accentColor: "#2e7d32", contactEmail: "", defaultLocale: "fr", timeZone: "Europe/Paris", publicUrl: "https://agir.example.org", legalNotice: "" },
+    input: {
+      organisationName: "Agir Ensemble",
+      description: "Rencontres",
+      accentColor: "#2e7d32",
+      contactEmail: "",
+      defaultLocale: "fr",
+      timeZone: "Europe/Paris",
+      publicUrl: "https://agir.example.org",
+      legalNotice: "",
+    },
   });
 });
 
@@ -69,11 +78,21 @@ describe("calendars", () => {
     // 18:00 in Paris in December is 17:00 UTC.
     expect(vevent.start.toISOString()).toBe("2026-12-10T17:00:00.000Z");
     expect(vevent.end.toISOString()).toBe("2026-12-10T19:00:00.000Z");
-    expect(vevent).toMatchObject({ summary: "Atelier vie privée", location: "Maison des associations, 1 rue de la Paix, 75001 Paris", url: "https://agir.example.org/events/atelier-agenda", status: "CONFIRMED" });
+    expect(vevent).toMatchObject({
+      summary: "Atelier vie privée",
+      location: "Maison des associations, 1 rue de la Paix, 75001 Paris",
+      url: "https://agir.example.org/events/atelier-agenda",
+      status: "CONFIRMED",
+    });
     expect(vevent.uid).toMatch(/@agir\.example\.org$/);
 
     // Moved to 19:00: same UID, a higher sequence, the new time.
-    await saveEvent({ db, actor: host, existingSlug: saved.slug, input: { ...form, slug: saved.slug, startsAt: "2026-12-10T19:00", endsAt: "2026-12-10T21:00" } });
+    await saveEvent({
+      db,
+      actor: host,
+      existingSlug: saved.slug,
+      input: { ...form, slug: saved.slug, startsAt: "2026-12-10T19:00", endsAt: "2026-12-10T21:00" },
+    });
     const [moved] = veventsOf((await getEventCalendar({ db, slug: saved.slug }))!.body);
     expect(moved.uid).toBe(vevent.uid);
     expect(moved.sequence).toBeGreaterThan(vevent.sequence);
@@ -81,7 +100,12 @@ describe("calendars", () => {
 
     // Withdrawn, then reworked as a draft: still answered, as cancelled, with a higher sequence still — and nothing
     // of the draft (its new title, place, text, link).
-    await saveEvent({ db, actor: host, existingSlug: saved.slug, input: { ...form, slug: saved.slug, status: "DRAFT", title: "Projet secret", venueName: "Chez Camille", summary: "Brouillon" } });
+    await saveEvent({
+      db,
+      actor: host,
+      existingSlug: saved.slug,
+      input: { ...form, slug: saved.slug, status: "DRAFT", title: "Projet secret", venueName: "Chez Camille", summary: "Brouillon" },
+    });
     const body = (await getEventCalendar({ db, slug: saved.slug }))!.body;
     const [cancelled] = veventsOf(body);
     expect(cancelled).toMatchObject({ uid: vevent.uid, status: "CANCELLED", summary: "Rencontre annulée" });
@@ -91,7 +115,11 @@ describe("calendars", () => {
   });
 
   it("a summer event carries its summer offset; a draft never published has no calendar; hostile text stays text", async () => {
-    const summer = await saveEvent({ db, actor: host, input: { ...form, slug: "atelier-ete", title: hostile, startsAt: "2026-07-02T18:00", endsAt: "2026-07-02T19:30" } });
+    const summer = await saveEvent({
+      db,
+      actor: host,
+      input: { ...form, slug: "atelier-ete", title: hostile, startsAt: "2026-07-02T18:00", endsAt: "2026-07-02T19:30" },
+    });
     const [vevent] = veventsOf((await getEventCalendar({ db, slug: summer.slug }))!.body);
     expect(vevent.start.toISOString()).toBe("2026-07-02T16:00:00.000Z");
     expect(vevent.summary).toBe(hostile);
@@ -116,16 +144,31 @@ function decodeHtml(html: string): string {
 }
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", processEntities: true, htmlEntities: true });
-type AtomEntry = { id: string; title: string | { "#text": string }; link: { "@href": string } | { "@href": string }[]; updated: string; published: string; content: string | { "#text": string }; summary?: unknown };
+type AtomEntry = {
+  id: string;
+  title: string | { "#text": string };
+  link: { "@href": string } | { "@href": string }[];
+  updated: string;
+  published: string;
+  content: string | { "#text": string };
+  summary?: unknown;
+};
 function parseAtom(source: string) {
-  const parsed = xml.parse(source) as { feed: { title: string | { "#text": string }; id: string; link: { "@rel"?: string; "@href": string }[]; updated: string; entry?: AtomEntry | AtomEntry[] } };
+  const parsed = xml.parse(source) as {
+    feed: { title: string | { "#text": string }; id: string; link: { "@rel"?: string; "@href": string }[]; updated: string; entry?: AtomEntry | AtomEntry[] };
+  };
   const entries = parsed.feed.entry === undefined ? [] : Array.isArray(parsed.feed.entry) ? parsed.feed.entry : [parsed.feed.entry];
   // Titles are type="html": a feed reader decodes them to show the text.
   const text = (value: string | { "#text": string }) => decodeHtml(typeof value === "string" ? value : value["#text"]);
   return {
     feed: parsed.feed,
     title: text(parsed.feed.title),
-    entries: entries.map((entry) => ({ ...entry, title: text(entry.title), content: text(entry.content), href: (Array.isArray(entry.link) ? entry.link[0] : entry.link)["@href"] })),
+    entries: entries.map((entry) => ({
+      ...entry,
+      title: text(entry.title),
+      content: text(entry.content),
+      href: (Array.isArray(entry.link) ? entry.link[0] : entry.link)["@href"],
+    })),
   };
 }
 
@@ -133,7 +176,9 @@ describe("Atom feeds", () => {
   it("events: valid Atom with a self link, each published event once with its link and dates, no draft", async () => {
     const atom = parseAtom(await getEventsFeed({ db }));
     expect(atom.title).toContain("Agir Ensemble");
-    expect(atom.feed.link).toEqual(expect.arrayContaining([expect.objectContaining({ "@rel": "self", "@href": "https://agir.example.org/feeds/events.atom" })]));
+    expect(atom.feed.link).toEqual(
+      expect.arrayContaining([expect.objectContaining({ "@rel": "self", "@href": "https://agir.example.org/feeds/events.atom" })]),
+    );
     expect(new Date(atom.feed.updated).getTime()).not.toBeNaN();
     const summer = atom.entries.find((entry) => entry.href === "https://agir.example.org/events/atelier-ete")!;
     expect(summer.title).toBe(hostile);
@@ -145,7 +190,15 @@ describe("Atom feeds", () => {
 
   it("recaps: a published recap appears with its links; withdrawn, it leaves the feed", async () => {
     const event = await saveEvent({ db, actor: host, input: { ...form, slug: "atelier-compte-rendu" } });
-    await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: "Merci ! Le débat sur le **clickactivism** a été vif.", links: [{ kind: "SLIDES", title: "Les diapositives", url: "https://example.org/slides.pdf" }] } });
+    await saveRecap({
+      db,
+      actor: host,
+      eventSlug: event.slug,
+      input: {
+        body: "Merci ! Le débat sur le **clickactivism** a été vif.",
+        links: [{ kind: "SLIDES", title: "Les diapositives", url: "https://example.org/slides.pdf" }],
+      },
+    });
     expect(parseAtom(await getRecapsFeed({ db })).entries).toHaveLength(0);
     await publishRecap({ db, actor: host, eventSlug: event.slug });
     const [entry] = parseAtom(await getRecapsFeed({ db })).entries;
@@ -189,7 +242,11 @@ describe("schema.org JSON-LD", () => {
     });
     expect(data).not.toHaveProperty("recordedIn");
     const withRecap = eventStructuredData({ ...event, recap: { publishedAt: new Date("2026-12-12T09:00:00Z") } }, settings, "Le compte rendu");
-    expect(withRecap.recordedIn).toMatchObject({ "@type": "CreativeWork", url: "https://agir.example.org/events/atelier#recap", datePublished: "2026-12-12T09:00:00.000Z" });
+    expect(withRecap.recordedIn).toMatchObject({
+      "@type": "CreativeWork",
+      url: "https://agir.example.org/events/atelier#recap",
+      datePublished: "2026-12-12T09:00:00.000Z",
+    });
     const online = eventStructuredData({ ...event, venueName: "En ligne (Jitsi)", venueAddress: "" }, settings, "Le compte rendu");
     expect(online).toMatchObject({ eventAttendanceMode: "https://schema.org/OnlineEventAttendanceMode", location: { "@type": "VirtualLocation" } });
 

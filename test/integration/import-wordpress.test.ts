@@ -32,17 +32,26 @@ let host: Actor;
 
 beforeAll(async () => {
   const admin = await createHost(db, { role: "ADMIN" });
-  await updateSiteSettings({ db, actor: admin, input: { organisationName: "Collectif", accentColor: "#1f5fae", defaultLocale: "fr", timeZone: "Europe/Paris" } });
+  await updateSiteSettings({
+    db,
+    actor: admin,
+    input: { organisationName: "Collectif", accentColor: "#1f5fae", defaultLocale: "fr", timeZone: "Europe/Paris" },
+  });
   host = await createHost(db);
 });
 
-const eventsFrom = (keyPart: string) => db.event.findMany({ where: { importKey: { contains: keyPart } }, orderBy: { startsAt: "asc" }, include: { comments: { orderBy: { createdAt: "asc" } } } });
+const eventsFrom = (keyPart: string) =>
+  db.event.findMany({ where: { importKey: { contains: keyPart } }, orderBy: { startsAt: "asc" }, include: { comments: { orderBy: { createdAt: "asc" } } } });
 
 describe("importing a real WordPress association site", () => {
   it("events from the chosen category with their dates, places and hosts; comments threaded, held or left behind; recap questions flagged", async () => {
     const xml = fixture("association-site.wxr.xml");
     const preview = await previewWordPressImport({ db, actor: host, xml, options: { categories: ["rencontres"] } });
-    expect(preview.events.map((event) => event.title)).toEqual(["Atelier : sécuriser les données de vos adhérents", "Webinaire : financer son association par le don en ligne", "Apéro numérique de rentrée"]);
+    expect(preview.events.map((event) => event.title)).toEqual([
+      "Atelier : sécuriser les données de vos adhérents",
+      "Webinaire : financer son association par le don en ligne",
+      "Apéro numérique de rentrée",
+    ]);
     expect(preview.skippedPosts).toEqual([
       { title: "Assemblée générale 2024 : compte rendu", reason: "filter" },
       { title: "Brouillon : atelier cartographie", reason: "status" },
@@ -56,7 +65,15 @@ describe("importing a real WordPress association site", () => {
 
     const [atelier, webinaire, apero] = await eventsFrom(":post:");
     // "Le 14 mars de 18h30 à 20h30", posted in February 2019: 18:30 in Paris.
-    expect(atelier).toMatchObject({ status: "PUBLISHED", startsAt: new Date("2019-03-14T17:30:00Z"), endsAt: new Date("2019-03-14T19:30:00Z"), venueName: "Maison des associations", venueAddress: "18 rue Ramponeau, 75020 Paris", hostNames: "Claire Dubois\nKarim Benali", language: "fr" });
+    expect(atelier).toMatchObject({
+      status: "PUBLISHED",
+      startsAt: new Date("2019-03-14T17:30:00Z"),
+      endsAt: new Date("2019-03-14T19:30:00Z"),
+      venueName: "Maison des associations",
+      venueAddress: "18 rue Ramponeau, 75020 Paris",
+      hostNames: "Claire Dubois\nKarim Benali",
+      language: "fr",
+    });
     // "Jeudi 3 octobre 2019, 12h–13h, en ligne".
     expect(webinaire).toMatchObject({ startsAt: new Date("2019-10-03T10:00:00Z"), endsAt: new Date("2019-10-03T11:00:00Z"), venueName: "En ligne" });
     // "Le 12 septembre à 19h": the year of the post, two hours long.
@@ -100,7 +117,11 @@ describe("importing a real WordPress association site", () => {
     expect(again.comments).toMatchObject({ approved: 0, alreadyImported: 300 });
     const [event] = await db.event.findMany({ where: { title: { startsWith: "Plaidoyer, mobilisation" }, importKey: { not: null } } });
     // "Le 28 septembre de 8h à 10h", posted on 14 September 2010.
-    expect(event).toMatchObject({ startsAt: new Date("2010-09-28T06:00:00Z"), endsAt: new Date("2010-09-28T08:00:00Z"), hostNames: "Frédéric Bardeau\nOlivier Blondeau" });
+    expect(event).toMatchObject({
+      startsAt: new Date("2010-09-28T06:00:00Z"),
+      endsAt: new Date("2010-09-28T08:00:00Z"),
+      hostNames: "Frédéric Bardeau\nOlivier Blondeau",
+    });
     expect(await db.comment.count({ where: { eventId: event.id } })).toBe(300);
     expect(await db.comment.count({ where: { eventId: event.id, asksForRecap: true } })).toBe(first.comments.askingForRecap);
   });
@@ -125,18 +146,56 @@ describe("the project's own export", () => {
     expect(summary.events).toEqual({ created: 4, alreadyImported: 0, deletedHere: 0, dateToCheck: 1, published: 3 });
     // A password-protected post stays private; a post whose own HTML holds a doctype is still read; entities decoded.
     expect(summary.skippedPosts).toEqual([{ title: "Members only: board dinner", reason: "status" }]);
-    expect(await db.event.findUniqueOrThrow({ where: { slug: "qa-evening" } })).toMatchObject({ title: "Q&A evening", startsAt: new Date("2023-06-03T17:00:00Z"), venueName: "Library" });
+    expect(await db.event.findUniqueOrThrow({ where: { slug: "qa-evening" } })).toMatchObject({
+      title: "Q&A evening",
+      startsAt: new Date("2023-06-03T17:00:00Z"),
+      venueName: "Library",
+    });
     expect(summary.comments).toMatchObject({ approved: 5, spam: 1, pingbacks: 1, askingForRecap: 1 });
-    const [repair, garden, meeting] = await Promise.all(["repair-cafe", "garden-workday", "annual-meeting"].map((slug) => db.event.findUniqueOrThrow({ where: { slug }, include: { comments: { orderBy: { createdAt: "asc" } } } })));
+    const [repair, garden, meeting] = await Promise.all(
+      ["repair-cafe", "garden-workday", "annual-meeting"].map((slug) =>
+        db.event.findUniqueOrThrow({ where: { slug }, include: { comments: { orderBy: { createdAt: "asc" } } } }),
+      ),
+    );
     // 10:00 in London in May is 9:00 UTC.
-    expect(repair).toMatchObject({ startsAt: new Date("2022-05-21T09:00:00Z"), endsAt: new Date("2022-05-21T11:30:00Z"), venueName: "Community Hall", venueAddress: "12 High Street, Bristol", status: "PUBLISHED" });
+    expect(repair).toMatchObject({
+      startsAt: new Date("2022-05-21T09:00:00Z"),
+      endsAt: new Date("2022-05-21T11:30:00Z"),
+      venueName: "Community Hall",
+      venueAddress: "12 High Street, Bristol",
+      status: "PUBLISHED",
+    });
     expect(repair.topic).not.toMatch(/script|alert|gallery|javascript:/i);
     expect(repair.topic).toContain("[the guide](https://example.org/guide)");
     // "Saturday 21 May, 10am–12:30pm", posted in April 2023, in the site's time zone (Paris).
-    expect(garden).toMatchObject({ startsAt: new Date("2023-05-21T08:00:00Z"), endsAt: new Date("2023-05-21T10:30:00Z"), venueName: "Allotments", hostNames: "Priya\nTom", language: "en" });
+    expect(garden).toMatchObject({
+      startsAt: new Date("2023-05-21T08:00:00Z"),
+      endsAt: new Date("2023-05-21T10:30:00Z"),
+      venueName: "Allotments",
+      hostNames: "Priya\nTom",
+      language: "en",
+    });
     expect(meeting).toMatchObject({ status: "DRAFT", dateToCheck: true });
     // A host sets the date and saves: no longer to check.
-    await saveEvent({ db, actor: host, existingSlug: "annual-meeting", input: { slug: "annual-meeting", title: meeting.title, timeZone: "Europe/Paris", startsAt: "2023-07-01T18:00", endsAt: "2023-07-01T20:00", venueName: "Hall", venueAddress: "", hostNames: "", summary: meeting.summary, topic: meeting.topic, language: "en", status: "PUBLISHED" } });
+    await saveEvent({
+      db,
+      actor: host,
+      existingSlug: "annual-meeting",
+      input: {
+        slug: "annual-meeting",
+        title: meeting.title,
+        timeZone: "Europe/Paris",
+        startsAt: "2023-07-01T18:00",
+        endsAt: "2023-07-01T20:00",
+        venueName: "Hall",
+        venueAddress: "",
+        hostNames: "",
+        summary: meeting.summary,
+        topic: meeting.topic,
+        language: "en",
+        status: "PUBLISHED",
+      },
+    });
     expect(await db.event.findUniqueOrThrow({ where: { slug: "annual-meeting" } })).toMatchObject({ dateToCheck: false, status: "PUBLISHED" });
     // A website that is no web address is not kept; e-mail addresses are lower-cased like any comment's.
     expect(repair.comments[0]).toMatchObject({ authorName: "Ann", authorUrl: null, authorEmail: "ann@example.org", asksForRecap: true });
@@ -149,7 +208,7 @@ describe("the project's own export", () => {
     const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><rss><channel><wp:wxr_version>1.2</wp:wxr_version><title>&lol2;</title></channel></rss>`;
     const external = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><wp:wxr_version>1.2</wp:wxr_version><item><title>&x;</title></item></channel></rss>`;
     const inside = `<?xml version="1.0"?><rss><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">]><channel><wp:wxr_version>1.2</wp:wxr_version><item><wp:post_id>1</wp:post_id><title>&a;&a;</title></item></channel></rss>`;
-    for (const xml of [bomb, external, inside, "<html><body>not an export</body></html>", "{\"json\": true}", "", small.slice(0, small.length / 2)]) {
+    for (const xml of [bomb, external, inside, "<html><body>not an export</body></html>", '{"json": true}', "", small.slice(0, small.length / 2)]) {
       const error = await rejection(importWordPress({ db, actor: host, xml }));
       expect(error.messageKey, xml.slice(0, 40)).toBe("importNotWordPress");
     }
@@ -164,7 +223,12 @@ describe("from the dashboard", () => {
     const xml = fixture("association-site.wxr.xml");
     const { id: uploadId } = await uploadWordPressExport({ db, actor: host, file: new File([xml], "export.xml", { type: "text/xml" }) });
     const preview = await getImportPreview({ db, actor: host, uploadId, options: { tags: ["webinaire"] } });
-    expect(preview.terms).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "category", slug: "rencontres", posts: 4 }), expect.objectContaining({ kind: "tag", slug: "webinaire", posts: 1 })]));
+    expect(preview.terms).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "category", slug: "rencontres", posts: 4 }),
+        expect.objectContaining({ kind: "tag", slug: "webinaire", posts: 1 }),
+      ]),
+    );
     expect(preview.events.map((event) => event.title)).toEqual(["Webinaire : financer son association par le don en ligne"]);
 
     const first = await startWordPressImport({ db, actor: host, uploadId, options: { tags: ["webinaire"] } });
@@ -180,11 +244,16 @@ describe("from the dashboard", () => {
   });
 
   it("a wrong file is refused at upload with its message, and nothing is kept; readers cannot upload", async () => {
-    for (const [content, key] of [["<html></html>", "importNotWordPress"], ["", "importFileRequired"]] as const) {
+    for (const [content, key] of [
+      ["<html></html>", "importNotWordPress"],
+      ["", "importFileRequired"],
+    ] as const) {
       const error = await rejection(uploadWordPressExport({ db, actor: host, file: new File([content], "x.xml") }));
       expect(error.fieldErrors?.file).toEqual([key]);
     }
-    expect((await rejection(uploadWordPressExport({ db, actor: host, file: new File(["x".repeat(5 * 1024 * 1024 + 1)], "big.xml") }))).fieldErrors?.file).toEqual(["importTooLargeForUpload"]);
+    expect(
+      (await rejection(uploadWordPressExport({ db, actor: host, file: new File(["x".repeat(5 * 1024 * 1024 + 1)], "big.xml") }))).fieldErrors?.file,
+    ).toEqual(["importTooLargeForUpload"]);
     expect((await rejection(uploadWordPressExport({ db, actor: null, file: new File([small], "x.xml") }))).code).toBe("UNAUTHORIZED");
     expect(await db.importUpload.count({ where: { fileName: { not: "export.xml" } } })).toBe(0);
   });

@@ -50,7 +50,9 @@ describe("migrations tooling on PostgreSQL", () => {
       expect(deploy.code, deploy.output).toBe(0);
       expect(deploy.output).toContain("All migrations have been successfully applied.");
 
-      const tables = (await query<{ tablename: string }>(databaseUrl, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).map((row) => row.tablename);
+      const tables = (await query<{ tablename: string }>(databaseUrl, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).map(
+        (row) => row.tablename,
+      );
       expect(tables).toEqual(expect.arrayContaining(["Event", "Comment", "RecapRequest", "OutboundEmail", "User", "_prisma_migrations"]));
       const timestamps = await query<{ data_type: string }>(
         databaseUrl,
@@ -62,10 +64,9 @@ describe("migrations tooling on PostgreSQL", () => {
       expect(upToDate.code, upToDate.output).toBe(0);
       expect(upToDate.output).toContain("Database schema is up to date!");
 
-      const drift = await prisma(
-        ["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/postgresql/schema.prisma", "--exit-code"],
-        { databaseUrl },
-      );
+      const drift = await prisma(["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/postgresql/schema.prisma", "--exit-code"], {
+        databaseUrl,
+      });
       expect(drift.code, drift.output).toBe(0);
       expect(drift.output).toContain("No difference detected.");
     },

@@ -70,7 +70,11 @@ describe("the worker killed while it expands a publication's fan-out", () => {
 
     // Small batches, so the expansion takes many transactions and the kill lands in the middle of it.
     const first = startWorkerProcess({ SMTP_URL: smtp.url, FANOUT_BATCH_SIZE: "10" });
-    await waitFor(async () => ((await db.job.findFirst({ where: { kind: "recap-fanout", status: "RUNNING" }, select: { progress: true } }))?.progress ?? 0) >= 100, 60_000, "the expansion under way");
+    await waitFor(
+      async () => ((await db.job.findFirst({ where: { kind: "recap-fanout", status: "RUNNING" }, select: { progress: true } }))?.progress ?? 0) >= 100,
+      60_000,
+      "the expansion under way",
+    );
     await killProcess(first);
     const job = await db.job.findFirstOrThrow({ where: { kind: "recap-fanout" }, orderBy: { createdAt: "desc" }, select: { progress: true, status: true } });
     expect(job.status).toBe("RUNNING");
@@ -87,7 +91,9 @@ describe("the worker killed while it expands a publication's fan-out", () => {
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
     expect(rows.filter((row) => row.status === "AMBIGUOUS").length).toBeLessThanOrEqual(OUTBOX_POLICY.concurrency);
     expect(rows.filter((row) => row.status === "SENT").length + rows.filter((row) => row.status === "AMBIGUOUS").length).toBe(REQUESTERS);
-    expect(await db.job.findFirstOrThrow({ where: { kind: "recap-fanout" }, orderBy: { createdAt: "desc" }, select: { status: true, progress: true } })).toEqual({ status: "DONE", progress: REQUESTERS });
+    expect(
+      await db.job.findFirstOrThrow({ where: { kind: "recap-fanout" }, orderBy: { createdAt: "desc" }, select: { status: true, progress: true } }),
+    ).toEqual({ status: "DONE", progress: REQUESTERS });
     await smtp.close();
   }, 240_000);
 });

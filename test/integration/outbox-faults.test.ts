@@ -54,7 +54,10 @@ function context(owner: string, now: () => Date = () => new Date()) {
 }
 
 async function composed(id: string): Promise<ComposedEmail> {
-  const row = await db.outboundEmail.findUniqueOrThrow({ where: { id }, select: { id: true, kind: true, toAddress: true, locale: true, payload: true, recapRequestId: true, recapId: true, userId: true } });
+  const row = await db.outboundEmail.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, kind: true, toAddress: true, locale: true, payload: true, recapRequestId: true, recapId: true, userId: true },
+  });
   const composition = (await composeEmails(db, [row], new Date())).get(id)!;
   if (!("email" in composition)) throw new Error(`not sendable: ${composition.cancel}`);
   return composition.email;
@@ -66,10 +69,16 @@ describe("recording the outcome after the server accepted the message", () => {
     const address = requests[0].email;
     // The database refuses to record SENT (a real failure, raised by the database itself).
     if (engineOf(db) === "postgresql") {
-      await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_sent() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected: write refused'; END $$ LANGUAGE plpgsql`);
-      await db.$executeRawUnsafe(`CREATE TRIGGER refuse_sent BEFORE UPDATE ON "OutboundEmail" FOR EACH ROW WHEN (NEW."status" = 'SENT') EXECUTE FUNCTION refuse_sent()`);
+      await db.$executeRawUnsafe(
+        `CREATE OR REPLACE FUNCTION refuse_sent() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected: write refused'; END $$ LANGUAGE plpgsql`,
+      );
+      await db.$executeRawUnsafe(
+        `CREATE TRIGGER refuse_sent BEFORE UPDATE ON "OutboundEmail" FOR EACH ROW WHEN (NEW."status" = 'SENT') EXECUTE FUNCTION refuse_sent()`,
+      );
     } else {
-      await db.$executeRawUnsafe(`CREATE TRIGGER refuse_sent BEFORE UPDATE OF "status" ON "OutboundEmail" WHEN NEW."status" = 'SENT' BEGIN SELECT RAISE(ABORT, 'injected: write refused'); END`);
+      await db.$executeRawUnsafe(
+        `CREATE TRIGGER refuse_sent BEFORE UPDATE OF "status" ON "OutboundEmail" WHEN NEW."status" = 'SENT' BEGIN SELECT RAISE(ABORT, 'injected: write refused'); END`,
+      );
     }
     try {
       await processOutboxOnce({ db, transport, from, workerId: "a", leaseSeconds: 2, recordAttempts: 2 });
@@ -87,7 +96,6 @@ describe("recording the outcome after the server accepted the message", () => {
     expect((await db.outboundEmail.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("AMBIGUOUS");
     expect(mailsTo(address)).toHaveLength(1);
   });
-
 });
 
 describe("leases", () => {
@@ -125,7 +133,10 @@ describe("withdrawal", () => {
     await withdrawRecapRequest({ db, token: manageToken(heldRequest.id) });
     await withdrawRecapRequest({ db, token: manageToken(otherRequest.id) });
     for (const request of [heldRequest, otherRequest]) {
-      expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: request.id } })).toMatchObject({ status: "CANCELLED", lastError: "withdrawn by the recipient" });
+      expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: request.id } })).toMatchObject({
+        status: "CANCELLED",
+        lastError: "withdrawn by the recipient",
+      });
     }
     await deliverEmail(context("worker-c/1"), held, message);
     await deliverAll({ db, transport });

@@ -25,7 +25,6 @@ const input = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-
 const countComments = () => db.comment.count();
 
 describe("posting a comment", () => {
@@ -107,9 +106,17 @@ describe("posting a comment", () => {
       chain.push(parent);
     }
     const commenterKey = await trustedBrowser(db, "profond@example.org");
-    const posted = await postComment({ db, eventSlug: slug, input: input({ authorEmail: "profond@example.org", body: "Plus profond", parentId: chain[3].id }), client: { ip: newIp(), commenterKey } });
+    const posted = await postComment({
+      db,
+      eventSlug: slug,
+      input: input({ authorEmail: "profond@example.org", body: "Plus profond", parentId: chain[3].id }),
+      client: { ip: newIp(), commenterKey },
+    });
     expect(posted.status).toBe("APPROVED");
-    expect(await db.comment.findUniqueOrThrow({ where: { id: posted.id }, select: { parentId: true, depth: true } })).toEqual({ parentId: chain[2].id, depth: 3 });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: posted.id }, select: { parentId: true, depth: true } })).toEqual({
+      parentId: chain[2].id,
+      depth: 3,
+    });
 
     const event = await getPublishedEvent({ db, slug });
     const third = event!.comments.find((comment) => comment.id === chain[0].id)!.replies[0].replies[0];
@@ -187,9 +194,7 @@ describe("abuse defences", () => {
     const before = await countComments();
     const now = new Date();
     const token = issueFormToken(slug, new Date(now.getTime() - 30_000));
-    const error = await rejection(
-      postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { honeypot: "bot", token }, now }),
-    );
+    const error = await rejection(postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { honeypot: "bot", token }, now }));
     expect(error.code).toBe("SPAM_SUSPECTED");
     expect(await countComments()).toBe(before);
   });
@@ -204,11 +209,25 @@ describe("abuse defences", () => {
     );
     expect(forged.messageKey).toBe("formExpired");
     const otherEvent = await rejection(
-      postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { token: issueFormToken("une-autre-rencontre", new Date(now.getTime() - 10_000)) }, now }),
+      postComment({
+        db,
+        eventSlug: slug,
+        input: input(),
+        client: { ip: newIp() },
+        form: { token: issueFormToken("une-autre-rencontre", new Date(now.getTime() - 10_000)) },
+        now,
+      }),
     );
     expect(otherEvent.messageKey).toBe("formExpired");
     const dayOld = await rejection(
-      postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { token: issueFormToken(slug, new Date(now.getTime() - 86_401_000)) }, now }),
+      postComment({
+        db,
+        eventSlug: slug,
+        input: input(),
+        client: { ip: newIp() },
+        form: { token: issueFormToken(slug, new Date(now.getTime() - 86_401_000)) },
+        now,
+      }),
     );
     expect(dayOld.messageKey).toBe("formExpired");
     const slow = issueFormToken(slug, new Date(now.getTime() - 10_000));
@@ -268,7 +287,14 @@ describe("abuse defences", () => {
     const ip = newIp();
     await postComment({ db, eventSlug: slug, input: input({ authorEmail: "dup@example.org", body }), client: { ip } });
     await letRateLimitsExpire(db);
-    const byEmail = await rejection(postComment({ db, eventSlug: slug, input: input({ authorEmail: "dup@example.org", body: `  y a-t-il eu un   COMPTE rendu ?` }), client: { ip: newIp() } }));
+    const byEmail = await rejection(
+      postComment({
+        db,
+        eventSlug: slug,
+        input: input({ authorEmail: "dup@example.org", body: `  y a-t-il eu un   COMPTE rendu ?` }),
+        client: { ip: newIp() },
+      }),
+    );
     expect(byEmail.code).toBe("CONFLICT");
     const byAddress = await rejection(postComment({ db, eventSlug: slug, input: input({ body }), client: { ip } }));
     expect(byAddress.code).toBe("CONFLICT");
@@ -287,7 +313,12 @@ describe("comment pages", () => {
       starts.push(await createComment(db, event.id, { body: `Conversation ${index}`, status: "APPROVED", createdAt: new Date(base + index * 60_000) }));
     }
     // A reply to the first conversation, written after all of them, stays with it on page 1.
-    const reply = await createComment(db, event.id, { body: "Réponse tardive", status: "APPROVED", parentId: starts[0].id, createdAt: new Date(base + 10_000_000) });
+    const reply = await createComment(db, event.id, {
+      body: "Réponse tardive",
+      status: "APPROVED",
+      parentId: starts[0].id,
+      createdAt: new Date(base + 10_000_000),
+    });
     // An approved reply whose parent was rejected starts a conversation of its own.
     const rejected = await createComment(db, event.id, { body: "Rejeté", status: "REJECTED", createdAt: new Date(base + 11_000_000) });
     const orphan = await createComment(db, event.id, { body: "Orpheline", status: "APPROVED", parentId: rejected.id, createdAt: new Date(base + 12_000_000) });

@@ -109,7 +109,11 @@ describe("publishing a recap", () => {
     expect(await publishRecap({ db, actor: host, eventSlug: event.slug, replyToAskers: true })).toMatchObject({ replied: 0 });
     expect(await db.comment.count({ where: { eventId: event.id, isRecapNotice: true } })).toBe(1);
     expect((await getRecapForEditing({ db, actor: host, eventSlug: event.slug })).unansweredAskers).toBe(0);
-    const audit = await db.auditLog.findMany({ where: { action: "recap.publish", targetId: first.recapId }, orderBy: { createdAt: "asc" }, select: { details: true, actorId: true } });
+    const audit = await db.auditLog.findMany({
+      where: { action: "recap.publish", targetId: first.recapId },
+      orderBy: { createdAt: "asc" },
+      select: { details: true, actorId: true },
+    });
     expect(audit.map((row) => [row.actorId, JSON.parse(row.details ?? "{}").repliedUnderComments])).toEqual([
       [host.id, 1],
       [host.id, 0],
@@ -166,7 +170,12 @@ describe("publishing a recap", () => {
 
   it("refuses an empty recap, a bad link, and publishing nothing", async () => {
     const event = await createEvent(db);
-    const error = await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: " ", links: [{ kind: "SLIDES", title: "x", url: "javascript:alert(1)" }] } }).catch((caught) => caught);
+    const error = await saveRecap({
+      db,
+      actor: host,
+      eventSlug: event.slug,
+      input: { body: " ", links: [{ kind: "SLIDES", title: "x", url: "javascript:alert(1)" }] },
+    }).catch((caught) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect(error.fieldErrors).toMatchObject({ body: ["recapBodyRequired"], "links.0.url": ["urlInvalid"] });
     expect(await db.recap.count({ where: { eventId: event.id } })).toBe(0);

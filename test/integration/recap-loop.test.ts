@@ -45,7 +45,8 @@ beforeEach(() => {
 });
 
 const deliver = () => deliverAll({ db, transport });
-const recapMailsTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address) && /compte rendu est en ligne|recap is online/.test(mail.subject));
+const recapMailsTo = (address: string) =>
+  smtp.received.filter((mail) => mail.to.includes(address) && /compte rendu est en ligne|recap is online/.test(mail.subject));
 const recap = { body: "## Ce qui s'est dit\n\nTrois idées à retenir.", links: [] };
 
 async function publishedEvent(title = "Webreakfast") {
@@ -206,7 +207,12 @@ describe("the host's reply under comments asking after publication", () => {
     await publishRecap({ db, actor: host, eventSlug: event.slug, replyToAskers: true });
 
     // A first comment is held; approving it posts the reply.
-    const held = await postComment({ db, eventSlug: event.slug, input: { authorName: "Inès", authorEmail: "ines@example.org", body: "Le compte rendu est-il disponible ?" }, client: { ip: newIp() } });
+    const held = await postComment({
+      db,
+      eventSlug: event.slug,
+      input: { authorName: "Inès", authorEmail: "ines@example.org", body: "Le compte rendu est-il disponible ?" },
+      client: { ip: newIp() },
+    });
     expect(held).toMatchObject({ status: "PENDING", asksForRecap: true });
     expect(await db.comment.count({ where: { noticeForCommentId: held.id } })).toBe(0);
     await moderateComments({ db, actor: host, input: { commentIds: [held.id], status: "APPROVED" } });
@@ -221,7 +227,12 @@ describe("the host's reply under comments asking after publication", () => {
 
     // An author already trusted is published at once, and answered at once.
     const commenterKey = await trustedBrowser(db, "connu@example.org");
-    const trusted = await postComment({ db, eventSlug: event.slug, input: { authorName: "Connu", authorEmail: "connu@example.org", body: "Y a-t-il eu un compte rendu ?" }, client: { ip: newIp(), commenterKey } });
+    const trusted = await postComment({
+      db,
+      eventSlug: event.slug,
+      input: { authorName: "Connu", authorEmail: "connu@example.org", body: "Y a-t-il eu un compte rendu ?" },
+      client: { ip: newIp(), commenterKey },
+    });
     expect(trusted.status).toBe("APPROVED");
     expect(await db.comment.count({ where: { noticeForCommentId: trusted.id } })).toBe(1);
   });
@@ -245,8 +256,18 @@ describe("the recap's public status", () => {
     expect((await getPublishedEvent({ db, slug: event.slug }))!.recapStatus).toMatchObject({ status: "UNANNOUNCED", expectedOn: null, note: null });
     await setRecapOutlook({ db, actor: host, eventSlug: event.slug, input: { outlook: "EXPECTED", expectedOn: "2026-10-12" }, now });
     expect((await getPublishedEvent({ db, slug: event.slug }))!.recapStatus).toMatchObject({ status: "EXPECTED", expectedOn: "2026-10-12" });
-    await setRecapOutlook({ db, actor: host, eventSlug: event.slug, input: { outlook: "NOT_PLANNED", expectedOn: "2026-10-12", note: "La rencontre n'a pas été enregistrée." }, now });
-    expect((await getPublishedEvent({ db, slug: event.slug }))!.recapStatus).toMatchObject({ status: "NOT_PLANNED", expectedOn: null, note: "La rencontre n'a pas été enregistrée." });
+    await setRecapOutlook({
+      db,
+      actor: host,
+      eventSlug: event.slug,
+      input: { outlook: "NOT_PLANNED", expectedOn: "2026-10-12", note: "La rencontre n'a pas été enregistrée." },
+      now,
+    });
+    expect((await getPublishedEvent({ db, slug: event.slug }))!.recapStatus).toMatchObject({
+      status: "NOT_PLANNED",
+      expectedOn: null,
+      note: "La rencontre n'a pas été enregistrée.",
+    });
     // Readers can still ask to be told if one appears; hosts see that demand.
     await requestRecap({ db, eventSlug: event.slug, input: { email: "quand-meme@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now });
     await db.recapRequest.updateMany({ where: { email: "quand-meme@example.org" }, data: { status: "CONFIRMED", confirmedAt: now } });
@@ -263,11 +284,18 @@ describe("the recap's public status", () => {
     const error = await rejection(setRecapOutlook({ db, actor: host, eventSlug: event.slug, input: { outlook: "EXPECTED", expectedOn: "2026-10-01" }, now }));
     expect(error.fieldErrors).toEqual({ expectedOn: ["expectedDateInPast"] });
     await setRecapOutlook({ db, actor: host, eventSlug: event.slug, input: { outlook: "EXPECTED", expectedOn: "2026-10-02" }, now });
-    expect((await rejection(setRecapOutlook({ db, actor: host, eventSlug: event.slug, input: { outlook: "EXPECTED", expectedOn: "2026-02-30" }, now }))).fieldErrors).toEqual({
+    expect(
+      (await rejection(setRecapOutlook({ db, actor: host, eventSlug: event.slug, input: { outlook: "EXPECTED", expectedOn: "2026-02-30" }, now }))).fieldErrors,
+    ).toEqual({
       expectedOn: ["dateInvalid"],
     });
-    expect((await rejection(setRecapOutlook({ db, actor: host, eventSlug: event.slug, input: { outlook: "SOON" }, now }))).fieldErrors).toEqual({ outlook: ["outlookInvalid"] });
-    expect(await db.event.findUniqueOrThrow({ where: { id: event.id }, select: { recapOutlook: true, recapExpectedOn: true } })).toEqual({ recapOutlook: "EXPECTED", recapExpectedOn: "2026-10-02" });
+    expect((await rejection(setRecapOutlook({ db, actor: host, eventSlug: event.slug, input: { outlook: "SOON" }, now }))).fieldErrors).toEqual({
+      outlook: ["outlookInvalid"],
+    });
+    expect(await db.event.findUniqueOrThrow({ where: { id: event.id }, select: { recapOutlook: true, recapExpectedOn: true } })).toEqual({
+      recapOutlook: "EXPECTED",
+      recapExpectedOn: "2026-10-02",
+    });
   });
 
   it("cannot be changed on an unpublished event, nor the recap published there", async () => {

@@ -35,7 +35,6 @@ const send = (now?: Date) => processOutboxOnce({ db, transport, from, now: now ?
 const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address));
 const confirmToken = (text: string) => /\/recap-requests\/confirm\?token=([\w.-]+)/.exec(text)?.[1];
 
-
 describe("requesting the recap (double opt-in)", () => {
   it("sends a confirmation e-mail whose link confirms the request", async () => {
     await requestRecap({ db, eventSlug: slug, input: { email: "Absente@Example.org", name: "Inès" }, client: { ip: newIp() }, fallbackLocale: "fr" });
@@ -85,28 +84,58 @@ describe("requesting the recap (double opt-in)", () => {
   it("sends at most one confirmation per address and event per day, and none once confirmed", async () => {
     const start = new Date("2026-06-01T08:00:00Z");
     for (const hours of [0, 1, 5]) {
-      await requestRecap({ db, eventSlug: slug, input: { email: "insiste@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now: new Date(start.getTime() + hours * 3600_000) });
+      await requestRecap({
+        db,
+        eventSlug: slug,
+        input: { email: "insiste@example.org" },
+        client: { ip: newIp() },
+        fallbackLocale: "fr",
+        now: new Date(start.getTime() + hours * 3600_000),
+      });
     }
     expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(1);
     await send(new Date(start.getTime() + 5 * 3600_000));
     // The next day, a new link replaces the old one.
     await letRateLimitsExpire(db);
-    await requestRecap({ db, eventSlug: slug, input: { email: "insiste@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now: new Date(start.getTime() + 25 * 3600_000) });
+    await requestRecap({
+      db,
+      eventSlug: slug,
+      input: { email: "insiste@example.org" },
+      client: { ip: newIp() },
+      fallbackLocale: "fr",
+      now: new Date(start.getTime() + 25 * 3600_000),
+    });
     expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(2);
     await send(new Date(start.getTime() + 25 * 3600_000));
     const mails = mailsTo("insiste@example.org");
     expect(mails).toHaveLength(2);
     const [oldToken, newToken] = mails.map((mail) => confirmToken(mail.text)!);
     expect(oldToken).not.toBe(newToken);
-    expect((await rejection(confirmRecapRequest({ db, token: oldToken, now: new Date(start.getTime() + 26 * 3600_000) }))).messageKey).toBe("confirmationLinkInvalid");
+    expect((await rejection(confirmRecapRequest({ db, token: oldToken, now: new Date(start.getTime() + 26 * 3600_000) }))).messageKey).toBe(
+      "confirmationLinkInvalid",
+    );
     await confirmRecapRequest({ db, token: newToken, now: new Date(start.getTime() + 26 * 3600_000) });
-    await requestRecap({ db, eventSlug: slug, input: { email: "insiste@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now: new Date(start.getTime() + 60 * 3600_000) });
+    await requestRecap({
+      db,
+      eventSlug: slug,
+      input: { email: "insiste@example.org" },
+      client: { ip: newIp() },
+      fallbackLocale: "fr",
+      now: new Date(start.getTime() + 60 * 3600_000),
+    });
     expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(2);
   });
 
   it("lets a bot that fills the honeypot believe it succeeded, writing nothing", async () => {
     const before = await db.recapRequest.count();
-    await requestRecap({ db, eventSlug: slug, input: { email: "victime@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", form: { honeypot: "ACME" } });
+    await requestRecap({
+      db,
+      eventSlug: slug,
+      input: { email: "victime@example.org" },
+      client: { ip: newIp() },
+      fallbackLocale: "fr",
+      form: { honeypot: "ACME" },
+    });
     expect(await db.recapRequest.count()).toBe(before);
     expect(await db.outboundEmail.count({ where: { toAddress: "victime@example.org" } })).toBe(0);
   });

@@ -29,13 +29,15 @@ describe("the daily retention job", () => {
     await db.recapRequest.update({ where: { id: expired.id }, data: { confirmTokenExpiresAt: ago(1) } });
     const pendingConfirmation = await createRecapRequest(db, event.id, { status: "UNCONFIRMED" });
     await db.recapRequest.update({ where: { id: pendingConfirmation.id }, data: { confirmTokenExpiresAt: new Date(now.getTime() + DAY) } });
-    const sentMail = (sentAt: Date, recapRequestId?: string) => createOutboundEmail(db, { textBody: "corps", htmlBody: "<p>corps</p>", status: "SENT", sentAt, recapRequestId });
+    const sentMail = (sentAt: Date, recapRequestId?: string) =>
+      createOutboundEmail(db, { textBody: "corps", htmlBody: "<p>corps</p>", status: "SENT", sentAt, recapRequestId });
     const oldMail = await sentMail(ago(31));
     const recentMail = await sentMail(ago(29));
     const expiredConfirmation = await sentMail(ago(8), expired.id);
 
     // Images: one nothing shows any more (left by a failed save), one a fresh upload being saved, one shown.
-    const image = (createdAt: Date) => db.asset.create({ data: { contentType: "image/png", bytes: new Uint8Array([1, 2, 3]), width: 1, height: 1, createdAt } });
+    const image = (createdAt: Date) =>
+      db.asset.create({ data: { contentType: "image/png", bytes: new Uint8Array([1, 2, 3]), width: 1, height: 1, createdAt } });
     const leftOver = await image(ago(2));
     const fresh = await image(ago(0.1));
     const shown = await image(ago(200));
@@ -54,7 +56,10 @@ describe("the daily retention job", () => {
     expect(await db.outboundEmail.findUniqueOrThrow({ where: { id: oldMail.id } })).toMatchObject({ textBody: null, htmlBody: null, status: "SENT" });
     expect(await db.outboundEmail.findUniqueOrThrow({ where: { id: recentMail.id } })).toMatchObject({ textBody: "corps" });
     expect(await db.comment.findUniqueOrThrow({ where: { id: oldComment.id } })).toMatchObject({ ipHash: "", userAgent: null });
-    expect(await db.comment.findUniqueOrThrow({ where: { id: recentComment.id } })).toMatchObject({ ipHash: "fedcba9876543210fedcba9876543210", userAgent: "Safari" });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: recentComment.id } })).toMatchObject({
+      ipHash: "fedcba9876543210fedcba9876543210",
+      userAgent: "Safari",
+    });
     expect((await db.recapRequest.findUniqueOrThrow({ where: { id: oldRequest.id } })).consentIpHash).toBe("");
     expect(await db.recapRequest.findUnique({ where: { id: expired.id } })).toBeNull();
     expect(await db.outboundEmail.findUnique({ where: { id: expiredConfirmation.id } })).toBeNull();

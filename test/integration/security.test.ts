@@ -44,29 +44,54 @@ describe("2. trust rests on what the poster holds, never on an address", () => {
   it("publishes at once only from the browser whose comment a host approved; the same address elsewhere is held", async () => {
     const host = await createHost(db);
     const martinsBrowser = newCommenterKey();
-    const first = await postComment({ db, eventSlug: slug, input: { authorName: "Martin", authorEmail: "martin@example.org", body: "Premier commentaire" }, client: { ip: ip(), commenterKey: martinsBrowser } });
+    const first = await postComment({
+      db,
+      eventSlug: slug,
+      input: { authorName: "Martin", authorEmail: "martin@example.org", body: "Premier commentaire" },
+      client: { ip: ip(), commenterKey: martinsBrowser },
+    });
     expect(first.status).toBe("PENDING");
     await moderateComments({ db, actor: host, input: { commentIds: [first.id], status: "APPROVED" } });
     await letRateLimitsExpire(db);
 
-    const again = await postComment({ db, eventSlug: slug, input: { authorName: "Martin", authorEmail: "martin@example.org", body: "Deuxième" }, client: { ip: ip(), commenterKey: martinsBrowser } });
+    const again = await postComment({
+      db,
+      eventSlug: slug,
+      input: { authorName: "Martin", authorEmail: "martin@example.org", body: "Deuxième" },
+      client: { ip: ip(), commenterKey: martinsBrowser },
+    });
     expect(again.status).toBe("APPROVED");
     // Someone who only knows Martin's address: held, from another browser or with none.
     for (const commenterKey of [newCommenterKey(), undefined]) {
       await letRateLimitsExpire(db);
-      const impostor = await postComment({ db, eventSlug: slug, input: { authorName: "Martin", authorEmail: "martin@example.org", body: `Usurpation ${commenterKey}` }, client: { ip: ip(), commenterKey } });
+      const impostor = await postComment({
+        db,
+        eventSlug: slug,
+        input: { authorName: "Martin", authorEmail: "martin@example.org", body: `Usurpation ${commenterKey}` },
+        client: { ip: ip(), commenterKey },
+      });
       expect(impostor.status).toBe("PENDING");
     }
     // Martin's browser with another address is not trusted for it either.
     await letRateLimitsExpire(db);
-    const otherAddress = await postComment({ db, eventSlug: slug, input: { authorName: "Martin", authorEmail: "autre@example.org", body: "Autre adresse" }, client: { ip: ip(), commenterKey: martinsBrowser } });
+    const otherAddress = await postComment({
+      db,
+      eventSlug: slug,
+      input: { authorName: "Martin", authorEmail: "autre@example.org", body: "Autre adresse" },
+      client: { ip: ip(), commenterKey: martinsBrowser },
+    });
     expect(otherAddress.status).toBe("PENDING");
   });
 
   it("answers the same for a known and an unknown address", async () => {
     await createComment(db, eventId, { authorEmail: "connu@example.org", status: "APPROVED" });
-    const known = await commentsRoute(apiRequest(`/api/events/${slug}/comments`, { authorName: "A", authorEmail: "connu@example.org", body: "Bonjour" }), { params: Promise.resolve({ slug }) });
-    const unknown = await commentsRoute(apiRequest(`/api/events/${slug}/comments`, { authorName: "B", authorEmail: "inconnu@example.org", body: "Bonjour aussi" }), { params: Promise.resolve({ slug }) });
+    const known = await commentsRoute(apiRequest(`/api/events/${slug}/comments`, { authorName: "A", authorEmail: "connu@example.org", body: "Bonjour" }), {
+      params: Promise.resolve({ slug }),
+    });
+    const unknown = await commentsRoute(
+      apiRequest(`/api/events/${slug}/comments`, { authorName: "B", authorEmail: "inconnu@example.org", body: "Bonjour aussi" }),
+      { params: Promise.resolve({ slug }) },
+    );
     expect(known.status).toBe(201);
     expect(unknown.status).toBe(201);
     expect((await known.json()).status).toBe("PENDING");
@@ -79,13 +104,23 @@ describe("3. cross-site requests to the JSON API", () => {
   it("refuses text/plain and form bodies (415), and requests from another site (403), writing nothing", async () => {
     const before = await db.comment.count();
     const body = { authorName: "X", authorEmail: "x@example.org", body: "Venu d’ailleurs" };
-    const plain = await commentsRoute(apiRequest(`/api/events/${slug}/comments`, JSON.stringify(body), { "content-type": "text/plain" }), { params: Promise.resolve({ slug }) });
+    const plain = await commentsRoute(apiRequest(`/api/events/${slug}/comments`, JSON.stringify(body), { "content-type": "text/plain" }), {
+      params: Promise.resolve({ slug }),
+    });
     expect(plain.status).toBe(415);
-    const form = await recapRequestsRoute(apiRequest(`/api/events/${slug}/recap-requests`, "email=x%40example.org", { "content-type": "application/x-www-form-urlencoded" }), { params: Promise.resolve({ slug }) });
+    const form = await recapRequestsRoute(
+      apiRequest(`/api/events/${slug}/recap-requests`, "email=x%40example.org", { "content-type": "application/x-www-form-urlencoded" }),
+      { params: Promise.resolve({ slug }) },
+    );
     expect(form.status).toBe(415);
-    const foreign = await commentsRoute(apiRequest(`/api/events/${slug}/comments`, body, { origin: "https://evil.example" }), { params: Promise.resolve({ slug }) });
+    const foreign = await commentsRoute(apiRequest(`/api/events/${slug}/comments`, body, { origin: "https://evil.example" }), {
+      params: Promise.resolve({ slug }),
+    });
     expect(foreign.status).toBe(403);
-    const fetchMetadata = await recapRequestsRoute(apiRequest(`/api/events/${slug}/recap-requests`, { email: "x@example.org" }, { "sec-fetch-site": "cross-site" }), { params: Promise.resolve({ slug }) });
+    const fetchMetadata = await recapRequestsRoute(
+      apiRequest(`/api/events/${slug}/recap-requests`, { email: "x@example.org" }, { "sec-fetch-site": "cross-site" }),
+      { params: Promise.resolve({ slug }) },
+    );
     expect(fetchMetadata.status).toBe(403);
     expect((await fetchMetadata.json()).error.message).toBe("Cette requête vient d’un autre site : elle est refusée.");
     expect(await db.comment.count()).toBe(before);
@@ -100,7 +135,9 @@ describe("4. limits that do not race", () => {
   it("four simultaneous comments from one address and e-mail: one accepted, the others 429", async () => {
     const address = ip();
     const results = await Promise.allSettled(
-      [1, 2, 3, 4].map((n) => postComment({ db, eventSlug: slug, input: { authorName: "Rafale", authorEmail: "rafale@example.org", body: `Rafale ${n}` }, client: { ip: address } })),
+      [1, 2, 3, 4].map((n) =>
+        postComment({ db, eventSlug: slug, input: { authorName: "Rafale", authorEmail: "rafale@example.org", body: `Rafale ${n}` }, client: { ip: address } }),
+      ),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     for (const result of results.filter((result) => result.status === "rejected")) expect((result as PromiseRejectedResult).reason.code).toBe("RATE_LIMITED");
@@ -109,7 +146,14 @@ describe("4. limits that do not race", () => {
 
   it("the same comment twice at once: one stored, the other a 409, by the unique key", async () => {
     const results = await Promise.allSettled(
-      ["198.51.100.201", "198.51.100.202"].map((address) => postComment({ db, eventSlug: slug, input: { authorName: "Double", authorEmail: "double@example.org", body: "Exactement le même" }, client: { ip: address } })),
+      ["198.51.100.201", "198.51.100.202"].map((address) =>
+        postComment({
+          db,
+          eventSlug: slug,
+          input: { authorName: "Double", authorEmail: "double@example.org", body: "Exactement le même" },
+          client: { ip: address },
+        }),
+      ),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     // The second was refused by flood control or by the duplicate key; never stored twice.
@@ -189,7 +233,12 @@ describe("8. bodies and odd input", () => {
       },
     });
     const chunked = await commentsRoute(
-      new Request(`${site}/api/events/${slug}/comments`, { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit),
+      new Request(`${site}/api/events/${slug}/comments`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
       { params: Promise.resolve({ slug }) },
     );
     expect(chunked.status).toBe(413);
@@ -202,8 +251,13 @@ describe("8. bodies and odd input", () => {
       input: { authorName: "Ma\u200brt\u202ein\u0000", authorEmail: "nul@example.org", body: "Un\u0000 texte \u202eà l’envers\u202c" },
       client: { ip: ip() },
     });
-    expect(await db.comment.findUniqueOrThrow({ where: { id: posted.id }, select: { authorName: true, body: true } })).toEqual({ authorName: "Martin", body: "Un texte à l’envers" });
-    const invisible = await rejection(postComment({ db, eventSlug: slug, input: { authorName: "\u200b\u202e", authorEmail: "vide@example.org", body: "x" }, client: { ip: ip() } }));
+    expect(await db.comment.findUniqueOrThrow({ where: { id: posted.id }, select: { authorName: true, body: true } })).toEqual({
+      authorName: "Martin",
+      body: "Un texte à l’envers",
+    });
+    const invisible = await rejection(
+      postComment({ db, eventSlug: slug, input: { authorName: "\u200b\u202e", authorEmail: "vide@example.org", body: "x" }, client: { ip: ip() } }),
+    );
     expect(invisible.fieldErrors).toEqual({ authorName: ["nameRequired"] });
   });
 
@@ -216,7 +270,10 @@ describe("8. bodies and odd input", () => {
     const { error } = await response.json();
     expect(error.fieldErrors.locale).toEqual([{ code: "localeInvalid", message: "Choose a language." }]);
     expect(error.fieldErrors.name[0].message).not.toMatch(/^Invalid|expected/);
-    const comment = await commentsRoute(apiRequest(`/api/events/${slug}/comments`, { authorName: ["x"], authorEmail: "t@example.org", body: "b", parentId: 12 }), { params: Promise.resolve({ slug }) });
+    const comment = await commentsRoute(
+      apiRequest(`/api/events/${slug}/comments`, { authorName: ["x"], authorEmail: "t@example.org", body: "b", parentId: 12 }),
+      { params: Promise.resolve({ slug }) },
+    );
     const refused = (await comment.json()).error;
     for (const field of ["authorName", "parentId"]) expect(refused.fieldErrors[field][0].message).not.toMatch(/^Invalid|expected/);
   });

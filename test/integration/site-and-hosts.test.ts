@@ -54,7 +54,9 @@ const settingsForm = {
 /** The From header as a mail client shows it (RFC 2047 encoded words decoded). */
 function fromHeader(headers: string): string {
   const line = /^From: (.*)$/m.exec(headers)![1];
-  return line.replace(/=\?UTF-8\?Q\?([^?]*)\?=/gi, (_match, text: string) => decodeURIComponent(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, "%$1"))).replace(/^"(.*)"( <)/, "$1$2");
+  return line
+    .replace(/=\?UTF-8\?Q\?([^?]*)\?=/gi, (_match, text: string) => decodeURIComponent(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, "%$1")))
+    .replace(/^"(.*)"( <)/, "$1$2");
 }
 
 /** The token of the invitation link in the last e-mail received (by `to`, when given: other mail may arrive after it). */
@@ -63,7 +65,10 @@ function invitationToken(to?: string): string {
   return /\/invitations\/accept\?token=([\w.-]+)/.exec(mail!.text)![1];
 }
 
-const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#2e7d32" } }).png().toBuffer();
+const png = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: "#2e7d32" } })
+    .png()
+    .toBuffer();
 const blob = (bytes: Buffer | string, type = "image/png") => new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], { type });
 
 beforeAll(async () => {
@@ -275,7 +280,10 @@ describe("inviting hosts", () => {
       const invitation = await inviteHost({ db, actor: admin, input: { email: `race-${n}@example.org` } });
       await deliverAll({ db, transport });
       const token = invitationLink();
-      await Promise.allSettled([acceptInvitation({ db, token, input: { name: `Race ${n}`, password } }), revokeInvitation({ db, actor: admin, invitationId: invitation.id })]);
+      await Promise.allSettled([
+        acceptInvitation({ db, token, input: { name: `Race ${n}`, password } }),
+        revokeInvitation({ db, actor: admin, invitationId: invitation.id }),
+      ]);
       const row = await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
       const accounts = await db.user.count({ where: { email: `race-${n}@example.org` } });
       expect(Boolean(row.acceptedAt) !== Boolean(row.revokedAt)).toBe(true);
@@ -329,7 +337,11 @@ describe("accounts", () => {
     const tokens: Record<string, string> = {};
     const admins: Record<string, string> = {};
     for (const action of ["disable", "remove", "make-host"] as const) {
-      const other = await createUser({ db, actor: admin, input: { email: `inviter-${action}@example.org`, name: `Inviter ${action}`, password, role: "ADMIN" } });
+      const other = await createUser({
+        db,
+        actor: admin,
+        input: { email: `inviter-${action}@example.org`, name: `Inviter ${action}`, password, role: "ADMIN" },
+      });
       admins[action] = other.id;
       await inviteHost({ db, actor: { id: other.id, role: "ADMIN" }, input: { email: `invitee-${action}@example.org` } });
       await deliverAll({ db, transport });
@@ -342,7 +354,9 @@ describe("accounts", () => {
     for (const action of ["disable", "remove", "make-host"] as const) {
       await actOnAccount({ db, actor: admin, userId: admins[action], action });
       expect(await findInvitation({ db, token: tokens[action] }), action).toMatchObject({ state: "revoked" });
-      expect((await rejection(acceptInvitation({ db, token: tokens[action], input: { name: "Invitee", password } }))).messageKey, action).toBe("invitationRevoked");
+      expect((await rejection(acceptInvitation({ db, token: tokens[action], input: { name: "Invitee", password } }))).messageKey, action).toBe(
+        "invitationRevoked",
+      );
     }
     expect(await findInvitation({ db, token: kept })).toMatchObject({ state: "valid" });
 
@@ -364,15 +378,28 @@ describe("profile", () => {
 
   it("changing the e-mail or the password needs the current password; a taken e-mail is refused", async () => {
     const input = { name: "Camille D.", email: "camille@agir.example.org", currentPassword: "", newPassword: "" };
-    expect((await rejection(updateOwnProfile({ db, actor: host, input: { ...input, newPassword: "another long password" } }))).fieldErrors?.currentPassword).toEqual(["currentPasswordWrong"]);
-    expect((await rejection(updateOwnProfile({ db, actor: host, input: { ...input, email: "new@example.org", currentPassword: "wrong password!" } }))).fieldErrors?.currentPassword).toEqual(["currentPasswordWrong"]);
-    expect((await rejection(updateOwnProfile({ db, actor: host, input: { ...input, email: "admin@agir.example.org", currentPassword: password } }))).fieldErrors?.email).toEqual(["userExists"]);
+    expect(
+      (await rejection(updateOwnProfile({ db, actor: host, input: { ...input, newPassword: "another long password" } }))).fieldErrors?.currentPassword,
+    ).toEqual(["currentPasswordWrong"]);
+    expect(
+      (await rejection(updateOwnProfile({ db, actor: host, input: { ...input, email: "new@example.org", currentPassword: "wrong password!" } }))).fieldErrors
+        ?.currentPassword,
+    ).toEqual(["currentPasswordWrong"]);
+    expect(
+      (await rejection(updateOwnProfile({ db, actor: host, input: { ...input, email: "admin@agir.example.org", currentPassword: password } }))).fieldErrors
+        ?.email,
+    ).toEqual(["userExists"]);
     expect(await authenticate({ db, email: "camille@agir.example.org", password, ip: "192.0.2.12" })).toMatchObject({ id: host.id });
 
     // Signed in on a phone and a laptop: changing the password from the laptop ends the phone's session only.
     const phone = await createSession(db, host.id, new Date());
     const laptop = await createSession(db, host.id, new Date());
-    await updateOwnProfile({ db, actor: host, currentSessionId: laptop, input: { ...input, email: "camille.d@example.org", currentPassword: password, newPassword: "another long password" } });
+    await updateOwnProfile({
+      db,
+      actor: host,
+      currentSessionId: laptop,
+      input: { ...input, email: "camille.d@example.org", currentPassword: password, newPassword: "another long password" },
+    });
     expect(await authenticate({ db, email: "camille.d@example.org", password: "another long password", ip: "192.0.2.12" })).toMatchObject({ id: host.id });
     expect(await actorForSession(db, phone, new Date())).toBeNull();
     expect(await actorForSession(db, laptop, new Date())).toMatchObject({ id: host.id });
@@ -385,7 +412,8 @@ describe("profile", () => {
     const user = await createUser({ db, actor: admin, input: { email: "guess@example.org", name: "Guess", password, role: "HOST" } });
     const actor = { id: user.id, role: user.role };
     const input = { name: "Guess", email: "guess@example.org", currentPassword: "wrong password!", newPassword: "a new long password" };
-    for (let n = 0; n < 5; n++) expect((await rejection(updateOwnProfile({ db, actor, input }))).fieldErrors?.currentPassword).toEqual(["currentPasswordWrong"]);
+    for (let n = 0; n < 5; n++)
+      expect((await rejection(updateOwnProfile({ db, actor, input }))).fieldErrors?.currentPassword).toEqual(["currentPasswordWrong"]);
     const refused = await rejection(updateOwnProfile({ db, actor, input: { ...input, currentPassword: password } }));
     expect(refused.code).toBe("RATE_LIMITED");
     expect(refused.retryAfterSeconds).toBeGreaterThan(0);
@@ -427,7 +455,9 @@ describe("event editor", () => {
     const cover = await db.asset.findUniqueOrThrow({ where: { id: coverAssetId! } });
     expect(cover).toMatchObject({ contentType: "image/webp", width: 1350, height: 900 });
 
-    const error = await rejection(saveEvent({ db, actor: host, existingSlug: event.slug, input: { ...form, slug: event.slug, title: "Changed" }, cover: blob("GIF89a but not really") }));
+    const error = await rejection(
+      saveEvent({ db, actor: host, existingSlug: event.slug, input: { ...form, slug: event.slug, title: "Changed" }, cover: blob("GIF89a but not really") }),
+    );
     expect(error.fieldErrors?.cover).toEqual(["imageUnreadable"]);
     expect(await db.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ title: form.title, coverAssetId });
 
@@ -441,7 +471,9 @@ describe("event editor", () => {
     const before = await unused();
     const event = await saveEvent({ db, actor: host, input: { ...form, slug: "couverture-disputee" }, cover: blob(await png(800, 600)) });
     const covers = await Promise.all([1, 2, 3, 4].map((n) => png(800 + n, 600)));
-    const saves = await Promise.allSettled(covers.map((cover) => saveEvent({ db, actor: host, existingSlug: event.slug, input: { ...form, slug: event.slug }, cover: blob(cover) })));
+    const saves = await Promise.allSettled(
+      covers.map((cover) => saveEvent({ db, actor: host, existingSlug: event.slug, input: { ...form, slug: event.slug }, cover: blob(cover) })),
+    );
     expect(saves.filter((save) => save.status === "fulfilled").length).toBeGreaterThan(0);
     expect(await unused()).toBe(before);
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).coverAssetId).not.toBeNull();
@@ -493,7 +525,12 @@ describe("the recap e-mail", () => {
       "",
       '<script>alert("x")</script> <img src=x onerror=alert(1)> [piège](javascript:alert(1))',
     ].join("\n");
-    await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body, links: [{ kind: "SLIDES", title: "Les diapos", url: "https://example.org/slides" }] } });
+    await saveRecap({
+      db,
+      actor: host,
+      eventSlug: event.slug,
+      input: { body, links: [{ kind: "SLIDES", title: "Les diapos", url: "https://example.org/slides" }] },
+    });
     await publishRecap({ db, actor: host, eventSlug: event.slug });
     await deliverAll({ db, transport });
     const mail = smtp.received.find((received) => received.to.includes(request.email))!;

@@ -43,7 +43,11 @@ function imports(file: string): string[] {
     ...[...text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]),
   ];
   return specifiers.flatMap((specifier) => {
-    const base = specifier.startsWith("@/") ? path.join(root, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(file), specifier) : null;
+    const base = specifier.startsWith("@/")
+      ? path.join(root, specifier.slice(2))
+      : specifier.startsWith(".")
+        ? path.resolve(path.dirname(file), specifier)
+        : null;
     if (!base || base.includes(`${path.sep}generated${path.sep}`)) return [];
     const found = [base, `${base}.tsx`, `${base}.ts`, path.join(base, "index.tsx"), path.join(base, "index.ts")].find(
       (candidate) => /\.tsx?$/.test(candidate) && existsSync(candidate) && statSync(candidate).isFile(),
@@ -55,7 +59,9 @@ function imports(file: string): string[] {
 /** What a client module needs from the provider: the namespaces it translates with, and whether it uses next-intl at all. */
 function clientNeeds(file: string): { namespaces: string[]; usesIntl: boolean } {
   const text = source(file);
-  const namespaces = [...text.matchAll(/\buseTranslations\(\s*(?:"([\w.]+)")?\s*\)/g)].map((match) => (match[1] ? match[1].split(".")[0] : "(every namespace)"));
+  const namespaces = [...text.matchAll(/\buseTranslations\(\s*(?:"([\w.]+)")?\s*\)/g)].map((match) =>
+    match[1] ? match[1].split(".")[0] : "(every namespace)",
+  );
   if (/\buseMessages\(/.test(text)) namespaces.push("(every namespace)");
   return { namespaces, usesIntl: /from\s+["']next-intl["']/.test(text) };
 }
@@ -117,7 +123,10 @@ describe("messages sent to the browser", () => {
   it("reaches every client component that translates", () => {
     const translating = ["app", "components", "lib"]
       .flatMap((dir) => files(path.join(root, dir)))
-      .filter((file) => /\.tsx?$/.test(file) && !file.includes(`${path.sep}generated${path.sep}`) && directive(file, "use client") && clientNeeds(file).namespaces.length)
+      .filter(
+        (file) =>
+          /\.tsx?$/.test(file) && !file.includes(`${path.sep}generated${path.sep}`) && directive(file, "use client") && clientNeeds(file).namespaces.length,
+      )
       .map(relative);
     expect(translating.length).toBeGreaterThan(10);
     const reached = new Set(uses.map((use) => use.component));
@@ -138,7 +147,10 @@ describe("messages sent to the browser", () => {
   it("sends no namespace that no client component of the scope uses", () => {
     for (const scope of Object.keys(CLIENT_NAMESPACES) as ClientScope[]) {
       const used = new Set(uses.filter((use) => use.scope === scope && use.namespace).map((use) => use.namespace));
-      expect([...CLIENT_NAMESPACES[scope]].filter((namespace) => !used.has(namespace)), `scope "${scope}"`).toEqual([]);
+      expect(
+        [...CLIENT_NAMESPACES[scope]].filter((namespace) => !used.has(namespace)),
+        `scope "${scope}"`,
+      ).toEqual([]);
     }
   });
 
@@ -151,7 +163,8 @@ describe("messages sent to the browser", () => {
   it("keeps server-side libraries out of the browser's bundles", () => {
     // Schemas, Markdown, dates and the database stay on the server: a client component importing a constant from a
     // schema file ships zod (and whatever that file imports) to every page it is on.
-    const heavy = /^(zod|markdown-it|temporal-polyfill|server-only|@prisma\/|pg$|nodemailer|sharp|turndown|fast-xml-parser|feed$|ical-generator|rate-limiter-flexible)/;
+    const heavy =
+      /^(zod|markdown-it|temporal-polyfill|server-only|@prisma\/|pg$|nodemailer|sharp|turndown|fast-xml-parser|feed$|ical-generator|rate-limiter-flexible)/;
     expect(clientModules.size).toBeGreaterThan(10);
     const offending = [...clientModules].flatMap(([file, imported]) => imported.filter((name) => heavy.test(name)).map((name) => `${file} imports ${name}`));
     expect(offending).toEqual([]);

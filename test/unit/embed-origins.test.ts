@@ -9,11 +9,15 @@ describe("sites allowed to embed the recap box", () => {
     expect(toOrigin("www.agir.example.org")).toBe("https://www.agir.example.org");
     expect(toOrigin("https://WWW.Agir.example.org/evenements/?x=1")).toBe("https://www.agir.example.org");
     expect(toOrigin("http://localhost:8080/")).toBe("http://localhost:8080");
-    for (const bad of ["javascript:alert(1)", "ftp://example.org", "https://user:pw@example.org", "*", "https://", "'self'", "data:text/html,x"]) expect(toOrigin(bad), bad).toBeNull();
+    for (const bad of ["javascript:alert(1)", "ftp://example.org", "https://user:pw@example.org", "*", "https://", "'self'", "data:text/html,x"])
+      expect(toOrigin(bad), bad).toBeNull();
   });
 
   it("the settings store the origins one a line, refuse what is not a site, and at most 20", () => {
-    const parsed = siteSettingsInputSchema.parse({ ...settings, embedOrigins: "www.agir.example.org\r\nhttps://blog.agir.example.org/news, www.agir.example.org" });
+    const parsed = siteSettingsInputSchema.parse({
+      ...settings,
+      embedOrigins: "www.agir.example.org\r\nhttps://blog.agir.example.org/news, www.agir.example.org",
+    });
     expect(parsed.embedOrigins).toBe("https://www.agir.example.org\nhttps://blog.agir.example.org");
     const refused = siteSettingsInputSchema.safeParse({ ...settings, embedOrigins: "https://ok.example.org\n'none'; script-src *" });
     expect(refused.success).toBe(false);
@@ -24,7 +28,9 @@ describe("sites allowed to embed the recap box", () => {
 
   it("frame-ancestors names only the listed sites, or none; nothing stored can add a directive", () => {
     expect(frameAncestors([])).toBe("frame-ancestors 'none'");
-    expect(frameAncestors(["https://www.agir.example.org", "http://localhost:8080"])).toBe("frame-ancestors https://www.agir.example.org http://localhost:8080");
+    expect(frameAncestors(["https://www.agir.example.org", "http://localhost:8080"])).toBe(
+      "frame-ancestors https://www.agir.example.org http://localhost:8080",
+    );
     expect(frameAncestors(["https://a.example.org; script-src *", "https://b.example.org"])).toBe("frame-ancestors https://b.example.org");
   });
 });

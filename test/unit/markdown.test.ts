@@ -5,8 +5,31 @@ import { renderCommentMarkdown, renderTopicMarkdown } from "@/lib/markdown/rende
 import { OWASP_PAYLOADS } from "./xss-payloads";
 
 const ALLOWED_TAGS = new Set([
-  "p", "br", "strong", "em", "s", "a", "blockquote", "ul", "ol", "li", "code", "pre",
-  "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td",
+  "p",
+  "br",
+  "strong",
+  "em",
+  "s",
+  "a",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "code",
+  "pre",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
 ]);
 const ALLOWED_ATTRIBUTES = new Set(["href", "rel", "title", "start", "class", "style"]);
 

@@ -66,7 +66,11 @@ describe("PageVersions", () => {
     let now = 1_000;
     let reads = 0;
     let current = "v1";
-    const versions = new PageVersions({ maxAgeMs: 250, now: () => now, lastWriteAt: () => 0, read: async () => {
+    const versions = new PageVersions({
+      maxAgeMs: 250,
+      now: () => now,
+      lastWriteAt: () => 0,
+      read: async () => {
         reads++;
         return current;
       },
@@ -97,7 +101,11 @@ describe("PageVersions", () => {
 
   it("keeps a bounded number of pages", async () => {
     let reads = 0;
-    const versions = new PageVersions({ maxAgeMs: 250, maxPages: 2, lastWriteAt: () => 0, read: async () => {
+    const versions = new PageVersions({
+      maxAgeMs: 250,
+      maxPages: 2,
+      lastWriteAt: () => 0,
+      read: async () => {
         reads++;
         return "v";
       },

@@ -5,7 +5,15 @@ import { readEventDetails } from "@/lib/import/read-event-details";
 const posted = new Date("2022-04-01T08:00:00Z");
 const read = (text: string, zone = "Europe/Paris") => {
   const date = readEventDate(text, posted, zone);
-  return date && { start: date.startsAt.toISOString(), end: date.endsAt.toISOString(), language: date.language, timeMissing: date.timeMissing, yearGuessed: date.yearGuessed };
+  return (
+    date && {
+      start: date.startsAt.toISOString(),
+      end: date.endsAt.toISOString(),
+      language: date.language,
+      timeMissing: date.timeMissing,
+      yearGuessed: date.yearGuessed,
+    }
+  );
 };
 
 describe("reading an event's date from its announcement", () => {
@@ -33,9 +41,14 @@ describe("reading an event's date from its announcement", () => {
   });
 
   it("reads the place and the hosts after the date", () => {
-    const text = "Le 14 mars de 18h30 à 20h30, à la Maison des associations, 18 rue Ramponeau, 75020 Paris.\nAnimé par Claire Dubois (juriste) et Karim Benali.";
+    const text =
+      "Le 14 mars de 18h30 à 20h30, à la Maison des associations, 18 rue Ramponeau, 75020 Paris.\nAnimé par Claire Dubois (juriste) et Karim Benali.";
     const date = readEventDate(text, posted, "Europe/Paris")!;
-    expect(readEventDetails(text, date.index + date.length)).toEqual({ venueName: "Maison des associations", venueAddress: "18 rue Ramponeau, 75020 Paris", hostNames: ["Claire Dubois", "Karim Benali"] });
+    expect(readEventDetails(text, date.index + date.length)).toEqual({
+      venueName: "Maison des associations",
+      venueAddress: "18 rue Ramponeau, 75020 Paris",
+      hostNames: ["Claire Dubois", "Karim Benali"],
+    });
     expect(readEventDetails("Jeudi 3 octobre 2019, 12h–13h, en ligne.", 20).venueName).toBe("En ligne");
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recogniseRecapRequest } from "@/lib/recaps/recognise-recap-request";
 
-const MARTIN =
-  "bonjour,\nY a t’il eu un compte rendu de ce premier webreackfast stp ? Je n’ai malheureusement pas pu m’y rendre…\nCordialement,\nMartin";
+const MARTIN = "bonjour,\nY a t’il eu un compte rendu de ce premier webreackfast stp ? Je n’ai malheureusement pas pu m’y rendre…\nCordialement,\nMartin";
 
 const frenchRequests = [
   MARTIN,
@@ -151,12 +150,7 @@ describe("recogniseRecapRequest", () => {
   });
 
   it("shows a word matched by its stem as written", () => {
-    expect(recogniseRecapRequest("Est-ce que les slides seront partagées ?").matched).toEqual([
-      "slides",
-      "est-ce que",
-      "partagees",
-      "?",
-    ]);
+    expect(recogniseRecapRequest("Est-ce que les slides seront partagées ?").matched).toEqual(["slides", "est-ce que", "partagees", "?"]);
   });
 
   it("returns nothing for an empty comment", () => {

@@ -12,7 +12,10 @@ describe("form posts refused before Next.js reads them", () => {
     expect(refuseBeforeNext(post("/events/atelier", { ...action, "content-length": String(20 * 1024) }))).toBeNull();
     expect(refuseBeforeNext(post("/dashboard/settings", { ...action, "content-length": String(5 * 1024 * 1024) }))).toBeNull();
     expect(refuseBeforeNext(post("/dashboard/events/new", { ...form, "content-length": String(5 * 1024 * 1024) }))).toBeNull();
-    expect(refuseBeforeNext(post("/dashboard/settings", { ...action, "content-length": String(7 * 1024 * 1024) }))).toEqual({ status: 413, messageKey: "bodyTooLarge" });
+    expect(refuseBeforeNext(post("/dashboard/settings", { ...action, "content-length": String(7 * 1024 * 1024) }))).toEqual({
+      status: 413,
+      messageKey: "bodyTooLarge",
+    });
     // "/dashboardx" is not the dashboard.
     expect(refuseBeforeNext(post("/dashboardx", { ...action, "content-length": String(1024 * 1024) }))?.status).toBe(413);
   });

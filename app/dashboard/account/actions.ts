@@ -30,6 +30,11 @@ export async function updateProfileAction(previous: ProfileFormState, formData: 
   const field = (name: string) => String(formData.get(name) ?? "");
   const values = { name: field("name"), email: field("email") };
   return runFormAction(previous, values, async () =>
-    updateOwnProfile({ db, actor: await currentActor(), currentSessionId: await currentSessionId(), input: { ...values, currentPassword: field("currentPassword"), newPassword: field("newPassword") } }),
+    updateOwnProfile({
+      db,
+      actor: await currentActor(),
+      currentSessionId: await currentSessionId(),
+      input: { ...values, currentPassword: field("currentPassword"), newPassword: field("newPassword") },
+    }),
   );
 }

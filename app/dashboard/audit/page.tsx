@@ -22,10 +22,14 @@ export default async function AuditPage({ searchParams }: Props) {
   const describeEntry = (row: (typeof log.rows)[number]) => {
     if (!isAuditAction(row.action)) return `${row.action} ${JSON.stringify(row.details)}`;
     // Counts added to an action later (e.g. invitations withdrawn) read as zero on older rows.
-    const values = { invitationsWithdrawn: "0", ...Object.fromEntries(Object.entries(row.details).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value ?? "")])) };
+    const values = {
+      invitationsWithdrawn: "0",
+      ...Object.fromEntries(Object.entries(row.details).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value ?? "")])),
+    };
     return t(`action.${row.action}`, values);
   };
-  const pageHref = (page: number) => `/dashboard/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, value]) => value)), page: String(page) })}`;
+  const pageHref = (page: number) =>
+    `/dashboard/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, value]) => value)), page: String(page) })}`;
   return (
     <>
       <h1>{t("title")}</h1>

@@ -29,7 +29,14 @@ export async function saveEventAction(previous: EventEditorState, formData: Form
   let slug = "";
   const state = await runFormAction(previous, values, async () => {
     slug = (
-      await saveEvent({ db, actor: await currentActor(), existingSlug, input: values, cover: cover instanceof Blob ? cover : null, removeCover: formData.get("removeCover") === "on" })
+      await saveEvent({
+        db,
+        actor: await currentActor(),
+        existingSlug,
+        input: values,
+        cover: cover instanceof Blob ? cover : null,
+        removeCover: formData.get("removeCover") === "on",
+      })
     ).slug;
     return { saved: true };
   });
@@ -42,7 +49,9 @@ export async function saveEventAction(previous: EventEditorState, formData: Form
 /** Deleting an event, once the host ticked "I understand": back to the overview, or the refusal. */
 export async function deleteEventAction(formData: FormData) {
   const slug = String(formData.get("slug") ?? "");
-  const outcome = await outcomeQuery(async () => ({ deleted: (await deleteEvent({ db, actor: await currentActor(), slug, confirmed: formData.get("confirm") === "on" })).title }));
+  const outcome = await outcomeQuery(async () => ({
+    deleted: (await deleteEvent({ db, actor: await currentActor(), slug, confirmed: formData.get("confirm") === "on" })).title,
+  }));
   revalidatePath("/", "layout");
   // An event that is already gone (deleted in another tab, or by another host) has no editor to go back to.
   const stayOnEditor = outcome.startsWith("error=") && !/^error=(eventNotFound|notFound)$/.test(outcome);

@@ -12,7 +12,9 @@ export type ImportUploadState = FormState<Record<string, never>, { uploadId?: st
 /** Step 1: the export file is checked and kept; the page then shows what importing it would do. */
 export async function uploadImportAction(previous: ImportUploadState, formData: FormData): Promise<ImportUploadState> {
   const file = formData.get("file");
-  const state = await runFormAction(previous, {}, async () => ({ uploadId: (await uploadWordPressExport({ db, actor: await currentActor(), file: file instanceof Blob ? file : null })).id }));
+  const state = await runFormAction(previous, {}, async () => ({
+    uploadId: (await uploadWordPressExport({ db, actor: await currentActor(), file: file instanceof Blob ? file : null })).id,
+  }));
   if (state.status === "done" && state.uploadId) redirect(`/dashboard/import?upload=${state.uploadId}`);
   return state;
 }
@@ -21,8 +23,14 @@ export async function uploadImportAction(previous: ImportUploadState, formData: 
 export async function startImportAction(formData: FormData) {
   const uploadId = String(formData.get("upload") ?? "");
   const options = {
-    categories: formData.getAll("category").map(String).filter((value) => /^[\w%-]{1,200}$/.test(value)),
-    tags: formData.getAll("tag").map(String).filter((value) => /^[\w%-]{1,200}$/.test(value)),
+    categories: formData
+      .getAll("category")
+      .map(String)
+      .filter((value) => /^[\w%-]{1,200}$/.test(value)),
+    tags: formData
+      .getAll("tag")
+      .map(String)
+      .filter((value) => /^[\w%-]{1,200}$/.test(value)),
     includeDrafts: formData.get("drafts") === "on",
     includePages: formData.get("pages") === "on",
   };

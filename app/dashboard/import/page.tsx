@@ -10,13 +10,29 @@ import { knownErrorKey } from "@/lib/i18n/messages";
 import { getImportPreview, getImportProgress } from "@/lib/import/get-import-preview";
 import { startImportAction } from "./actions";
 
-type Props = { searchParams: Promise<{ upload?: string; job?: string; category?: string | string[]; tag?: string | string[]; drafts?: string; pages?: string; error?: string }> };
+type Props = {
+  searchParams: Promise<{
+    upload?: string;
+    job?: string;
+    category?: string | string[];
+    tag?: string | string[];
+    drafts?: string;
+    pages?: string;
+    error?: string;
+  }>;
+};
 
 const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
 
 /** Import from WordPress: upload the export, preview what it becomes, import, follow the progress, read the summary. */
 export default async function ImportPage({ searchParams }: Props) {
-  const [raw, actor, t, tErrors, locale] = await Promise.all([searchParams, pageActor("event:edit"), getTranslations("import"), getTranslations("errors"), getLocale() as Promise<Locale>]);
+  const [raw, actor, t, tErrors, locale] = await Promise.all([
+    searchParams,
+    pageActor("event:edit"),
+    getTranslations("import"),
+    getTranslations("errors"),
+    getLocale() as Promise<Locale>,
+  ]);
   // One value each; a repeated parameter is ignored rather than trusted.
   const one = (value: string | string[] | undefined) => (typeof value === "string" && /^[\w-]{1,100}$/.test(value) ? value : undefined);
   const params = { ...raw, upload: one(raw.upload), job: one(raw.job), error: one(raw.error), drafts: one(raw.drafts), pages: one(raw.pages) };
@@ -49,9 +65,30 @@ export default async function ImportPage({ searchParams }: Props) {
           {progress.status === "FAILED" && <p className="notice notice--error">{t("failed")}</p>}
           {progress.status === "DONE" && progress.summary && (
             <div className="notice notice--success" data-testid="import-summary">
-              <p>{t("summaryEvents", { created: progress.summary.events.created, published: progress.summary.events.published, toCheck: progress.summary.events.dateToCheck, already: progress.summary.events.alreadyImported, deleted: progress.summary.events.deletedHere })}</p>
-              <p>{t("summaryComments", { approved: progress.summary.comments.approved, pending: progress.summary.comments.pending, asking: progress.summary.comments.askingForRecap, already: progress.summary.comments.alreadyImported })}</p>
-              <p>{t("summaryLeft", { spam: progress.summary.comments.spam, trash: progress.summary.comments.trash, pingbacks: progress.summary.comments.pingbacks })}</p>
+              <p>
+                {t("summaryEvents", {
+                  created: progress.summary.events.created,
+                  published: progress.summary.events.published,
+                  toCheck: progress.summary.events.dateToCheck,
+                  already: progress.summary.events.alreadyImported,
+                  deleted: progress.summary.events.deletedHere,
+                })}
+              </p>
+              <p>
+                {t("summaryComments", {
+                  approved: progress.summary.comments.approved,
+                  pending: progress.summary.comments.pending,
+                  asking: progress.summary.comments.askingForRecap,
+                  already: progress.summary.comments.alreadyImported,
+                })}
+              </p>
+              <p>
+                {t("summaryLeft", {
+                  spam: progress.summary.comments.spam,
+                  trash: progress.summary.comments.trash,
+                  pingbacks: progress.summary.comments.pingbacks,
+                })}
+              </p>
             </div>
           )}
         </div>
@@ -77,8 +114,16 @@ export default async function ImportPage({ searchParams }: Props) {
             <legend>{t("chooseTerms")}</legend>
             {preview.terms.map((term) => (
               <div key={`${term.kind}:${term.slug}`} className="field field--checkbox">
-                <input id={`term-${term.kind}-${term.slug}`} type="checkbox" name={term.kind} value={term.slug} defaultChecked={(term.kind === "category" ? choice.categories : choice.tags).includes(term.slug)} />
-                <label htmlFor={`term-${term.kind}-${term.slug}`}>{t(term.kind === "category" ? "categoryLabel" : "tagLabel", { name: term.name, posts: term.posts })}</label>
+                <input
+                  id={`term-${term.kind}-${term.slug}`}
+                  type="checkbox"
+                  name={term.kind}
+                  value={term.slug}
+                  defaultChecked={(term.kind === "category" ? choice.categories : choice.tags).includes(term.slug)}
+                />
+                <label htmlFor={`term-${term.kind}-${term.slug}`}>
+                  {t(term.kind === "category" ? "categoryLabel" : "tagLabel", { name: term.name, posts: term.posts })}
+                </label>
               </div>
             ))}
             <p className="field-hint">{t("chooseTermsHint")}</p>
@@ -124,7 +169,9 @@ export default async function ImportPage({ searchParams }: Props) {
                     {event.deletedHere && <span className="badge">{t("deletedHere")}</span>}
                     {event.status === "DRAFT" && <span className="badge">{t("draft")}</span>}
                   </td>
-                  <td data-label={t("date")}>{event.dateToCheck ? <strong>{t("dateToCheck")}</strong> : formatCommentDate(event.startsAt, event.timeZone, locale)}</td>
+                  <td data-label={t("date")}>
+                    {event.dateToCheck ? <strong>{t("dateToCheck")}</strong> : formatCommentDate(event.startsAt, event.timeZone, locale)}
+                  </td>
                   <td data-label={t("comments")}>
                     {t("commentCounts", { approved: event.approved, pending: event.pending, asking: event.askingForRecap, left: event.leftBehind })}
                   </td>

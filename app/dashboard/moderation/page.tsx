@@ -99,7 +99,13 @@ export default async function ModerationPage({ searchParams }: Props) {
                     <div className="comment__body prose" dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(comment.body) }} />
                     <div className="row-actions">
                       {actions.map((action) => (
-                        <button key={action.status} type="submit" name="one" value={`${comment.id}:${action.status}`} className="button button--small button--quiet">
+                        <button
+                          key={action.status}
+                          type="submit"
+                          name="one"
+                          value={`${comment.id}:${action.status}`}
+                          className="button button--small button--quiet"
+                        >
                           {action.label}
                         </button>
                       ))}

@@ -8,7 +8,17 @@ import { outcomeQuery, runFormAction, type FormState } from "@/lib/http/form-act
 import { updateSiteImage } from "@/lib/settings/update-site-image";
 import { updateSiteSettings } from "@/lib/settings/update-site-settings";
 
-const FIELDS = ["organisationName", "description", "accentColor", "contactEmail", "defaultLocale", "timeZone", "publicUrl", "legalNotice", "embedOrigins"] as const;
+const FIELDS = [
+  "organisationName",
+  "description",
+  "accentColor",
+  "contactEmail",
+  "defaultLocale",
+  "timeZone",
+  "publicUrl",
+  "legalNotice",
+  "embedOrigins",
+] as const;
 export type SiteSettingsFormState = FormState<Record<(typeof FIELDS)[number], string>, { changed: string[] }>;
 
 export async function updateSiteSettingsAction(previous: SiteSettingsFormState, formData: FormData): Promise<SiteSettingsFormState> {

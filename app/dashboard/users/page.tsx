@@ -51,7 +51,8 @@ export default async function UsersPage({ searchParams }: Props) {
               {invitations.map((invitation) => (
                 <li key={invitation.id} className="row-actions" data-invitation={invitation.email}>
                   <span>
-                    {invitation.email} — {t(`roleName.${invitation.role}`)} · {t("validUntil", { date: formatShortDate(invitation.expiresAt, timeZone, locale) })}
+                    {invitation.email} — {t(`roleName.${invitation.role}`)} ·{" "}
+                    {t("validUntil", { date: formatShortDate(invitation.expiresAt, timeZone, locale) })}
                   </span>
                   <form action={revokeInvitationAction}>
                     <input type="hidden" name="invitationId" value={invitation.id} />

@@ -40,7 +40,13 @@ export async function generateMetadata({ params, searchParams }: PageProps): Pro
     description: event.summary,
     twitter: { card: images ? "summary_large_image" : "summary", title: event.title, description: event.summary, ...(images && { images }) },
     // Next.js replaces the layout's openGraph with the page's: the site's name is repeated here.
-    openGraph: { type: "article", siteName: organisationName, title: event.title, description: event.summary, ...(event.coverAssetId && { images: [`/assets/${event.coverAssetId}`] }) },
+    openGraph: {
+      type: "article",
+      siteName: organisationName,
+      title: event.title,
+      description: event.summary,
+      ...(event.coverAssetId && { images: [`/assets/${event.coverAssetId}`] }),
+    },
   };
 }
 
@@ -55,7 +61,12 @@ export default async function EventPage({ params, searchParams }: PageProps) {
   if (!event) notFound();
   const { page, pageCount } = event.commentPages;
   const pageHref = (target: number) => `/events/${event.slug}${target > 1 ? `?comments=${target}` : ""}#comments`;
-  const [tComments, tRecaps, tFeeds, settings] = await Promise.all([getTranslations("comments"), getTranslations("recaps"), getTranslations("feeds"), siteSettingsForRequest()]);
+  const [tComments, tRecaps, tFeeds, settings] = await Promise.all([
+    getTranslations("comments"),
+    getTranslations("recaps"),
+    getTranslations("feeds"),
+    siteSettingsForRequest(),
+  ]);
   const replyTarget = replyTo ? findComment(event, replyTo) : undefined;
   const isPast = event.endsAt.getTime() < Date.now();
 
@@ -74,16 +85,16 @@ export default async function EventPage({ params, searchParams }: PageProps) {
             // biome-ignore lint/performance/noImgElement: served by this site, already resized to WebP; decorative, the title follows
             <img src={`/assets/${event.coverAssetId}`} alt="" className="event__cover" width={1600} height={900} />
           )}
-          <p className="event__status" lang={locale}>{isPast ? t("past") : t("upcoming")}</p>
+          <p className="event__status" lang={locale}>
+            {isPast ? t("past") : t("upcoming")}
+          </p>
           <h1>{event.title}</h1>
           <p className="event__summary">{event.summary}</p>
           <dl className="event__facts" lang={locale}>
             <div>
               <dt>{t("when")}</dt>
               <dd>
-                <time dateTime={event.startsAt.toISOString()}>
-                  {formatEventWhen(event.startsAt, event.endsAt, event.timeZone, locale)}
-                </time>
+                <time dateTime={event.startsAt.toISOString()}>{formatEventWhen(event.startsAt, event.endsAt, event.timeZone, locale)}</time>
               </dd>
             </div>
             <div>
@@ -142,7 +153,9 @@ export default async function EventPage({ params, searchParams }: PageProps) {
         )}
 
         <section aria-labelledby="topic-heading" className="event__topic">
-          <h2 id="topic-heading" lang={locale}>{t("topic")}</h2>
+          <h2 id="topic-heading" lang={locale}>
+            {t("topic")}
+          </h2>
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: Markdown rendered by lib/markdown (raw HTML disabled, links checked), tested against the XSS corpus */}
           <div className="prose" dangerouslySetInnerHTML={{ __html: renderTopicMarkdown(event.topic) }} />
         </section>
@@ -162,9 +175,21 @@ export default async function EventPage({ params, searchParams }: PageProps) {
           )}
           {pageCount > 1 && (
             <nav className="pagination" aria-label={tComments("pagesLabel")}>
-              {page > 1 ? <Link href={pageHref(page - 1)} rel="prev">{tComments("previousPage")}</Link> : <span />}
+              {page > 1 ? (
+                <Link href={pageHref(page - 1)} rel="prev">
+                  {tComments("previousPage")}
+                </Link>
+              ) : (
+                <span />
+              )}
               <span aria-current="page">{tComments("pageOf", { page, count: pageCount })}</span>
-              {page < pageCount ? <Link href={pageHref(page + 1)} rel="next">{tComments("nextPage")}</Link> : <span />}
+              {page < pageCount ? (
+                <Link href={pageHref(page + 1)} rel="next">
+                  {tComments("nextPage")}
+                </Link>
+              ) : (
+                <span />
+              )}
             </nav>
           )}
           <CommentForm

@@ -12,7 +12,12 @@ export type AcceptInvitationFormState = FormState<{ name: string }>;
 export async function acceptInvitationAction(previous: AcceptInvitationFormState, formData: FormData): Promise<AcceptInvitationFormState> {
   const values = { name: String(formData.get("name") ?? "") };
   const state = await runFormAction(previous, values, async () => {
-    await acceptInvitation({ db, token: formData.get("token"), input: { ...values, password: String(formData.get("password") ?? "") }, locale: (await getLocale()) as Locale });
+    await acceptInvitation({
+      db,
+      token: formData.get("token"),
+      input: { ...values, password: String(formData.get("password") ?? "") },
+      locale: (await getLocale()) as Locale,
+    });
     return {};
   });
   if (state.status === "done") redirect("/sign-in?welcome=1");

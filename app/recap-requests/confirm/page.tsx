@@ -27,9 +27,7 @@ export default async function ConfirmRecapRequestPage({ searchParams }: { search
   }
   const eventLink = (
     <p>
-      <Link href={`/events/${found.event.slug}${found.recapPublished ? "#recap" : ""}`}>
-        ← {found.recapPublished ? t("readRecap") : t("backToEvent")}
-      </Link>
+      <Link href={`/events/${found.event.slug}${found.recapPublished ? "#recap" : ""}`}>← {found.recapPublished ? t("readRecap") : t("backToEvent")}</Link>
     </p>
   );
   if (found.status === "CONFIRMED") {

@@ -64,9 +64,7 @@ export function stubSchema(datasource) {
  * `closeAll()`, which disposes every connection it handed out (needed for SQLite reset).
  */
 export function createAdapterFactory(datasource, { shadowDatabaseUrl, note = () => {} } = {}) {
-  return datasource.provider === "sqlite"
-    ? sqliteFactory(datasource, shadowDatabaseUrl, note)
-    : postgresFactory(datasource, shadowDatabaseUrl, note);
+  return datasource.provider === "sqlite" ? sqliteFactory(datasource, shadowDatabaseUrl, note) : postgresFactory(datasource, shadowDatabaseUrl, note);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,7 +151,9 @@ function explainBusyDatabase(adapter, file) {
         return await original(...args);
       } catch (error) {
         if (error?.cause?.kind === "SocketTimeout") {
-          throw new Error(`The SQLite database ${file} is locked by another process (SQLITE_BUSY for 5 s). Stop what is writing to it (the app, a backup) and run the command again.`);
+          throw new Error(
+            `The SQLite database ${file} is locked by another process (SQLITE_BUSY for 5 s). Stop what is writing to it (the app, a backup) and run the command again.`,
+          );
         }
         throw error;
       }

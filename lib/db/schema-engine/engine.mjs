@@ -37,7 +37,8 @@ function parseArgs(argv) {
     if (arg === "--version" || arg === "-V") args.version = true;
     else if (arg === "--datamodels") args.datamodels.push(argv[++i]);
     else if (arg === "--datasource") args.datasource = JSON.parse(argv[++i]);
-    else if (arg === "--enabled-preview-features" || arg === "--extension-types") i++; // not used by the wasm engine
+    else if (arg === "--enabled-preview-features" || arg === "--extension-types")
+      i++; // not used by the wasm engine
     else if (arg === "cli") args.cli = argv[++i];
   }
   return args;

@@ -13,7 +13,10 @@ import { withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
  */
 export function GET(request: Request) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  return new NextResponse(null, { status: 303, headers: { Location: `/recap-requests/manage?${new URLSearchParams({ token })}`, "Cache-Control": "no-store" } });
+  return new NextResponse(null, {
+    status: 303,
+    headers: { Location: `/recap-requests/manage?${new URLSearchParams({ token })}`, "Cache-Control": "no-store" },
+  });
 }
 
 export async function POST(request: Request) {

@@ -48,7 +48,10 @@ async function respond(request: Request, context: Context, state: EmbedFormState
   const event = await getEmbedEvent({ db, slug });
   if (!event) {
     const message = translatorFor(locale, "embed")("notFound");
-    return new Response(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>404</title></head><body><p>${escapeHtml(message)}</p></body></html>`, { status: 404, headers: headersFor(settings) });
+    return new Response(
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>404</title></head><body><p>${escapeHtml(message)}</p></body></html>`,
+      { status: 404, headers: headersFor(settings) },
+    );
   }
   const html = renderEmbedBox({ event, settings, locale, isPast: event.endsAt.getTime() < Date.now(), state });
   return new Response(html, { status, headers: headersFor(settings, extra) });
@@ -85,6 +88,12 @@ export async function POST(request: Request, context: Context) {
   } catch (error) {
     if (!isAppError(error)) throw error;
     const extra: Record<string, string> = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : {};
-    return respond(request, context, { status: "error", messageKey: error.messageKey, fieldErrors: error.fieldErrors, values }, STATUS_BY_CODE[error.code], extra);
+    return respond(
+      request,
+      context,
+      { status: "error", messageKey: error.messageKey, fieldErrors: error.fieldErrors, values },
+      STATUS_BY_CODE[error.code],
+      extra,
+    );
   }
 }

@@ -14,9 +14,21 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const input = await readJsonBody(request, { siteOrigin: env.SITE_URL });
     const cookie = new RegExp(`(?:^|;\\s*)${COMMENTER_COOKIE}=([^;]+)`).exec(request.headers.get("cookie") ?? "")?.[1];
     const commenterKey = parseCommenterKey(cookie) ?? newCommenterKey();
-    const comment = await postComment({ db, eventSlug: (await params).slug, input, client: { ...clientInfo(request.headers), commenterKey }, locale: preferredLocale(undefined, request.headers.get("accept-language")) ?? undefined });
+    const comment = await postComment({
+      db,
+      eventSlug: (await params).slug,
+      input,
+      client: { ...clientInfo(request.headers), commenterKey },
+      locale: preferredLocale(undefined, request.headers.get("accept-language")) ?? undefined,
+    });
     const response = NextResponse.json(comment, { status: 201 });
-    response.cookies.set(COMMENTER_COOKIE, commenterKey, { path: "/", httpOnly: true, sameSite: "lax", secure: isSecureRequest(request.headers), maxAge: COMMENTER_COOKIE_MAX_AGE });
+    response.cookies.set(COMMENTER_COOKIE, commenterKey, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: isSecureRequest(request.headers),
+      maxAge: COMMENTER_COOKIE_MAX_AGE,
+    });
     return response;
   } catch (error) {
     return errorResponse(error, request);

@@ -16,7 +16,12 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?
 export default async function EditEventPage({ params, searchParams }: Props) {
   const [{ slug }, { saved, error }] = await Promise.all([params, searchParams]);
   const actor = await pageActor();
-  const [event, t, tErrors, settings] = await Promise.all([forPage(getEventForEditing({ db, actor, slug })), getTranslations("dashboard"), getTranslations("errors"), siteSettingsForRequest()]);
+  const [event, t, tErrors, settings] = await Promise.all([
+    forPage(getEventForEditing({ db, actor, slug })),
+    getTranslations("dashboard"),
+    getTranslations("errors"),
+    siteSettingsForRequest(),
+  ]);
   const { id: _id, _count, coverAssetId, ...fields } = event;
   const initial = {
     ...fields,
@@ -30,8 +35,21 @@ export default async function EditEventPage({ params, searchParams }: Props) {
         <Link href={`/dashboard/events/${event.slug}/recap`}>{t("recapEditor")}</Link>
       </p>
       <h1>{t("editEvent")}</h1>
-      <EventEditor existingSlug={event.slug} initial={initial} siteTimeZone={settings.timeZone} coverUrl={coverAssetId ? `/assets/${coverAssetId}` : null} justSaved={saved === "1"} />
-      <EmbedSnippets slug={event.slug} title={event.title} published={event.status === "PUBLISHED"} publicUrl={settings.publicUrl} origins={settings.embedOrigins} canManageSite={can(actor, "site:manage")} />
+      <EventEditor
+        existingSlug={event.slug}
+        initial={initial}
+        siteTimeZone={settings.timeZone}
+        coverUrl={coverAssetId ? `/assets/${coverAssetId}` : null}
+        justSaved={saved === "1"}
+      />
+      <EmbedSnippets
+        slug={event.slug}
+        title={event.title}
+        published={event.status === "PUBLISHED"}
+        publicUrl={settings.publicUrl}
+        origins={settings.embedOrigins}
+        canManageSite={can(actor, "site:manage")}
+      />
       <details className="danger-zone">
         <summary>{t("deleteEvent")}</summary>
         <form action={deleteEventAction}>

@@ -76,7 +76,11 @@ export type RecapOutlookFormState = FormState<{ outlook: string; expectedOn: str
 /** The recap's public status before publication. */
 export async function setRecapOutlookAction(previous: RecapOutlookFormState, formData: FormData): Promise<RecapOutlookFormState> {
   const eventSlug = String(formData.get("eventSlug") ?? "");
-  const values = { outlook: String(formData.get("outlook") ?? ""), expectedOn: String(formData.get("expectedOn") ?? ""), note: String(formData.get("note") ?? "") };
+  const values = {
+    outlook: String(formData.get("outlook") ?? ""),
+    expectedOn: String(formData.get("expectedOn") ?? ""),
+    note: String(formData.get("note") ?? ""),
+  };
   const state = await runFormAction(previous, values, async () => {
     await setRecapOutlook({ db, actor: await currentActor(), eventSlug, input: values });
     return {};

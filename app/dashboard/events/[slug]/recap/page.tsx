@@ -87,7 +87,6 @@ export default async function RecapEditorPage({ params, searchParams }: Props) {
           {deliveryForm("unpublish", t("unpublishRecap"), "button button--quiet")}
         </details>
       )}
-
     </>
   );
 }
