@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveEventAction } from "@/app/dashboard/events/actions";
-import { useFormFocus } from "@/components/forms/use-form-focus";
 import { FieldError } from "@/components/forms/FieldError";
+import { FormNotice } from "@/components/forms/FormNotice";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { slugify } from "@/lib/events/slugify";
 import type { EventEditorState } from "@/lib/events/event-editor-state";
-import { initialFormState } from "@/lib/http/form-action";
 import { MarkdownPreview } from "./MarkdownPreview";
 import { TimeZoneSelect } from "./TimeZoneSelect";
 
@@ -20,15 +20,11 @@ type Values = Record<string, string>;
  * uploaded.
  */
 export function EventEditor(props: { existingSlug?: string; initial: Values; siteTimeZone: string; coverUrl?: string | null; justSaved?: boolean }) {
-  const [state, formAction, pending] = useActionState(saveEventAction, initialFormState() as EventEditorState);
+  const { state, formAction, pending, form, message, error } = useFormAction<EventEditorState>(saveEventAction);
   const t = useTranslations("dashboard");
-  const tErrors = useTranslations("errors");
-  const form = useRef<HTMLFormElement>(null);
-  const message = useFormFocus(state, form);
   const values = (state.status !== "idle" && state.values) || props.initial;
   const [slug, setSlug] = useState(values.slug ?? "");
   const [slugEdited, setSlugEdited] = useState(Boolean(props.existingSlug));
-  const error = (field: string) => (state.status === "error" ? state.fieldErrors?.[field]?.[0] : undefined);
   const field = (name: string, label: string, input: React.ReactNode, hint?: string) => (
     <div className="field">
       <label htmlFor={`event-${name}`}>{label}</label>
@@ -52,18 +48,12 @@ export function EventEditor(props: { existingSlug?: string; initial: Values; sit
   return (
     <>
       <form ref={form} key={state.submission} action={formAction} className="comment-form" encType="multipart/form-data">
-        <div role="status" aria-live="polite">
-          {((state.status === "done" && state.saved) || (props.justSaved && state.status === "idle")) && (
-            <p className="notice notice--success" tabIndex={-1} ref={message}>
-              {t("eventSaved")}
-            </p>
-          )}
-          {state.status === "error" && (
-            <p className="notice notice--error" role="alert" tabIndex={-1} ref={message}>
-              {tErrors(state.messageKey)}
-            </p>
-          )}
-        </div>
+        <FormNotice
+          state={state}
+          success={t("eventSaved")}
+          showSuccess={Boolean((state.status === "done" && state.saved) || (props.justSaved && state.status === "idle"))}
+          messageRef={message}
+        />
         {props.existingSlug && <input type="hidden" name="existingSlug" value={props.existingSlug} />}
         {field(
           "title",

@@ -1,39 +1,30 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setRecapOutlookAction, type RecapOutlookFormState } from "@/app/dashboard/events/[slug]/recap/actions";
 import { FieldError } from "@/components/forms/FieldError";
-import { initialFormState } from "@/lib/http/form-action";
+import { FormNotice, SubmitButton } from "@/components/forms/FormNotice";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { RECAP_OUTLOOKS } from "@/lib/recaps/recap-choices";
 
 type Outlook = { outlook: string; expectedOn: string | null; note: string | null };
 
 /** What readers see about the recap before it is published: nothing said, expected (by a day), or none planned. */
 export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; saved: Outlook }) {
-  const [state, formAction, pending] = useActionState(setRecapOutlookAction, initialFormState() as RecapOutlookFormState);
+  const { state, formAction, pending, error } = useFormAction<RecapOutlookFormState>(setRecapOutlookAction);
   const t = useTranslations("dashboard");
-  const tErrors = useTranslations("errors");
   const values =
     state.status === "error"
       ? state.values
       : state.status === "done" && state.values
         ? state.values
         : { outlook: saved.outlook, expectedOn: saved.expectedOn ?? "", note: saved.note ?? "" };
-  const error = (field: string) => (state.status === "error" ? state.fieldErrors?.[field]?.[0] : undefined);
 
   return (
     <form key={state.submission} action={formAction} className="comment-form recap-outlook">
       <fieldset>
         <legend>{t("outlookTitle")}</legend>
-        <div role="status" aria-live="polite">
-          {state.status === "done" && <p className="notice notice--success">{t("outlookSaved")}</p>}
-          {state.status === "error" && !state.fieldErrors && (
-            <p className="notice notice--error" role="alert">
-              {tErrors(state.messageKey)}
-            </p>
-          )}
-        </div>
+        <FormNotice state={state} success={t("outlookSaved")} quietOnFieldErrors />
         <input type="hidden" name="eventSlug" value={eventSlug} />
         {RECAP_OUTLOOKS.map((outlook) => (
           <div key={outlook} className="field field--checkbox">
@@ -77,9 +68,9 @@ export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; save
           </p>
           <FieldError error={error("note")} id="outlook-note-error" />
         </div>
-        <button type="submit" className="button button--quiet" disabled={pending}>
+        <SubmitButton pending={pending} className="button button--quiet">
           {t("saveOutlook")}
-        </button>
+        </SubmitButton>
       </fieldset>
     </form>
   );

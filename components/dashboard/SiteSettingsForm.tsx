@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { updateSiteSettingsAction, type SiteSettingsFormState } from "@/app/dashboard/settings/actions";
 import { Field } from "@/components/forms/Field";
-import { useFormFocus } from "@/components/forms/use-form-focus";
 import { FieldError } from "@/components/forms/FieldError";
-import { initialFormState } from "@/lib/http/form-action";
-import { locales } from "@/lib/i18n/locales";
+import { FormNotice, SubmitButton } from "@/components/forms/FormNotice";
+import { LocaleSelect } from "@/components/forms/LocaleSelect";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { TimeZoneSelect } from "./TimeZoneSelect";
 
 type Values = {
@@ -23,28 +22,12 @@ type Values = {
 };
 
 export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: string }) {
-  const [state, formAction, pending] = useActionState(updateSiteSettingsAction, initialFormState() as SiteSettingsFormState);
+  const { state, formAction, pending, form, message, error } = useFormAction<SiteSettingsFormState>(updateSiteSettingsAction);
   const t = useTranslations("settings");
-  const tErrors = useTranslations("errors");
-  const tSite = useTranslations("site");
-  const form = useRef<HTMLFormElement>(null);
-  const message = useFormFocus(state, form);
   const values = state.status !== "idle" && state.values ? state.values : saved;
-  const error = (field: string) => (state.status === "error" ? state.fieldErrors?.[field]?.[0] : undefined);
   return (
     <form ref={form} action={formAction} className="comment-form" key={state.submission}>
-      <div role="status" aria-live="polite">
-        {state.status === "done" && (
-          <p className="notice notice--success" tabIndex={-1} ref={message}>
-            {t("saved")}
-          </p>
-        )}
-        {state.status === "error" && (
-          <p className="notice notice--error" role="alert" tabIndex={-1} ref={message}>
-            {tErrors(state.messageKey)}
-          </p>
-        )}
-      </div>
+      <FormNotice state={state} success={t("saved")} messageRef={message} />
       <Field
         name="organisationName"
         label={t("organisationName")}
@@ -87,16 +70,7 @@ export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: s
         error={error("contactEmail")}
         idPrefix="settings"
       />
-      <div className="field">
-        <label htmlFor="settings-defaultLocale">{t("defaultLocale")}</label>
-        <select id="settings-defaultLocale" name="defaultLocale" defaultValue={values.defaultLocale}>
-          {locales.map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
-              {tSite(`languageName.${locale}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LocaleSelect id="settings-defaultLocale" name="defaultLocale" label={t("defaultLocale")} defaultValue={values.defaultLocale} />
       <TimeZoneSelect
         name="timeZone"
         id="settings-timeZone"
@@ -139,9 +113,7 @@ export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: s
         </p>
         <FieldError error={error("embedOrigins")} />
       </div>
-      <button type="submit" className="button" disabled={pending}>
-        {t("save")}
-      </button>
+      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
     </form>
   );
 }

@@ -48,3 +48,15 @@ export function Field(props: {
     </div>
   );
 }
+
+type FieldProps = Parameters<typeof Field>[0];
+
+/** A person's name as others will see it: required, at most 100 characters, offered by the browser's autofill. */
+export function NameField(props: Pick<FieldProps, "label" | "hint" | "defaultValue" | "error" | "idPrefix">) {
+  return <Field name="name" required maxLength={100} autoComplete="name" {...props} />;
+}
+
+/** A password being chosen (named "password" unless told), offered to the password manager as a new one. */
+export function NewPasswordField(props: Pick<FieldProps, "label" | "hint" | "required" | "error" | "idPrefix"> & { name?: string }) {
+  return <Field name="password" type="password" autoComplete="new-password" {...props} />;
+}

@@ -8,10 +8,8 @@ import { check, consume } from "@/lib/security/rate-limits";
 import { CONSENT_WORDING_VERSION, recapRequestInputSchema } from "./recap-request-input";
 import { getSiteSettings } from "@/lib/settings/site-settings";
 
-export const RECAP_REQUEST_LIMITS = {
-  /** How long a confirmation link works. The other limits are in lib/security/rate-limits.ts. */
-  tokenValidityDays: 7,
-} as const;
+
+export { RECAP_REQUEST_LIMITS };
 
 export type RequestRecapOptions = {
   db: Database;

@@ -2,7 +2,7 @@
 // what differs (who, when, which event) to the create data, so a demo comment or request is shaped like
 // one a reader leaves on a page.
 import { hashBody } from "@/lib/comments/hash";
-import { RECAP_REQUEST_LIMITS } from "@/lib/recaps/request-recap";
+import { RECAP_REQUEST_LIMITS } from "@/lib/recaps/recap-request-limits";
 
 const DAY_MS = 86_400_000;
 

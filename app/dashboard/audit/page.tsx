@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { FilterSelect } from "@/components/forms/FilterSelect";
 import { forPage, pageActor } from "@/lib/auth/page-access";
 import { db } from "@/lib/db/client";
 import { formatCommentDate } from "@/lib/i18n/format-dates";
@@ -34,39 +35,30 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <h1>{t("title")}</h1>
       <form method="get" className="filters row-actions" aria-label={t("filters")}>
-        <div className="field">
-          <label htmlFor="audit-actor">{t("person")}</label>
-          <select id="audit-actor" name="actorId" defaultValue={log.filters.actorId ?? ""}>
-            <option value="">{t("anyone")}</option>
-            {log.choices.people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-action">{t("actionLabel")}</label>
-          <select id="audit-action" name="action" defaultValue={log.filters.action ?? ""}>
-            <option value="">{t("anyAction")}</option>
-            {log.choices.actions.map((action) => (
-              <option key={action} value={action}>
-                {isAuditAction(action) ? t(`actionName.${action}`) : action}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-event">{t("event")}</label>
-          <select id="audit-event" name="eventId" defaultValue={log.filters.eventId ?? ""}>
-            <option value="">{t("anyEvent")}</option>
-            {log.choices.events.map((event) => (
-              <option key={event.id} value={event.id}>
-                {event.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="audit-actor"
+          name="actorId"
+          label={t("person")}
+          anyLabel={t("anyone")}
+          defaultValue={log.filters.actorId ?? ""}
+          options={log.choices.people.map((person) => ({ value: person.id, label: person.name }))}
+        />
+        <FilterSelect
+          id="audit-action"
+          name="action"
+          label={t("actionLabel")}
+          anyLabel={t("anyAction")}
+          defaultValue={log.filters.action ?? ""}
+          options={log.choices.actions.map((action) => ({ value: action, label: isAuditAction(action) ? t(`actionName.${action}`) : action }))}
+        />
+        <FilterSelect
+          id="audit-event"
+          name="eventId"
+          label={t("event")}
+          anyLabel={t("anyEvent")}
+          defaultValue={log.filters.eventId ?? ""}
+          options={log.choices.events.map((event) => ({ value: event.id, label: event.title }))}
+        />
         <button type="submit" className="button button--small">
           {t("apply")}
         </button>

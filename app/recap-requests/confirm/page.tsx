@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { TokenForm } from "@/components/forms/TokenForm";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { formatLongDate } from "@/lib/i18n/format-dates";
@@ -48,12 +49,9 @@ export default async function ConfirmRecapRequestPage({ searchParams }: { search
     <>
       <h1>{t("confirmTitle")}</h1>
       <p>{found.recapPublished ? t("confirmTextPublished", { event: found.event.title }) : t("confirmText", { event: found.event.title })}</p>
-      <form action={confirmRecapRequestAction}>
-        <input type="hidden" name="token" value={token} />
-        <button type="submit" className="button">
-          {t("confirmButton")}
-        </button>
-      </form>
+      <TokenForm action={confirmRecapRequestAction} token={token}>
+        {t("confirmButton")}
+      </TokenForm>
       {eventLink}
     </>
   );

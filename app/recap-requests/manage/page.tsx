@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { TokenForm } from "@/components/forms/TokenForm";
 import { db } from "@/lib/db/client";
 import { formatLongDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
@@ -50,19 +51,13 @@ export default async function ManageRecapRequestPage({ searchParams }: Props) {
       </p>
       <div className="row-actions">
         {request.status !== "WITHDRAWN" && (
-          <form action={withdrawAction}>
-            <input type="hidden" name="token" value={token} />
-            <button type="submit" className="button">
-              {t("withdraw")}
-            </button>
-          </form>
+          <TokenForm action={withdrawAction} token={token}>
+            {t("withdraw")}
+          </TokenForm>
         )}
-        <form action={eraseAction}>
-          <input type="hidden" name="token" value={token} />
-          <button type="submit" className="button button--quiet">
-            {t("erase")}
-          </button>
-        </form>
+        <TokenForm action={eraseAction} token={token} className="button button--quiet">
+          {t("erase")}
+        </TokenForm>
       </div>
       <p>
         <Link href={`/events/${request.event.slug}`}>← {t("backToEvent")}</Link>
