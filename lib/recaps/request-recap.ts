@@ -7,7 +7,7 @@ import { translatorFor } from "@/lib/i18n/messages";
 import { check, consume } from "@/lib/security/rate-limits";
 import { CONSENT_WORDING_VERSION, recapRequestInputSchema } from "./recap-request-input";
 import { getSiteSettings } from "@/lib/settings/site-settings";
-
+import { RECAP_REQUEST_LIMITS } from "./recap-request-limits";
 
 export { RECAP_REQUEST_LIMITS };
 
