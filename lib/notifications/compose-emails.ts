@@ -7,12 +7,21 @@ import { invitationUrl } from "@/lib/users/invitation-links";
 import { digestOptOutUrl } from "./digest-links";
 import { hostDigestEmail, type DigestEvent } from "./templates/host-digest";
 import { hostInvitationEmail } from "./templates/host-invitation";
-import { recapPublishedEmail } from "./templates/recap-published";
+import { recapPublishedEmails } from "./templates/recap-published";
 import { recapRequestConfirmationEmail } from "./templates/recap-request-confirmation";
 import type { EmailBrand } from "./templates/render-email";
 
 /** An outbox row as the worker holds it. */
-export type OutboxRow = { id: string; kind: string; toAddress: string; locale: string; payload: string; recapRequestId: string | null; recapId: string | null; userId: string | null };
+export type OutboxRow = {
+  id: string;
+  kind: string;
+  toAddress: string;
+  locale: string;
+  payload: string;
+  recapRequestId: string | null;
+  recapId: string | null;
+  userId: string | null;
+};
 
 export type ComposedEmail = { subject: string; text: string; html: string; headers: Record<string, string> };
 
@@ -42,12 +51,21 @@ export async function composeEmails(db: Database, rows: OutboxRow[], now: Date, 
   const requestIds = unique(rows.map((row) => row.recapRequestId));
   const recapIds = unique(rows.map((row) => row.recapId));
   const userIds = unique(rows.map((row) => row.userId));
-  const invitationIds = unique(rows.filter((row) => row.kind === "host-invitation").map((row) => (JSON.parse(row.payload) as { invitationId?: string }).invitationId ?? null));
+  const invitationIds = unique(
+    rows.filter((row) => row.kind === "host-invitation").map((row) => (JSON.parse(row.payload) as { invitationId?: string }).invitationId ?? null),
+  );
   const [requests, recaps, users, invitations] = await Promise.all([
     requestIds.length
       ? db.recapRequest.findMany({
           where: { id: { in: requestIds } },
-          select: { id: true, name: true, status: true, lastConfirmationSentAt: true, confirmTokenExpiresAt: true, event: { select: { title: true, status: true } } },
+          select: {
+            id: true,
+            name: true,
+            status: true,
+            lastConfirmationSentAt: true,
+            confirmTokenExpiresAt: true,
+            event: { select: { title: true, status: true } },
+          },
         })
       : [],
     recapIds.length
@@ -64,13 +82,35 @@ export async function composeEmails(db: Database, rows: OutboxRow[], now: Date, 
       : [],
     userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, digestOptOut: true } }) : [],
     invitationIds.length
-      ? db.invitation.findMany({ where: { id: { in: invitationIds } }, select: { id: true, expiresAt: true, acceptedAt: true, revokedAt: true, invitedBy: { select: { name: true } } } })
+      ? db.invitation.findMany({
+          where: { id: { in: invitationIds } },
+          select: { id: true, expiresAt: true, acceptedAt: true, revokedAt: true, invitedBy: { select: { name: true } } },
+        })
       : [],
   ]);
   const invitationById = new Map(invitations.map((invitation) => [invitation.id, invitation]));
   const requestById = new Map(requests.map((request) => [request.id, request]));
   const recapById = new Map(recaps.map((recap) => [recap.id, recap]));
   const userById = new Map(users.map((user) => [user.id, user]));
+
+  // The recap e-mail is prepared once per recap and language, then completed for each person.
+  const recapEmails = new Map<string, ReturnType<typeof recapPublishedEmails>>();
+  const recapEmailsFor = (recap: (typeof recaps)[number], locale: Locale) => {
+    const key = `${recap.id}|${locale}`;
+    let prepared = recapEmails.get(key);
+    if (!prepared) {
+      prepared = recapPublishedEmails({
+        locale,
+        brand,
+        eventTitle: recap.event.title,
+        recapUrl: `${site}/events/${recap.event.slug}#recap`,
+        recapMarkdown: recap.body,
+        links: recap.links,
+      });
+      recapEmails.set(key, prepared);
+    }
+    return prepared;
+  };
 
   const compositions = new Map<string, Composition>();
   for (const row of rows) {
@@ -83,9 +123,16 @@ export async function composeEmails(db: Database, rows: OutboxRow[], now: Date, 
         else if (request.status !== "UNCONFIRMED") composition = { cancel: `request ${request.status.toLowerCase()}` };
         else if (request.event.status !== "PUBLISHED") composition = { cancel: "event unpublished" };
         else if (request.confirmTokenExpiresAt <= now) composition = { cancel: "confirmation link expired" };
-        else if (issuedAt(row) !== undefined && issuedAt(row) !== request.lastConfirmationSentAt.getTime()) composition = { cancel: "replaced by a newer confirmation" };
+        else if (issuedAt(row) !== undefined && issuedAt(row) !== request.lastConfirmationSentAt.getTime())
+          composition = { cancel: "replaced by a newer confirmation" };
         else {
-          const mail = recapRequestConfirmationEmail({ locale, brand, eventTitle: request.event.title, confirmUrl: confirmationUrl(request, site), name: request.name });
+          const mail = recapRequestConfirmationEmail({
+            locale,
+            brand,
+            eventTitle: request.event.title,
+            confirmUrl: confirmationUrl(request, site),
+            name: request.name,
+          });
           composition = { email: { ...mail, headers: {} } };
         }
         break;
@@ -94,18 +141,9 @@ export async function composeEmails(db: Database, rows: OutboxRow[], now: Date, 
         const recap = row.recapId ? recapById.get(row.recapId) : undefined;
         if (!request) composition = { cancel: "request erased" };
         else if (request.status !== "CONFIRMED") composition = { cancel: `request ${request.status.toLowerCase()}` };
-        else if (!recap || recap.status !== "PUBLISHED" || recap.event.status !== "PUBLISHED") composition = { cancel: "recap unpublished" };
+        else if (recap?.status !== "PUBLISHED" || recap.event.status !== "PUBLISHED") composition = { cancel: "recap unpublished" };
         else {
-          const mail = recapPublishedEmail({
-            locale,
-            brand,
-            eventTitle: recap.event.title,
-            recapUrl: `${site}/events/${recap.event.slug}#recap`,
-            recapMarkdown: recap.body,
-            links: recap.links,
-            manageUrl: manageUrl(request.id, site),
-            name: request.name,
-          });
+          const mail = recapEmailsFor(recap, locale)({ manageUrl: manageUrl(request.id, site), name: request.name });
           // RFC 8058 one-click unsubscribe.
           const headers = { "List-Unsubscribe": `<${unsubscribeUrl(request.id, site)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
           composition = { email: { ...mail, headers } };
@@ -121,7 +159,12 @@ export async function composeEmails(db: Database, rows: OutboxRow[], now: Date, 
           // Paths are made absolute now, with the site's address as it is when the e-mail leaves.
           const linked = events.map((event) => ({ ...event, editorUrl: event.editorUrl.startsWith("/") ? `${site}${event.editorUrl}` : event.editorUrl }));
           const mail = hostDigestEmail({ locale, brand, name: user.name, events: linked, optOutUrl: digestOptOutUrl(user.id, "page", site) });
-          composition = { email: { ...mail, headers: { "List-Unsubscribe": `<${digestOptOutUrl(user.id, "one-click", site)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } } };
+          composition = {
+            email: {
+              ...mail,
+              headers: { "List-Unsubscribe": `<${digestOptOutUrl(user.id, "one-click", site)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+            },
+          };
         }
         break;
       }

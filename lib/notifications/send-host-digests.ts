@@ -24,14 +24,22 @@ export async function listEventsAwaitingRecap(db: Database, now: Date, nudgeAfte
       status: "CONFIRMED",
       recapSentAt: null,
       // Demo events never nag a real site's hosts.
-      event: { status: "PUBLISHED", isDemo: false, recapOutlook: { not: "NOT_PLANNED" }, OR: [{ recap: { is: null } }, { recap: { status: { not: "PUBLISHED" } } }] },
+      event: {
+        status: "PUBLISHED",
+        isDemo: false,
+        recapOutlook: { not: "NOT_PLANNED" },
+        OR: [{ recap: { is: null } }, { recap: { status: { not: "PUBLISHED" } } }],
+      },
     },
     _count: { _all: true },
     _min: { confirmedAt: true },
   });
   const overdue = waiting.filter((row) => row._min.confirmedAt && row._min.confirmedAt < cutoff);
   if (overdue.length === 0) return [];
-  const events = await db.event.findMany({ where: { id: { in: overdue.map((row) => row.eventId) } }, select: { id: true, slug: true, title: true, timeZone: true, startsAt: true } });
+  const events = await db.event.findMany({
+    where: { id: { in: overdue.map((row) => row.eventId) } },
+    select: { id: true, slug: true, title: true, timeZone: true, startsAt: true },
+  });
   const byId = new Map(events.map((event) => [event.id, event]));
   return overdue
     .map((row) => {

@@ -1,73 +1,75 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Database } from "@/lib/db/client";
+import { engineOf, type Database } from "@/lib/db/client";
+import { STATUS_OF_NAMED_ROWS } from "./outbox-sql";
 
-export type SentOutcome = { id: string; response: string; text: string; html: string };
-
-const MAX_GROUP = 50;
+/** What the server said about one e-mail (of the outbox row `id`, of this `kind`), and what is kept of it. */
+export type SentOutcome = { id: string; kind: string; response: string; text: string; html: string };
 
 /**
- * Records "the server accepted it" for the e-mails of one claimed batch, by group commit: an outcome waits
- * for the next write, and every outcome that arrived meanwhile goes in that same write (two statements in
- * one transaction, however many e-mails). The sender awaits its own outcome's write before taking another
- * e-mail, so at any moment a worker has at most one unrecorded message per sending lane — what a crash can
- * leave AMBIGUOUS is no more than with one write per e-mail, at a fraction of the writes.
+ * One step of a worker's sending window, in one transaction: the e-mails the server accepted are recorded SENT
+ * (with their requesters' `recapSentAt`), and the next claimed rows become SENDING, just before they are handed
+ * to SMTP — so a crash from then on is known to be ambiguous. Returns the ids now SENDING.
  *
- * Each write is conditional on this worker still owning the rows (`owner`), and sets the requesters'
- * `recapSentAt` for rows it made SENT, in the same transaction. A write that fails is retried
- * (`attempts` times); after that the outcome is reported unrecorded and its row, left SENDING, becomes
- * AMBIGUOUS when its lease runs out — it is never put back in the queue.
+ * Every write is conditional on this worker still owning the rows (`owner`): a row cancelled meanwhile
+ * (withdrawal, unpublication) is no longer CLAIMED and is not started; a row whose lease another worker took
+ * over is neither recorded nor started. PostgreSQL: one statement (data-modifying CTEs), one round trip.
+ * SQLite: the statements in one transaction of their own, although the process's one connection is shared: a
+ * statement made while another part of the worker has a transaction open (the fan-out's expansion) would
+ * otherwise be committed, or rolled back, with it.
  */
-export class SentRecorder {
-  private queue: { outcome: SentOutcome; done: (recorded: boolean) => void }[] = [];
-  private writing = false;
+export async function recordSentAndStart(db: Database, owner: string, sentAt: Date, outcomes: SentOutcome[], next: string[]): Promise<Set<string>> {
+  if (outcomes.length === 0 && next.length === 0) return new Set();
+  const status = STATUS_OF_NAMED_ROWS;
+  const byId = (column: (outcome: SentOutcome) => string) =>
+    Prisma.sql`CASE "id" ${Prisma.join(
+      outcomes.map((outcome) => Prisma.sql`WHEN ${outcome.id} THEN ${column(outcome)}`),
+      " ",
+    )} END`;
+  const recordSent = () => Prisma.sql`
+    UPDATE "OutboundEmail"
+    SET "status" = 'SENT', "sentAt" = ${sentAt}, "leaseExpiresAt" = NULL, "lastError" = NULL,
+        "smtpResponse" = ${byId((outcome) => outcome.response.slice(0, 1000))},
+        "textBody" = ${byId((outcome) => outcome.text)},
+        "htmlBody" = ${byId((outcome) => outcome.html)}
+    WHERE "id" IN (${Prisma.join(outcomes.map((outcome) => outcome.id))}) AND "leaseOwner" = ${owner} AND ${status} IN ('SENDING', 'AMBIGUOUS')`;
+  const start = () => Prisma.sql`
+    UPDATE "OutboundEmail" SET "status" = 'SENDING', "attempts" = "attempts" + 1
+    WHERE "id" IN (${Prisma.join(next)}) AND "leaseOwner" = ${owner} AND ${status} = 'CLAIMED'
+    RETURNING "id"`;
 
-  constructor(
-    private readonly db: Database,
-    private readonly owner: string,
-    private readonly now: () => Date,
-    private readonly write: (attempt: () => Promise<unknown>) => Promise<boolean>,
-  ) {}
-
-  /** Resolves true once the outcome is recorded, false if it could not be. */
-  record(outcome: SentOutcome): Promise<boolean> {
-    return new Promise((done) => {
-      this.queue.push({ outcome, done });
-      if (!this.writing) void this.drain();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    this.writing = true;
-    while (this.queue.length > 0) {
-      const group = this.queue.splice(0, MAX_GROUP);
-      const recorded = await this.write(() => this.commit(group.map((item) => item.outcome)));
-      for (const item of group) item.done(recorded);
+  if (engineOf(db) === "postgresql") {
+    // The requests of the recap e-mails this statement made SENT, as its first part returns them.
+    const recorded = () => Prisma.sql`
+      WITH "sent" AS (${recordSent()} RETURNING "kind", "recapRequestId"),
+      "requests" AS (
+        UPDATE "RecapRequest" SET "recapSentAt" = ${sentAt}, "updatedAt" = ${sentAt}
+        WHERE "recapSentAt" IS NULL AND "id" IN (SELECT "recapRequestId" FROM "sent" WHERE "kind" = 'recap-published')
+      )`;
+    if (next.length === 0) {
+      await db.$executeRaw`${recorded()} SELECT 1`;
+      return new Set();
     }
-    this.writing = false;
+    const started = await db.$queryRaw<{ id: string }[]>`${outcomes.length > 0 ? recorded() : Prisma.empty} ${start()}`;
+    return new Set(started.map((row) => row.id));
   }
 
-  private commit(outcomes: SentOutcome[]) {
-    const sentAt = this.now();
-    const ids = Prisma.join(outcomes.map((outcome) => outcome.id));
-    const byId = (column: (outcome: SentOutcome) => string) =>
-      Prisma.sql`CASE "id" ${Prisma.join(
-        outcomes.map((outcome) => Prisma.sql`WHEN ${outcome.id} THEN ${column(outcome)}`),
-        " ",
-      )} END`;
-    return this.db.$transaction([
-      this.db.$executeRaw`
-        UPDATE "OutboundEmail"
-        SET "status" = 'SENT', "sentAt" = ${sentAt}, "leaseExpiresAt" = NULL, "lastError" = NULL,
-            "smtpResponse" = ${byId((outcome) => outcome.response.slice(0, 1000))},
-            "textBody" = ${byId((outcome) => outcome.text)},
-            "htmlBody" = ${byId((outcome) => outcome.html)}
-        WHERE "id" IN (${ids}) AND "leaseOwner" = ${this.owner} AND "status" IN ('SENDING', 'AMBIGUOUS')`,
-      this.db.$executeRaw`
+  const statements: Prisma.PrismaPromise<unknown>[] = [];
+  if (outcomes.length > 0) {
+    statements.push(db.$executeRaw`${recordSent()}`);
+    // Recap e-mails made SENT by this write mark their requests as sent. Only the primary key can find these rows:
+    // with "kind = …" or the status in the subquery, SQLite's planner walked an index over every recap e-mail
+    // sent so far, once per write.
+    const recapEmails = outcomes.filter((outcome) => outcome.kind === "recap-published");
+    if (recapEmails.length > 0) {
+      statements.push(db.$executeRaw`
         UPDATE "RecapRequest" SET "recapSentAt" = ${sentAt}, "updatedAt" = ${sentAt}
         WHERE "recapSentAt" IS NULL AND "id" IN (
           SELECT "recapRequestId" FROM "OutboundEmail"
-          WHERE "id" IN (${ids}) AND "kind" = 'recap-published' AND "status" = 'SENT' AND "leaseOwner" = ${this.owner}
-        )`,
-    ]);
+          WHERE "id" IN (${Prisma.join(recapEmails.map((outcome) => outcome.id))}) AND "leaseOwner" = ${owner} AND ${status} = 'SENT'
+        )`);
+    }
   }
+  if (next.length > 0) statements.push(db.$queryRaw<{ id: string }[]>`${start()}`);
+  const results = await db.$transaction(statements);
+  return new Set(next.length > 0 ? (results[results.length - 1] as { id: string }[]).map((row) => row.id) : []);
 }

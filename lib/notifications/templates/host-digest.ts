@@ -22,7 +22,13 @@ export function hostDigestEmail(options: { locale: Locale; brand?: EmailBrand; n
   const footer = t("footer", { url: options.optOutUrl });
   return {
     subject: t("subject", { count: options.events.reduce((sum, event) => sum + event.waiting, 0) }),
-    text: [brand.organisationName, ...intro, ...items.map((item) => `- ${item.text}\n  ${t("linkLine", { label: item.link.label, url: item.link.url })}`), t("outro"), footer].join("\n\n"),
+    text: [
+      brand.organisationName,
+      ...intro,
+      ...items.map((item) => `- ${item.text}\n  ${t("linkLine", { label: item.link.label, url: item.link.url })}`),
+      t("outro"),
+      footer,
+    ].join("\n\n"),
     html: renderEmailHtml({ lang: options.locale, brand, paragraphs: [...intro], items, footer: `${t("outro")} ${footer}` }),
   };
 }

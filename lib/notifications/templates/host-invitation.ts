@@ -8,7 +8,9 @@ export function hostInvitationEmail(options: { locale: Locale; brand?: EmailBran
   const brand = options.brand ?? DEFAULT_BRAND;
   const paragraphs = [
     t("greeting"),
-    options.inviterName ? t("introBy", { name: options.inviterName, organisation: brand.organisationName }) : t("intro", { organisation: brand.organisationName }),
+    options.inviterName
+      ? t("introBy", { name: options.inviterName, organisation: brand.organisationName })
+      : t("intro", { organisation: brand.organisationName }),
     t("expiry"),
   ];
   const footer = t("footer");

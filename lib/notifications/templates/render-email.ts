@@ -37,7 +37,10 @@ export function renderEmailHtml(options: {
   const rich = options.richHtml ? `<div style="margin:0 0 16px;padding:12px 16px;background:#fbfaf7;border-radius:8px">${options.richHtml}</div>` : "";
   const items = options.items?.length
     ? `<ul style="margin:0 0 16px;padding-left:20px">${options.items
-        .map((item) => `<li style="margin:0 0 8px">${escapeHtml(item.text)} <a href="${escapeHtml(item.link.url)}" style="color:${accent};word-break:break-word">${escapeHtml(item.link.label)}</a></li>`)
+        .map(
+          (item) =>
+            `<li style="margin:0 0 8px">${escapeHtml(item.text)} <a href="${escapeHtml(item.link.url)}" style="color:${accent};word-break:break-word">${escapeHtml(item.link.label)}</a></li>`,
+        )
         .join("")}</ul>`
     : "";
   const action = options.action
