@@ -38,12 +38,18 @@ test("before publication, the recap box says what to expect — nothing yet, exp
   await host.page.goto(`/dashboard/events/${event.slug}/recap`);
   await expect(host.page.getByTestId("recap-counts")).toHaveText("2 personnes attendent · aucun envoi · aucun retrait");
   const form = host.page.locator(".recap-outlook");
+  // Each save waits for the server's answer: the previous save's "saved" must not stand for this one.
+  const saveOutlook = () =>
+    Promise.all([
+      host.page.waitForResponse((response) => response.request().method() === "POST"),
+      form.getByRole("button", { name: "Enregistrer le statut" }).click(),
+    ]);
   await form.getByLabel("Compte rendu prévu", { exact: true }).check();
   await form.getByLabel("Prévu pour le (facultatif)").fill("2020-01-15");
-  await form.getByRole("button", { name: "Enregistrer le statut" }).click();
+  await saveOutlook();
   await expect(form.getByText("Cette date est passée : choisissez aujourd’hui ou un jour à venir.")).toBeVisible();
   await form.getByLabel("Prévu pour le (facultatif)").fill("2099-10-12");
-  await form.getByRole("button", { name: "Enregistrer le statut" }).click();
+  await saveOutlook();
   await expect(form.getByText("Statut enregistré")).toBeVisible();
 
   await reader.page.reload();
@@ -56,7 +62,7 @@ test("before publication, the recap box says what to expect — nothing yet, exp
   // No recap planned: the box says so, with the hosts' sentence, and still lets readers ask.
   await form.getByLabel("Pas de compte rendu prévu").check();
   await form.getByLabel("Une phrase pour les lecteurs (facultatif)").fill("La rencontre n’a pas été enregistrée.");
-  await form.getByRole("button", { name: "Enregistrer le statut" }).click();
+  await saveOutlook();
   await expect(form.getByText("Statut enregistré")).toBeVisible();
   await reader.page.reload();
   await expect(box).toContainText("Aucun compte rendu n’est prévu pour cette rencontre.");

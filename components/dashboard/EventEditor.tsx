@@ -50,6 +50,7 @@ export function EventEditor(props: { existingSlug?: string; initial: Values; sit
       <form ref={form} key={state.submission} action={formAction} className="comment-form" encType="multipart/form-data">
         <FormNotice
           state={state}
+          pending={pending}
           success={t("eventSaved")}
           showSuccess={Boolean((state.status === "done" && state.saved) || (props.justSaved && state.status === "idle"))}
           messageRef={message}

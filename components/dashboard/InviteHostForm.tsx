@@ -13,6 +13,7 @@ export function InviteHostForm() {
     <form ref={form} action={formAction} className="comment-form" key={state.submission}>
       <FormNotice
         state={state}
+        pending={pending}
         success={state.status === "done" && t("invited", { email: state.values?.email ?? "" })}
         quietOnFieldErrors
         messageRef={message}

@@ -13,7 +13,7 @@ export function PreferencesForm({ saved, nudgeAfterDays }: { saved: { locale: st
   const values = state.status !== "idle" && state.values ? state.values : saved;
   return (
     <form key={state.submission} action={formAction} className="comment-form">
-      <FormNotice state={state} success={t("accountSaved")} />
+      <FormNotice state={state} pending={pending} success={t("accountSaved")} />
       <LocaleSelect id="preferences-locale" name="locale" label={t("emailLanguage")} defaultValue={values.locale} />
       <div className="field field--checkbox">
         <input id="preferences-digest" name="digest" type="checkbox" defaultChecked={values.digest} />

@@ -13,7 +13,7 @@ export function ProfileForm({ saved }: { saved: { name: string; email: string } 
   const values = state.status !== "idle" && state.values ? state.values : saved;
   return (
     <form ref={form} action={formAction} className="comment-form" key={state.submission}>
-      <FormNotice state={state} success={t("saved")} quietOnFieldErrors messageRef={message} />
+      <FormNotice state={state} pending={pending} success={t("saved")} quietOnFieldErrors messageRef={message} />
       <NameField label={t("name")} hint={t("nameHint")} defaultValue={values.name} error={error("name")} idPrefix="profile" />
       <Field name="email" label={t("email")} type="email" required autoComplete="email" defaultValue={values.email} error={error("email")} idPrefix="profile" />
       <NewPasswordField name="newPassword" label={t("newPassword")} hint={t("newPasswordHint")} error={error("newPassword")} idPrefix="profile" />

@@ -24,7 +24,7 @@ export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; save
     <form key={state.submission} action={formAction} className="comment-form recap-outlook">
       <fieldset>
         <legend>{t("outlookTitle")}</legend>
-        <FormNotice state={state} success={t("outlookSaved")} quietOnFieldErrors />
+        <FormNotice state={state} pending={pending} success={t("outlookSaved")} quietOnFieldErrors />
         <input type="hidden" name="eventSlug" value={eventSlug} />
         {RECAP_OUTLOOKS.map((outlook) => (
           <div key={outlook} className="field field--checkbox">

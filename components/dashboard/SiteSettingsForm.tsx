@@ -27,7 +27,7 @@ export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: s
   const values = state.status !== "idle" && state.values ? state.values : saved;
   return (
     <form ref={form} action={formAction} className="comment-form" key={state.submission}>
-      <FormNotice state={state} success={t("saved")} messageRef={message} />
+      <FormNotice state={state} pending={pending} success={t("saved")} messageRef={message} />
       <Field
         name="organisationName"
         label={t("organisationName")}
