@@ -61,9 +61,7 @@ const hostUser = await createUser({
 const host = { id: hostUser.id, role: hostUser.role };
 
 console.log("Starting the production server (builds first if needed)…");
-// BENCH_PROFILE=dir: the server writes a CPU profile there when it stops (with BENCH_ONLY, of one path).
-const serverEnv = process.env.BENCH_PROFILE ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : env;
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: serverEnv, stdio: ["ignore", "inherit", "inherit"], detached: true });
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
 const stopServer = () => {
   try {
     process.kill(-server.pid!, "SIGTERM");
@@ -226,7 +224,7 @@ async function wrk(options: {
   port?: number;
   script?: string;
 }): Promise<WrkResult> {
-  // BENCH_ONLY=reader,post: only those measures (to profile one path with BENCH_PROFILE).
+  // BENCH_ONLY=reader,post: only those measures.
   if (options.phase && process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(",").includes(options.phase)) {
     return { requestsPerSecond: Number.NaN, p50Ms: Number.NaN, p99Ms: Number.NaN, non2xx: 0, errors: 0 };
   }
