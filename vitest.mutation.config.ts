@@ -23,6 +23,7 @@ export default defineConfig({
       "test/integration/commands-while-running.sqlite.test.ts",
       "test/integration/host-digest.test.ts",
       "test/integration/outbox-crash.test.ts",
+      "test/integration/migrations-tooling.sqlite.test.ts",
     ],
     env: { TEST_ENGINE: "sqlite" },
     globalSetup: ["test/setup/global-setup.ts"],
