@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { postCommentAction } from "@/app/events/[slug]/actions";
 import { COMMENT_LIMITS } from "@/lib/comments/comment-limits";
 import { initialCommentFormState } from "@/lib/comments/comment-form-state";
-import type { ErrorKey } from "@/lib/errors";
+import { FieldFrame } from "@/components/forms/Field";
 import { useFormFocus } from "@/components/forms/use-form-focus";
 
 type Props = {
@@ -21,16 +21,11 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
   const [state, formAction, pending] = useActionState(postCommentAction, initialCommentFormState);
   const t = useTranslations("comments");
   const tErrors = useTranslations("errors");
-  // The action sets only ErrorKeys (runFormAction), but CommentFormState still declares them as strings.
-  const errorText = (key: string) => tErrors(key as ErrorKey);
   const values = state.status === "error" ? state.values : undefined;
   const fieldError = (name: string) => state.fieldErrors?.[name]?.[0];
   const parentError = fieldError("parentId");
   const form = useRef<HTMLFormElement>(null);
   const message = useFormFocus(state, form);
-
-  const describedBy = (name: string, hint?: boolean) =>
-    [hint ? `${name}-hint` : null, fieldError(name) ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 
   return (
     <form ref={form} key={state.submission} action={formAction} className="comment-form" id="comment-form" aria-labelledby="comment-form-title">
@@ -62,7 +57,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
         )}
         {state.status === "error" && state.messageKey && (
           <p className="notice notice--error" role="alert">
-            {errorText(state.messageKey)}
+            {tErrors(state.messageKey)}
             {state.retryAfterSeconds ? ` ${tErrors("retryIn", { seconds: state.retryAfterSeconds })}` : null}
           </p>
         )}
@@ -77,106 +72,63 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
       </div>
 
       <div className="field-row">
-        <Field name="authorName" label={t("name")} error={fieldError("authorName")} translate={errorText}>
-          <input
-            id="authorName"
-            name="authorName"
-            type="text"
-            required
-            maxLength={COMMENT_LIMITS.authorName}
-            autoComplete="name"
-            defaultValue={values?.authorName}
-            aria-invalid={Boolean(fieldError("authorName"))}
-            aria-describedby={describedBy("authorName")}
-          />
-        </Field>
-        <Field
-          name="authorEmail"
+        <FieldFrame id="authorName" label={t("name")} error={fieldError("authorName")}>
+          {(control) => (
+            <input
+              {...control}
+              name="authorName"
+              type="text"
+              required
+              maxLength={COMMENT_LIMITS.authorName}
+              autoComplete="name"
+              defaultValue={values?.authorName}
+            />
+          )}
+        </FieldFrame>
+        <FieldFrame
+          id="authorEmail"
           label={t("email")}
           hint={t.rich("emailHint", { privacy: (chunks) => <Link href="/privacy">{chunks}</Link> })}
           error={fieldError("authorEmail")}
-          translate={errorText}
         >
-          <input
-            id="authorEmail"
-            name="authorEmail"
-            type="email"
-            required
-            maxLength={COMMENT_LIMITS.authorEmail}
-            autoComplete="email"
-            defaultValue={values?.authorEmail}
-            aria-invalid={Boolean(fieldError("authorEmail"))}
-            aria-describedby={describedBy("authorEmail", true)}
-          />
-        </Field>
+          {(control) => (
+            <input
+              {...control}
+              name="authorEmail"
+              type="email"
+              required
+              maxLength={COMMENT_LIMITS.authorEmail}
+              autoComplete="email"
+              defaultValue={values?.authorEmail}
+            />
+          )}
+        </FieldFrame>
       </div>
-      <Field name="authorUrl" label={t("url")} error={fieldError("authorUrl")} translate={errorText}>
-        <input
-          id="authorUrl"
-          name="authorUrl"
-          type="url"
-          maxLength={COMMENT_LIMITS.authorUrl}
-          autoComplete="url"
-          placeholder="https://"
-          defaultValue={values?.authorUrl}
-          aria-invalid={Boolean(fieldError("authorUrl"))}
-          aria-describedby={describedBy("authorUrl")}
-        />
-      </Field>
-      <Field name="body" label={t("body")} hint={t("bodyHint")} error={fieldError("body")} translate={errorText}>
-        <textarea
-          id="body"
-          name="body"
-          required
-          rows={6}
-          maxLength={COMMENT_LIMITS.body}
-          defaultValue={values?.body}
-          aria-invalid={Boolean(fieldError("body"))}
-          aria-describedby={describedBy("body", true)}
-        />
-      </Field>
+      <FieldFrame id="authorUrl" label={t("url")} error={fieldError("authorUrl")}>
+        {(control) => (
+          <input
+            {...control}
+            name="authorUrl"
+            type="url"
+            maxLength={COMMENT_LIMITS.authorUrl}
+            autoComplete="url"
+            placeholder="https://"
+            defaultValue={values?.authorUrl}
+          />
+        )}
+      </FieldFrame>
+      <FieldFrame id="body" label={t("body")} hint={t("bodyHint")} error={fieldError("body")}>
+        {(control) => <textarea {...control} name="body" required rows={6} maxLength={COMMENT_LIMITS.body} defaultValue={values?.body} />}
+      </FieldFrame>
       <div className="field field--checkbox">
         <input id="notifyWhenRecapPublished" name="notifyWhenRecapPublished" type="checkbox" defaultChecked={values?.notifyWhenRecapPublished} />
         <label htmlFor="notifyWhenRecapPublished">{recapPublished ? t("notifyRecapPublished") : t("notifyRecap")}</label>
       </div>
-      {parentError && <p className="field-error">{errorText(parentError)}</p>}
+      {parentError && <p className="field-error">{tErrors(parentError)}</p>}
 
       <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>
-  );
-}
-
-function Field({
-  name,
-  label,
-  hint,
-  error,
-  translate,
-  children,
-}: {
-  name: string;
-  label: string;
-  hint?: React.ReactNode;
-  error?: string;
-  translate: (key: string) => string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {children}
-      {hint && (
-        <p id={`${name}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${name}-error`} className="field-error">
-          {translate(error)}
-        </p>
-      )}
-    </div>
   );
 }

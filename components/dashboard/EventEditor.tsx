@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveEventAction } from "@/app/dashboard/events/actions";
-import { FieldError } from "@/components/forms/FieldError";
+import { FieldFrame, type FieldControlProps } from "@/components/forms/Field";
 import { FormNotice } from "@/components/forms/FormNotice";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { slugify } from "@/lib/events/slugify";
@@ -25,25 +25,12 @@ export function EventEditor(props: { existingSlug?: string; initial: Values; sit
   const values = (state.status !== "idle" && state.values) || props.initial;
   const [slug, setSlug] = useState(values.slug ?? "");
   const [slugEdited, setSlugEdited] = useState(Boolean(props.existingSlug));
-  const field = (name: string, label: string, input: React.ReactNode, hint?: string) => (
-    <div className="field">
-      <label htmlFor={`event-${name}`}>{label}</label>
-      {input}
-      {hint && (
-        <p className="field-hint" id={`event-${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError error={error(name)} id={`event-${name}-error`} />
-    </div>
+  const field = (name: string, label: string, control: (control: FieldControlProps) => React.ReactNode, hint?: string) => (
+    <FieldFrame id={`event-${name}`} label={label} hint={hint} error={error(name)}>
+      {control}
+    </FieldFrame>
   );
-  const common = (name: string) => ({
-    id: `event-${name}`,
-    name,
-    defaultValue: values[name],
-    "aria-invalid": Boolean(error(name)),
-    "aria-describedby": [error(name) ? `event-${name}-error` : null].filter(Boolean).join(" ") || undefined,
-  });
+  const common = (name: string) => ({ name, defaultValue: values[name] });
 
   return (
     <>
@@ -56,38 +43,43 @@ export function EventEditor(props: { existingSlug?: string; initial: Values; sit
           messageRef={message}
         />
         {props.existingSlug && <input type="hidden" name="existingSlug" value={props.existingSlug} />}
-        {field(
-          "title",
-          t("fieldTitle"),
+        {field("title", t("fieldTitle"), (control) => (
           <input
+            {...control}
             {...common("title")}
             required
             maxLength={200}
             onChange={(event) => {
               if (!slugEdited) setSlug(slugify(event.target.value));
             }}
-          />,
-        )}
+          />
+        ))}
         {field(
           "slug",
           t("fieldSlug"),
-          <input
-            {...common("slug")}
-            defaultValue={undefined}
-            value={slug}
-            onChange={(event) => {
-              setSlugEdited(true);
-              setSlug(event.target.value);
-            }}
-            maxLength={80}
-            pattern="[a-z0-9]+(-[a-z0-9]+)*"
-            aria-describedby="event-slug-hint"
-          />,
+          (control) => (
+            <input
+              {...control}
+              {...common("slug")}
+              defaultValue={undefined}
+              value={slug}
+              onChange={(event) => {
+                setSlugEdited(true);
+                setSlug(event.target.value);
+              }}
+              maxLength={80}
+              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+            />
+          ),
           t("fieldSlugHint"),
         )}
         <div className="field-row">
-          {field("startsAt", t("fieldStartsAt"), <input {...common("startsAt")} type="datetime-local" required />)}
-          {field("endsAt", t("fieldEndsAt"), <input {...common("endsAt")} type="datetime-local" required />)}
+          {field("startsAt", t("fieldStartsAt"), (control) => (
+            <input {...control} {...common("startsAt")} type="datetime-local" required />
+          ))}
+          {field("endsAt", t("fieldEndsAt"), (control) => (
+            <input {...control} {...common("endsAt")} type="datetime-local" required />
+          ))}
         </div>
         <div className="field-row">
           <TimeZoneSelect
@@ -98,59 +90,62 @@ export function EventEditor(props: { existingSlug?: string; initial: Values; sit
             first={props.siteTimeZone}
             error={error("timeZone")}
           />
-          {field(
-            "language",
-            t("fieldLanguage"),
-            <select {...common("language")}>
+          {field("language", t("fieldLanguage"), (control) => (
+            <select {...control} {...common("language")}>
               <option value="fr" lang="fr">
                 Français
               </option>
               <option value="en" lang="en">
                 English
               </option>
-            </select>,
-          )}
+            </select>
+          ))}
         </div>
         <div className="field-row">
-          {field("venueName", t("fieldVenueName"), <input {...common("venueName")} required maxLength={200} />)}
-          {field("venueAddress", t("fieldVenueAddress"), <input {...common("venueAddress")} maxLength={300} />)}
+          {field("venueName", t("fieldVenueName"), (control) => (
+            <input {...control} {...common("venueName")} required maxLength={200} />
+          ))}
+          {field("venueAddress", t("fieldVenueAddress"), (control) => (
+            <input {...control} {...common("venueAddress")} maxLength={300} />
+          ))}
         </div>
-        {field("hostNames", t("fieldHostNames"), <textarea {...common("hostNames")} rows={3} />)}
-        {field("summary", t("fieldSummary"), <textarea {...common("summary")} rows={2} required maxLength={500} />)}
-        {field("topic", t("fieldTopic"), <textarea {...common("topic")} rows={12} />)}
-        <div className="field">
-          <label htmlFor="event-cover">{t("fieldCover")}</label>
-          {props.coverUrl && (
-            // biome-ignore lint/performance/noImgElement: served by this site, already resized
-            <img src={props.coverUrl} alt={t("currentCover")} className="cover-preview" />
-          )}
-          <input
-            id="event-cover"
-            name="cover"
-            type="file"
-            accept="image/png,image/jpeg,image/webp,image/gif"
-            aria-describedby="event-cover-hint"
-            aria-invalid={Boolean(error("cover"))}
-          />
-          <p className="field-hint" id="event-cover-hint">
-            {t("fieldCoverHint")}
-          </p>
-          <FieldError error={error("cover")} />
-          {props.coverUrl && (
-            <div className="field--checkbox">
-              <input id="event-removeCover" name="removeCover" type="checkbox" />
-              <label htmlFor="event-removeCover">{t("removeCover")}</label>
-            </div>
-          )}
-        </div>
-        {field(
-          "status",
-          t("fieldStatus"),
-          <select {...common("status")}>
+        {field("hostNames", t("fieldHostNames"), (control) => (
+          <textarea {...control} {...common("hostNames")} rows={3} />
+        ))}
+        {field("summary", t("fieldSummary"), (control) => (
+          <textarea {...control} {...common("summary")} rows={2} required maxLength={500} />
+        ))}
+        {field("topic", t("fieldTopic"), (control) => (
+          <textarea {...control} {...common("topic")} rows={12} />
+        ))}
+        <FieldFrame
+          id="event-cover"
+          label={t("fieldCover")}
+          hint={t("fieldCoverHint")}
+          error={error("cover")}
+          preface={
+            props.coverUrl && (
+              // biome-ignore lint/performance/noImgElement: served by this site, already resized
+              <img src={props.coverUrl} alt={t("currentCover")} className="cover-preview" />
+            )
+          }
+          after={
+            props.coverUrl && (
+              <div className="field--checkbox">
+                <input id="event-removeCover" name="removeCover" type="checkbox" />
+                <label htmlFor="event-removeCover">{t("removeCover")}</label>
+              </div>
+            )
+          }
+        >
+          {(control) => <input {...control} name="cover" type="file" accept="image/png,image/jpeg,image/webp,image/gif" />}
+        </FieldFrame>
+        {field("status", t("fieldStatus"), (control) => (
+          <select {...control} {...common("status")}>
             <option value="DRAFT">{t("statusDRAFT")}</option>
             <option value="PUBLISHED">{t("statusPUBLISHED")}</option>
-          </select>,
-        )}
+          </select>
+        ))}
         <div className="row-actions">
           <button type="submit" name="intent" value="save" className="button" disabled={pending}>
             {t("saveEvent")}

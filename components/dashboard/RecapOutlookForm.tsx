@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { setRecapOutlookAction, type RecapOutlookFormState } from "@/app/dashboard/events/[slug]/recap/actions";
+import { FieldFrame } from "@/components/forms/Field";
 import { FieldError } from "@/components/forms/FieldError";
 import { FormNotice, SubmitButton } from "@/components/forms/FormNotice";
 import { useFormAction } from "@/components/forms/use-form-action";
@@ -40,34 +41,12 @@ export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; save
           </div>
         ))}
         <FieldError error={error("outlook")} id="outlook-error" />
-        <div className="field">
-          <label htmlFor="outlook-expected-on">{t("outlookExpectedOn")}</label>
-          <input
-            id="outlook-expected-on"
-            name="expectedOn"
-            type="date"
-            defaultValue={values.expectedOn}
-            aria-invalid={Boolean(error("expectedOn"))}
-            aria-describedby={error("expectedOn") ? "outlook-expected-on-error" : undefined}
-          />
-          <FieldError error={error("expectedOn")} id="outlook-expected-on-error" />
-        </div>
-        <div className="field">
-          <label htmlFor="outlook-note">{t("outlookNote")}</label>
-          <input
-            id="outlook-note"
-            name="note"
-            type="text"
-            maxLength={300}
-            defaultValue={values.note}
-            aria-invalid={Boolean(error("note"))}
-            aria-describedby={`outlook-note-hint${error("note") ? " outlook-note-error" : ""}`}
-          />
-          <p className="field-hint" id="outlook-note-hint">
-            {t("outlookNoteHint")} {t("outlookNotPlannedDemand")}
-          </p>
-          <FieldError error={error("note")} id="outlook-note-error" />
-        </div>
+        <FieldFrame id="outlook-expected-on" label={t("outlookExpectedOn")} error={error("expectedOn")}>
+          {(control) => <input {...control} name="expectedOn" type="date" defaultValue={values.expectedOn} />}
+        </FieldFrame>
+        <FieldFrame id="outlook-note" label={t("outlookNote")} hint={`${t("outlookNoteHint")} ${t("outlookNotPlannedDemand")}`} error={error("note")}>
+          {(control) => <input {...control} name="note" type="text" maxLength={300} defaultValue={values.note} />}
+        </FieldFrame>
         <SubmitButton pending={pending} className="button button--quiet">
           {t("saveOutlook")}
         </SubmitButton>

@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { updateSiteSettingsAction, type SiteSettingsFormState } from "@/app/dashboard/settings/actions";
-import { Field } from "@/components/forms/Field";
-import { FieldError } from "@/components/forms/FieldError";
+import { Field, FieldFrame } from "@/components/forms/Field";
 import { FormNotice, SubmitButton } from "@/components/forms/FormNotice";
 import { LocaleSelect } from "@/components/forms/LocaleSelect";
 import { useFormAction } from "@/components/forms/use-form-action";
@@ -46,21 +45,9 @@ export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: s
         error={error("description")}
         idPrefix="settings"
       />
-      <div className="field">
-        <label htmlFor="settings-accentColor">{t("accentColor")}</label>
-        <input
-          id="settings-accentColor"
-          name="accentColor"
-          type="color"
-          defaultValue={values.accentColor}
-          aria-invalid={Boolean(error("accentColor"))}
-          aria-describedby="settings-accentColor-hint"
-        />
-        <p id="settings-accentColor-hint" className="field-hint">
-          {t("accentColorHint")}
-        </p>
-        <FieldError error={error("accentColor")} />
-      </div>
+      <FieldFrame id="settings-accentColor" label={t("accentColor")} hint={t("accentColorHint")} error={error("accentColor")}>
+        {(control) => <input {...control} name="accentColor" type="color" defaultValue={values.accentColor} />}
+      </FieldFrame>
       <Field
         name="contactEmail"
         label={t("contactEmail")}
@@ -89,30 +76,12 @@ export function SiteSettingsForm({ saved, siteUrl }: { saved: Values; siteUrl: s
         error={error("publicUrl")}
         idPrefix="settings"
       />
-      <div className="field">
-        <label htmlFor="settings-legalNotice">{t("legalNotice")}</label>
-        <textarea id="settings-legalNotice" name="legalNotice" rows={6} defaultValue={values.legalNotice} aria-describedby="settings-legalNotice-hint" />
-        <p id="settings-legalNotice-hint" className="field-hint">
-          {t("legalNoticeHint")}
-        </p>
-        <FieldError error={error("legalNotice")} />
-      </div>
-      <div className="field">
-        <label htmlFor="settings-embedOrigins">{t("embedOrigins")}</label>
-        <textarea
-          id="settings-embedOrigins"
-          name="embedOrigins"
-          rows={3}
-          defaultValue={values.embedOrigins}
-          placeholder="https://www.example.org"
-          aria-describedby="settings-embedOrigins-hint"
-          aria-invalid={Boolean(error("embedOrigins"))}
-        />
-        <p id="settings-embedOrigins-hint" className="field-hint">
-          {t("embedOriginsHint")}
-        </p>
-        <FieldError error={error("embedOrigins")} />
-      </div>
+      <FieldFrame id="settings-legalNotice" label={t("legalNotice")} hint={t("legalNoticeHint")} error={error("legalNotice")}>
+        {(control) => <textarea {...control} name="legalNotice" rows={6} defaultValue={values.legalNotice} />}
+      </FieldFrame>
+      <FieldFrame id="settings-embedOrigins" label={t("embedOrigins")} hint={t("embedOriginsHint")} error={error("embedOrigins")}>
+        {(control) => <textarea {...control} name="embedOrigins" rows={3} defaultValue={values.embedOrigins} placeholder="https://www.example.org" />}
+      </FieldFrame>
       <SubmitButton pending={pending}>{t("save")}</SubmitButton>
     </form>
   );

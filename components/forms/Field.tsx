@@ -1,9 +1,51 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { ErrorKey } from "@/lib/errors";
 
-/** A labelled input with its hint and its error in place, wired for screen readers. */
+/** What a field's control carries so that screen readers announce its hint and its error with it. */
+export type FieldControlProps = { id: string; "aria-invalid": boolean; "aria-describedby": string | undefined };
+
+/**
+ * A labelled control of any kind (input, textarea, file, colour…) with its hint and its error in place:
+ * `children` receives the id and aria attributes to spread on the control.
+ */
+export function FieldFrame(props: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ErrorKey;
+  /** Shown between the label and the control (the current cover image, say). */
+  preface?: ReactNode;
+  /** Shown after the error (a checkbox that goes with the control, say). */
+  after?: ReactNode;
+  children: (control: FieldControlProps) => ReactNode;
+}) {
+  const tErrors = useTranslations("errors");
+  const { id, hint, error } = props;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.preface}
+      {props.children({ id, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {tErrors(error)}
+        </p>
+      )}
+      {props.after}
+    </div>
+  );
+}
+
+/** A labelled text input with its hint and its error in place, wired for screen readers. */
 export function Field(props: {
   name: string;
   label: string;
@@ -17,35 +59,21 @@ export function Field(props: {
   placeholder?: string;
   idPrefix?: string;
 }) {
-  const tErrors = useTranslations("errors");
-  const id = `${props.idPrefix ?? "field"}-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? "text"}
-        defaultValue={props.defaultValue}
-        required={props.required}
-        autoComplete={props.autoComplete}
-        placeholder={props.placeholder}
-        maxLength={props.maxLength}
-        aria-invalid={Boolean(props.error)}
-        aria-describedby={describedBy}
-      />
-      {props.hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {props.hint}
-        </p>
+    <FieldFrame id={`${props.idPrefix ?? "field"}-${props.name}`} label={props.label} hint={props.hint} error={props.error}>
+      {(control) => (
+        <input
+          {...control}
+          name={props.name}
+          type={props.type ?? "text"}
+          defaultValue={props.defaultValue}
+          required={props.required}
+          autoComplete={props.autoComplete}
+          placeholder={props.placeholder}
+          maxLength={props.maxLength}
+        />
       )}
-      {props.error && (
-        <p id={`${id}-error`} className="field-error">
-          {tErrors(props.error)}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 

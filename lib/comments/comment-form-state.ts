@@ -1,3 +1,4 @@
+import type { ErrorKey, FieldErrors } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 
 /** What the comment form shows after a submission; message texts are keys under "errors". */
@@ -11,9 +12,9 @@ export type CommentFormState = {
   recapRequest?: "requested" | "not-requested" | "refused";
   /** The recap was already published when the comment was posted. */
   recapPublished?: boolean;
-  messageKey?: string;
+  messageKey?: ErrorKey;
   retryAfterSeconds?: number;
-  fieldErrors?: Record<string, string[]>;
+  fieldErrors?: FieldErrors;
   /** What the reader typed, given back on error so nothing they wrote is lost. */
   values?: { authorName: string; authorEmail: string; authorUrl: string; body: string; notifyWhenRecapPublished?: boolean };
 };

@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { eventDetailsSelect } from "@/lib/events/event-select";
 
 /** The event as the editor shows it. */
 export async function getEventForEditing(options: { db: Database; actor: Actor | null; slug: string }) {
@@ -9,19 +10,8 @@ export async function getEventForEditing(options: { db: Database; actor: Actor |
     where: { slug: options.slug },
     select: {
       id: true,
-      slug: true,
-      title: true,
-      timeZone: true,
-      startsAt: true,
-      endsAt: true,
-      venueName: true,
-      venueAddress: true,
-      hostNames: true,
-      summary: true,
-      topic: true,
-      language: true,
+      ...eventDetailsSelect,
       status: true,
-      coverAssetId: true,
       _count: { select: { comments: true, recapRequests: true } },
     },
   });

@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/client";
 import { MAX_REPLY_DEPTH } from "@/lib/comments/reply-depth";
 import { threadComments } from "@/lib/comments/thread-comments";
 import { recapCounts } from "@/lib/recaps/recap-counts";
+import { eventDetailsSelect } from "@/lib/events/event-select";
 
 const publicCommentSelect = {
   id: true,
@@ -42,18 +43,7 @@ export async function getPublishedEvent(options: { db: Database; slug: string; o
     where: { slug, status: "PUBLISHED" },
     select: {
       id: true,
-      slug: true,
-      title: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
-      venueName: true,
-      venueAddress: true,
-      hostNames: true,
-      summary: true,
-      topic: true,
-      language: true,
-      coverAssetId: true,
+      ...eventDetailsSelect,
       updatedAt: true,
       recapOutlook: true,
       recapExpectedOn: true,

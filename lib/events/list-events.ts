@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/client";
+import { eventCardSelect } from "@/lib/events/event-select";
 
 export type EventListItem = {
   slug: string;
@@ -13,14 +14,7 @@ export type EventListItem = {
 };
 
 const listSelect = {
-  slug: true,
-  title: true,
-  startsAt: true,
-  endsAt: true,
-  timeZone: true,
-  venueName: true,
-  summary: true,
-  language: true,
+  ...eventCardSelect,
   _count: { select: { comments: { where: { status: "APPROVED" as const } } } },
 };
 
