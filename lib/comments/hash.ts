@@ -1,8 +1,9 @@
-import { createHash, createHmac } from "node:crypto";
+import { createHash } from "node:crypto";
+import { keyedHash } from "@/lib/security/tokens";
 
 /** Keyed hash of an IP address: enough to rate-limit, useless to anyone without the secret. */
 export function hashIp(secret: string, ip: string): string {
-  return createHmac("sha256", secret).update(`ip:${ip}`).digest("hex").slice(0, 32);
+  return keyedHash(secret, `ip:${ip}`, "hex").slice(0, 32);
 }
 
 /** Hash of a comment body with case and whitespace folded, for duplicate detection. */

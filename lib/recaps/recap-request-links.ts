@@ -1,6 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
-import { signToken, verifyToken } from "@/lib/security/tokens";
+import { keyedHash, safeEqual, signToken, verifyToken } from "@/lib/security/tokens";
 
 /**
  * The links in the e-mails a recap requester receives. They are built when an e-mail is sent, from the
@@ -56,7 +55,5 @@ export function recapRequestIdFromManageToken(token: unknown, now: Date): string
   if (claims) return claims.subject;
   const legacy = typeof token === "string" ? /^([a-z0-9]{20,40})\.([A-Za-z0-9_-]{43})$/.exec(token) : null;
   if (!legacy) return null;
-  const expected = Buffer.from(createHmac("sha256", env.APP_SECRET).update(`recap-request-manage:${legacy[1]}`).digest("base64url"));
-  const given = Buffer.from(legacy[2]);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? legacy[1] : null;
+  return safeEqual(legacy[2], keyedHash(env.APP_SECRET, `recap-request-manage:${legacy[1]}`)) ? legacy[1] : null;
 }

@@ -44,10 +44,20 @@ export function isExpiredToken(secret: string, purpose: TokenPurpose, token: unk
 }
 
 function mac(secret: string, body: string): string {
-  return createHmac("sha256", secret).update(`debrief-token-v1|${body}`).digest("base64url");
+  return keyedHash(secret, `debrief-token-v1|${body}`);
 }
 
-function safeEqual(given: string, expected: string): boolean {
+/**
+ * HMAC-SHA256 of `message` keyed with `secret`: every signature and keyed hash of the project goes through
+ * here (tokens, the links e-mailed before tokens, hashed addresses). Callers prefix the message with what
+ * it is for, so one value never stands for another.
+ */
+export function keyedHash(secret: string, message: string, encoding: "base64url" | "hex" = "base64url"): string {
+  return createHmac("sha256", secret).update(message).digest(encoding);
+}
+
+/** Compares a given signature with the expected one in constant time. */
+export function safeEqual(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);

@@ -1,5 +1,7 @@
 // Part 6, item 6: one signing helper for every token — purpose, subject, expiry, strict parsing.
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { formTokenAgeSeconds, issueFormToken } from "@/lib/comments/form-token";
 import { recapRequestIdFromManageToken, manageToken } from "@/lib/recaps/recap-request-links";
 import { signToken, verifyToken } from "@/lib/security/tokens";
@@ -49,6 +51,13 @@ describe("manage links", () => {
     const id = "ckabcdefghijklmnopqrstuvw";
     expect(recapRequestIdFromManageToken(manageToken(id), now)).toBe(id);
     expect(recapRequestIdFromManageToken(`${manageToken(id)}junk`, now)).toBeNull();
+
+    // The format e-mailed before signed tokens: <id>.<base64url HMAC-SHA256 of "recap-request-manage:<id>">.
+    const legacy = `${id}.${createHmac("sha256", env.APP_SECRET).update(`recap-request-manage:${id}`).digest("base64url")}`;
+    expect(recapRequestIdFromManageToken(legacy, now)).toBe(id);
+    for (const altered of [`${legacy}x`, ` ${legacy}`, legacy.replace(id, "ckzzzzzzzzzzzzzzzzzzzzzzz"), `${legacy.slice(0, -1)}${legacy.endsWith("A") ? "B" : "A"}`]) {
+      expect(recapRequestIdFromManageToken(altered, now), altered).toBeNull();
+    }
   });
 });
 
