@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientTranslations } from "@/components/ClientTranslations";
 import { SetupForm } from "@/components/setup/SetupForm";
 import { db } from "@/lib/db/client";
-import { setupIsOpen } from "@/lib/setup/complete-setup";
+import { setupIsOpen } from "@/lib/setup/setup-is-open";
 
 export const metadata: Metadata = { robots: { index: false } };
 

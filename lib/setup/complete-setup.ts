@@ -8,6 +8,7 @@ import { displayNameField, emailField, passwordField } from "@/lib/users/user-fi
 import { hashSetupToken, SETUP_TOKEN_KEY } from "./setup-token";
 import type { Locale } from "@/lib/i18n/locales";
 import { getSiteSettings } from "@/lib/settings/site-settings";
+import { setupIsOpen } from "./setup-is-open";
 
 const setupInputSchema = z.object({
   organisationName: lineText(
@@ -17,13 +18,6 @@ const setupInputSchema = z.object({
   email: emailField,
   password: passwordField,
 });
-
-/** Whether the setup page may still be used: no account yet, and the link's token is the current one. */
-export async function setupIsOpen(options: { db: Database; token: unknown }): Promise<boolean> {
-  if (typeof options.token !== "string" || (await options.db.user.count()) > 0) return false;
-  const stored = await options.db.setting.findUnique({ where: { key: SETUP_TOKEN_KEY }, select: { value: true } });
-  return stored?.value === hashSetupToken(options.token);
-}
 
 /**
  * The first admin and the organisation's name, from the one-time link `npm start` printed. The token is consumed

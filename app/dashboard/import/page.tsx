@@ -7,7 +7,8 @@ import { db } from "@/lib/db/client";
 import { formatCommentDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { knownErrorKey } from "@/lib/i18n/messages";
-import { getImportPreview, getImportProgress } from "@/lib/import/get-import-preview";
+import { getImportPreview } from "@/lib/import/get-import-preview";
+import { getImportProgress } from "@/lib/import/get-import-progress";
 import { startImportAction } from "./actions";
 
 type Props = {

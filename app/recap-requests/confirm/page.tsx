@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { formatLongDate } from "@/lib/i18n/format-dates";
 import type { Locale } from "@/lib/i18n/locales";
-import { findRecapRequestByToken } from "@/lib/recaps/confirm-recap-request";
+import { findRecapRequestByToken } from "@/lib/recaps/find-recap-request-by-token";
 import { confirmRecapRequestAction } from "./actions";
 
 export const metadata = { robots: { index: false } };
