@@ -3,7 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_RECAP_SLUG, DEMO_UPCOMING_SLUG } from "../lib/seed/demo-content";
-import { createAccount, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, signIn, withE2eDatabase } from "./helpers";
+import { ADMIN_ONLY_PAGES, createAccount, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, signIn, withE2eDatabase } from "./helpers";
 
 async function violations(page: Page, path: string) {
   await page.goto(path);
@@ -59,9 +59,7 @@ test("dashboard pages: no axe violation (desktop and phone)", async ({ browser }
     "/dashboard/moderation?status=APPROVED",
     "/dashboard/mailbox",
     ...(mailId ? [`/dashboard/mailbox/${mailId}`] : []),
-    "/dashboard/users",
-    "/dashboard/settings",
-    "/dashboard/audit",
+    ...ADMIN_ONLY_PAGES,
     "/dashboard/account",
     "/dashboard/events/new",
     `/dashboard/events/${DEMO_EVENT_SLUG}/edit`,

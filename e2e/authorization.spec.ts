@@ -4,9 +4,9 @@
 // comes from the build, so a new dashboard action without a row here fails this test.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { type APIRequestContext, type BrowserContext, expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { createAccount, DEMO_EVENT_SLUG, newReader, signIn, withE2eDatabase } from "./helpers";
+import { ADMIN_ONLY_PAGES, createAccount, DEMO_EVENT_SLUG, newReader, signIn, withE2eDatabase } from "./helpers";
 
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
 
@@ -34,6 +34,27 @@ async function callAction(request: APIRequestContext, path: string, id: string, 
   // Last, as the browser sends it: the server resolves the arguments when it reads this part.
   multipart.append("0", JSON.stringify(encoded));
   return request.post(path, { headers: { "next-action": id, accept: "text/x-component" }, multipart, maxRedirects: 0 });
+}
+
+/** A bare draft event, straight in the e2e database, for a test to delete. */
+function createDraftEvent(slug: string, title: string) {
+  return withE2eDatabase((db) =>
+    db.event.create({
+      data: {
+        slug,
+        title,
+        startsAt: new Date(),
+        endsAt: new Date(),
+        timeZone: "Europe/Paris",
+        venueName: "Ici",
+        venueAddress: "",
+        hostNames: "",
+        summary: "—",
+        topic: "",
+        status: "DRAFT",
+      },
+    }),
+  );
 }
 
 function query<T>(sql: string, ...params: unknown[]): T {
@@ -76,23 +97,7 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
   });
   // An event only for the deletion, and an account only for the admin to disable.
   const doomedSlug = `a-supprimer-${Date.now()}`;
-  await withE2eDatabase((db) =>
-    db.event.create({
-      data: {
-        slug: doomedSlug,
-        title: "À supprimer",
-        startsAt: new Date(),
-        endsAt: new Date(),
-        timeZone: "Europe/Paris",
-        venueName: "Ici",
-        venueAddress: "",
-        hostNames: "",
-        summary: "—",
-        topic: "",
-        status: "DRAFT",
-      },
-    }),
-  );
+  await createDraftEvent(doomedSlug, "À supprimer");
   const targetEmail = `cible-${Date.now()}@example.org`;
   createAccount(targetEmail, "mot de passe très long", "HOST");
   const targetId = query<{ id: string }>(`SELECT id FROM User WHERE email = ?`, targetEmail).id;
@@ -259,6 +264,17 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
     return context;
   }
 
+  /** Calls the actions in turn as `caller`: each answers without a server error and changes what it should. */
+  async function expectEachGoesThrough(caller: BrowserContext, names: string[]) {
+    for (const name of names) {
+      const before = snapshot();
+      const response = await callAction(caller.request, table[name].path, ids.get(name)!, table[name].args);
+      expect(response.status(), name).toBeLessThan(500);
+      const body = await response.text();
+      expect(table[name].changed(before, snapshot(), body), `${name}: ${body.slice(-600)}`).toBe(true);
+    }
+  }
+
   // A signed-in host: the admin-only calls are refused and change nothing; the others go through.
   const host = await signedIn(hostEmail, "HOST");
   for (const name of dashboardActions.filter((action) => table[action].adminOnly)) {
@@ -268,24 +284,15 @@ test("every dashboard action refuses anonymous callers and changes nothing; the 
     expect(snapshot(), name).toEqual(before);
   }
   const lastForTheHost = "app/dashboard/account/actions.ts#signOutEverywhereAction";
-  for (const name of [...dashboardActions.filter((action) => action !== lastForTheHost && !table[action].adminOnly), lastForTheHost]) {
-    const before = snapshot();
-    const response = await callAction(host.request, table[name].path, ids.get(name)!, table[name].args);
-    expect(response.status(), name).toBeLessThan(500);
-    const body = await response.text();
-    expect(table[name].changed(before, snapshot(), body), `${name}: ${body.slice(-600)}`).toBe(true);
-  }
+  await expectEachGoesThrough(host, [...dashboardActions.filter((action) => action !== lastForTheHost && !table[action].adminOnly), lastForTheHost]);
   await host.close();
 
   // An admin: the admin-only calls go through.
   const admin = await signedIn(`admin-authz-${Date.now()}@example.org`, "ADMIN");
-  for (const name of dashboardActions.filter((action) => table[action].adminOnly)) {
-    const before = snapshot();
-    const response = await callAction(admin.request, table[name].path, ids.get(name)!, table[name].args);
-    expect(response.status(), name).toBeLessThan(500);
-    const body = await response.text();
-    expect(table[name].changed(before, snapshot(), body), `${name}: ${body.slice(-600)}`).toBe(true);
-  }
+  await expectEachGoesThrough(
+    admin,
+    dashboardActions.filter((action) => table[action].adminOnly),
+  );
   await admin.close();
   await reader.context.close();
 });
@@ -319,32 +326,15 @@ test("dashboard pages: anonymous visitors are sent to sign in and back, a host g
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, email, "mot de passe très long");
-  const adminOnly = ["/dashboard/users", "/dashboard/settings", "/dashboard/audit"];
   for (const url of [...existing, ...missing]) {
     const response = await context.request.get(url, { maxRedirects: 0 });
-    const expected = adminOnly.includes(url) || missing.includes(url) || url.includes("no-such-email") ? 404 : 200;
+    const expected = ADMIN_ONLY_PAGES.includes(url) || missing.includes(url) || url.includes("no-such-email") ? 404 : 200;
     expect(response.status(), url).toBe(expected);
   }
 
   // Deleting an event from its editor: back on the overview, told which one went; its editor is gone.
   const slug = `a-effacer-${Date.now()}`;
-  await withE2eDatabase((db) =>
-    db.event.create({
-      data: {
-        slug,
-        title: "Rencontre à effacer",
-        startsAt: new Date(),
-        endsAt: new Date(),
-        timeZone: "Europe/Paris",
-        venueName: "Ici",
-        venueAddress: "",
-        hostNames: "",
-        summary: "—",
-        topic: "",
-        status: "DRAFT",
-      },
-    }),
-  );
+  await createDraftEvent(slug, "Rencontre à effacer");
   await page.goto(`/dashboard/events/${slug}/edit`);
   await page.getByText("Supprimer l’événement").click();
   await page.getByLabel(/Je comprends que la page/).check();

@@ -4,6 +4,8 @@ import type { Browser, BrowserContextOptions } from "@playwright/test";
 
 export const DEMO_EVENT_PATH = "/events/webreakfast-plaidoyer-mobilisation-collecte-de-fonds";
 export const DEMO_EVENT_SLUG = "webreakfast-plaidoyer-mobilisation-collecte-de-fonds";
+/** The dashboard pages only an admin may open: a host gets not-found for them. */
+export const ADMIN_ONLY_PAGES = ["/dashboard/users", "/dashboard/settings", "/dashboard/audit"];
 
 let readerCounter = 0;
 

@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { DEMO_EVENT_SLUG } from "../lib/seed/demo-content";
-import { createAccount, linkIn, waitForMail } from "./helpers";
+import { ADMIN_ONLY_PAGES, createAccount, linkIn, waitForMail } from "./helpers";
 import { freePort } from "../scripts/free-port";
 
 const ORGANISATION = "Collectif Vélo Libre";
@@ -260,9 +260,7 @@ test("the dashboard at 390 px wide has no horizontal scroll", async ({ browser }
     "/dashboard",
     "/dashboard/moderation",
     "/dashboard/mailbox",
-    "/dashboard/users",
-    "/dashboard/settings",
-    "/dashboard/audit",
+    ...ADMIN_ONLY_PAGES,
     "/dashboard/account",
     "/dashboard/events/new",
     `/dashboard/events/${DEMO_EVENT_SLUG}/edit`,

@@ -5,7 +5,7 @@
 // no checks. Then the SQL statements one postComment sends (Prisma's query log, on a second client).
 // Profile with `node --cpu-prof --import tsx scripts/bench-comments.ts`.
 import type { Database } from "@/lib/db/client";
-import { benchEngine, engineLabel, freshBenchDatabase } from "./bench-database";
+import { benchEngine, createBenchEvent, engineLabel, freshBenchDatabase } from "./bench-database";
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 5000);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 32);
@@ -22,22 +22,7 @@ const { duplicateKeys, hashBody, hashIp } = await import("@/lib/comments/hash");
 const { env } = await import("@/lib/env");
 const db = createDatabase(DATABASE_URL);
 
-const event = await db.event.create({
-  data: {
-    slug: "commentaires",
-    title: "Commentaires",
-    startsAt: new Date(),
-    endsAt: new Date(),
-    timeZone: "Europe/Paris",
-    venueName: "-",
-    venueAddress: "-",
-    hostNames: "-",
-    summary: "-",
-    topic: "-",
-    status: "PUBLISHED",
-  },
-  select: { id: true, slug: true },
-});
+const event = await createBenchEvent(db, { slug: "commentaires", title: "Commentaires" });
 
 /** A distinct reader for each number: no limit (per address, per e-mail) and no duplicate key is shared. */
 function reader(phase: string, index: number) {

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import pg from "pg";
+import type { Database } from "@/lib/db/client";
 
 export type BenchEngine = "sqlite" | "postgres";
 
@@ -43,3 +44,22 @@ export async function freshBenchDatabase(name: string, engine: BenchEngine): Pro
 }
 
 export const engineLabel = (engine: BenchEngine) => (engine === "sqlite" ? "SQLite (WAL)" : "PostgreSQL");
+
+/** The published event a benchmark's comments or requests belong to: only its slug and title matter. */
+export function createBenchEvent(db: Database, event: { slug: string; title: string }) {
+  return db.event.create({
+    data: {
+      ...event,
+      startsAt: new Date(),
+      endsAt: new Date(),
+      timeZone: "Europe/Paris",
+      venueName: "-",
+      venueAddress: "-",
+      hostNames: "-",
+      summary: "-",
+      topic: "-",
+      status: "PUBLISHED",
+    },
+    select: { id: true, slug: true },
+  });
+}

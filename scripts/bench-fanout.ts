@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { SMTPServer } from "smtp-server";
-import { benchEngine, engineLabel, freshBenchDatabase } from "./bench-database";
+import { benchEngine, createBenchEvent, engineLabel, freshBenchDatabase } from "./bench-database";
 
 const REQUESTERS = Number(process.env.BENCH_REQUESTERS ?? 100_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
@@ -55,21 +55,7 @@ const smtpUrl = `smtp://127.0.0.1:${(sink.server.address() as { port: number }).
 
 const admin = await createUser({ db, actor: "system", input: { email: "bench@example.org", name: "Bench", password: "bench password 123", role: "ADMIN" } });
 const actor = { id: admin.id, role: admin.role };
-const event = await db.event.create({
-  data: {
-    slug: "fanout",
-    title: EVENT_TITLE,
-    startsAt: new Date(),
-    endsAt: new Date(),
-    timeZone: "Europe/Paris",
-    venueName: "-",
-    venueAddress: "-",
-    hostNames: "-",
-    summary: "-",
-    topic: "-",
-    status: "PUBLISHED",
-  },
-});
+const event = await createBenchEvent(db, { slug: "fanout", title: EVENT_TITLE });
 for (let start = 0; start < REQUESTERS; start += 1000) {
   await db.recapRequest.createMany({
     data: Array.from({ length: Math.min(1000, REQUESTERS - start) }, (_, offset) => ({

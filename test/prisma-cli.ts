@@ -1,5 +1,6 @@
 // Runs the real Prisma CLI (with the offline schema engine wired in by prisma.config.ts).
 import { spawn } from "node:child_process";
+import { cpSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -24,6 +25,25 @@ export function prisma(args: string[], options: { databaseUrl: string; cwd?: str
   if (options.engineFromEnv) env.PRISMA_SCHEMA_ENGINE_BINARY = engine;
   else delete env.PRISMA_SCHEMA_ENGINE_BINARY;
   return runNode([cli, ...args], { cwd: options.cwd ?? root, env });
+}
+
+/** The names of the migrations committed in `dir` (relative to the project root), oldest first. */
+export function listCommittedMigrations(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
+ * Copies the project's Prisma files (schemas, migrations, prisma.config.ts) into the empty folder `project`, with
+ * node_modules linked, so that `migrate dev` can run there and the repository gets no new migration.
+ */
+export function copyPrismaProject(project: string): void {
+  cpSync(path.join(root, "prisma"), path.join(project, "prisma"), { recursive: true });
+  cpSync(path.join(root, "prisma.config.ts"), path.join(project, "prisma.config.ts"));
+  writeFileSync(path.join(project, "package.json"), JSON.stringify({ type: "module", private: true }));
+  symlinkSync(path.join(root, "node_modules"), path.join(project, "node_modules"), "dir");
 }
 
 /** Runs `node <args>` without blocking this process and collects its exit code and output. */

@@ -1,18 +1,15 @@
 // The Prisma migration workflow on PostgreSQL: the derived schema (prisma/postgresql/schema.prisma)
 // and its own migrations, through the real CLI and the offline schema engine.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { derivePostgresSchema } from "@/lib/db/derive-postgres-schema";
-import { CLI_TEST_TIMEOUT, prisma, root } from "../prisma-cli";
+import { CLI_TEST_TIMEOUT, copyPrismaProject, listCommittedMigrations, prisma, root } from "../prisma-cli";
 import { onServer, withDatabase } from "../setup/postgres-databases";
 
 const serverUrl = process.env.TEST_DATABASE_URL_PG!;
-const committedMigrations = readdirSync(path.join(root, "prisma/postgresql/migrations"), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
+const committedMigrations = listCommittedMigrations("prisma/postgresql/migrations");
 
 const tempDirs: string[] = [];
 afterAll(() => {
@@ -78,10 +75,7 @@ describe("migrations tooling on PostgreSQL", () => {
     async () => {
       const project = mkdtempSync(path.join(tmpdir(), "debrief-pg-migrations-"));
       tempDirs.push(project);
-      cpSync(path.join(root, "prisma"), path.join(project, "prisma"), { recursive: true });
-      cpSync(path.join(root, "prisma.config.ts"), path.join(project, "prisma.config.ts"));
-      writeFileSync(path.join(project, "package.json"), JSON.stringify({ type: "module", private: true }));
-      symlinkSync(path.join(root, "node_modules"), path.join(project, "node_modules"), "dir");
+      copyPrismaProject(project);
       const databaseUrl = await emptyDatabase("dev");
       const options = { databaseUrl, cwd: project, engineFromEnv: true };
 

@@ -1,17 +1,14 @@
 // The Prisma migration workflow, end to end with the real CLI and the offline schema engine
 // (lib/db/schema-engine/engine.mjs, wired in by prisma.config.ts): see
 // docs/decisions/001-offline-migrations.md.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { CLI_TEST_TIMEOUT, prisma, root } from "../prisma-cli";
+import { CLI_TEST_TIMEOUT, copyPrismaProject, listCommittedMigrations, prisma, root } from "../prisma-cli";
 
-const committedMigrations = readdirSync(path.join(root, "prisma/migrations"), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
+const committedMigrations = listCommittedMigrations("prisma/migrations");
 
 const tempDirs: string[] = [];
 function tempDir(): string {
@@ -107,10 +104,7 @@ describe("migrations tooling (Prisma CLI + offline schema engine)", () => {
     async () => {
       // A throw-away copy of the project's Prisma files, so the repository gets no new migration.
       const project = tempDir();
-      cpSync(path.join(root, "prisma"), path.join(project, "prisma"), { recursive: true });
-      cpSync(path.join(root, "prisma.config.ts"), path.join(project, "prisma.config.ts"));
-      writeFileSync(path.join(project, "package.json"), JSON.stringify({ type: "module", private: true }));
-      symlinkSync(path.join(root, "node_modules"), path.join(project, "node_modules"), "dir");
+      copyPrismaProject(project);
       // Relative, like the default URL: it must resolve against the project root, data/ included.
       const databaseUrl = "file:./data/dev.db";
       const file = path.join(project, "data/dev.db");

@@ -1,10 +1,9 @@
 // Exactly once under faults: the database refusing the SENT write, leases that expire, withdrawals racing
 // a worker, retries and resends that must never reach people who withdrew or erased their request.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDatabase, engineOf } from "@/lib/db/client";
 import { composeEmails, type ComposedEmail } from "@/lib/notifications/compose-emails";
-import { createMailTransport } from "@/lib/notifications/mailer";
 import { claimDueEmails, deliverEmail, deliveryContext, processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { runDueJobs } from "@/lib/jobs/run-worker";
 import { eraseRecapRequest } from "@/lib/recaps/erase-recap-request";
@@ -15,25 +14,15 @@ import { saveRecap } from "@/lib/recaps/save-recap";
 import { withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
 import { deliverAll } from "../deliver-all";
 import { createEvent, createHost, createRecapRequest } from "../factories";
-import { startSmtpSink } from "../smtp-sink";
+import { smtpForTests } from "../setup/smtp-for-tests";
 
 const db = createDatabase();
 const from = "Debrief <debrief@example.org>";
-let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-let transport: ReturnType<typeof createMailTransport>;
+const { smtp, transport } = await smtpForTests({ emptiedBeforeEach: true });
 let host: Actor;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  transport = createMailTransport(smtp.url);
   host = await createHost(db);
-});
-afterAll(async () => {
-  transport.close();
-  await smtp.close();
-});
-beforeEach(() => {
-  smtp.received.length = 0;
 });
 
 const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address));

@@ -201,37 +201,18 @@ describe("abuse defences", () => {
 
   it("refuses a form sent faster than a person could, one for another event, and one without a valid token", async () => {
     const now = new Date();
+    const postWithToken = (token: string) => postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { token }, now });
     const fast = issueFormToken(slug, new Date(now.getTime() - 1000));
-    const error = await rejection(postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { token: fast }, now }));
+    const error = await rejection(postWithToken(fast));
     expect(error.messageKey).toBe("tooFast");
-    const forged = await rejection(
-      postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { token: `${now.getTime() - 60_000}.forged` }, now }),
-    );
+    const forged = await rejection(postWithToken(`${now.getTime() - 60_000}.forged`));
     expect(forged.messageKey).toBe("formExpired");
-    const otherEvent = await rejection(
-      postComment({
-        db,
-        eventSlug: slug,
-        input: input(),
-        client: { ip: newIp() },
-        form: { token: issueFormToken("une-autre-rencontre", new Date(now.getTime() - 10_000)) },
-        now,
-      }),
-    );
+    const otherEvent = await rejection(postWithToken(issueFormToken("une-autre-rencontre", new Date(now.getTime() - 10_000))));
     expect(otherEvent.messageKey).toBe("formExpired");
-    const dayOld = await rejection(
-      postComment({
-        db,
-        eventSlug: slug,
-        input: input(),
-        client: { ip: newIp() },
-        form: { token: issueFormToken(slug, new Date(now.getTime() - 86_401_000)) },
-        now,
-      }),
-    );
+    const dayOld = await rejection(postWithToken(issueFormToken(slug, new Date(now.getTime() - 86_401_000))));
     expect(dayOld.messageKey).toBe("formExpired");
     const slow = issueFormToken(slug, new Date(now.getTime() - 10_000));
-    const accepted = await postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { token: slow }, now });
+    const accepted = await postWithToken(slow);
     expect(accepted.status).toBe("PENDING");
   });
 

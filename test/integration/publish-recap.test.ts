@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as unsubscribeRoute } from "@/app/api/recap-requests/unsubscribe/route";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDatabase } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getPublishedEvent } from "@/lib/events/get-event";
-import { createMailTransport } from "@/lib/notifications/mailer";
 import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
 import { publishRecap } from "@/lib/recaps/publish-recap";
 import { requeueRecapEmails } from "@/lib/recaps/requeue-recap-emails";
@@ -14,21 +13,14 @@ import { findRecapRequestForManaging } from "@/lib/recaps/find-recap-request-for
 import { createComment, createEvent, createHost, createRecapRequest } from "../factories";
 import { deliverAll } from "../deliver-all";
 import { rejection } from "../rejection";
-import { startSmtpSink } from "../smtp-sink";
+import { smtpForTests } from "../setup/smtp-for-tests";
 
 const db = createDatabase();
-let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-let transport: ReturnType<typeof createMailTransport>;
+const { smtp, transport } = await smtpForTests();
 let host: Actor;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  transport = createMailTransport(smtp.url);
   host = await createHost(db);
-});
-afterAll(async () => {
-  transport.close();
-  await smtp.close();
 });
 
 const sendAll = () => deliverAll({ db, transport });

@@ -1,6 +1,6 @@
 // The recap loop after publication: late requesters get the recap with no host action, once; counts mean
 // what they say; unpublishing and republishing never mail anyone twice; hosts' public status of the recap.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDatabase } from "@/lib/db/client";
 import { moderateComments } from "@/lib/comments/moderate-comments";
@@ -8,7 +8,6 @@ import { postComment } from "@/lib/comments/post-comment";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { listDashboardEvents } from "@/lib/events/list-dashboard-events";
 import { runDueJobs } from "@/lib/jobs/run-worker";
-import { createMailTransport } from "@/lib/notifications/mailer";
 import { confirmRecapRequest } from "@/lib/recaps/confirm-recap-request";
 import { findRecapRequestForManaging } from "@/lib/recaps/find-recap-request-for-managing";
 import { getRecapForEditing } from "@/lib/recaps/get-recap-for-editing";
@@ -22,26 +21,16 @@ import { withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
 import { deliverAll } from "../deliver-all";
 import { createComment, createEvent, createHost, createRecapRequest, trustedBrowser } from "../factories";
 import { rejection } from "../rejection";
-import { startSmtpSink } from "../smtp-sink";
+import { smtpForTests } from "../setup/smtp-for-tests";
 
 const db = createDatabase();
-let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-let transport: ReturnType<typeof createMailTransport>;
+const { smtp, transport } = await smtpForTests({ emptiedBeforeEach: true });
 let host: Actor;
 let ipCounter = 0;
 const newIp = () => `198.51.100.${++ipCounter}`;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  transport = createMailTransport(smtp.url);
   host = await createHost(db);
-});
-afterAll(async () => {
-  transport.close();
-  await smtp.close();
-});
-beforeEach(() => {
-  smtp.received.length = 0;
 });
 
 const deliver = () => deliverAll({ db, transport });

@@ -1,31 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { POST as recapRequestRoute } from "@/app/api/events/[slug]/recap-requests/route";
 import { createDatabase } from "@/lib/db/client";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { createMailTransport } from "@/lib/notifications/mailer";
 import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { confirmRecapRequest } from "@/lib/recaps/confirm-recap-request";
-import { requestRecap } from "@/lib/recaps/request-recap";
+import { type RequestRecapOptions, requestRecap } from "@/lib/recaps/request-recap";
 import { rejection } from "../rejection";
 import { createEvent, letRateLimitsExpire } from "../factories";
+import { smtpForTests } from "../setup/smtp-for-tests";
 import { startSmtpSink } from "../smtp-sink";
 
 const db = createDatabase();
-let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-let transport: ReturnType<typeof createMailTransport>;
+const { smtp, transport } = await smtpForTests();
 let slug: string;
 let ipCounter = 0;
 const newIp = () => `192.0.2.${++ipCounter}`;
 const from = "Debrief <debrief@example.org>";
 
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-  transport = createMailTransport(smtp.url);
-});
-afterAll(async () => {
-  transport.close();
-  await smtp.close();
-});
 beforeEach(async () => {
   slug = (await createEvent(db, { title: "Atelier « vie privée »" })).slug;
   smtp.received.length = 0;
@@ -34,10 +26,15 @@ beforeEach(async () => {
 const send = (now?: Date) => processOutboxOnce({ db, transport, from, now: now ? () => now : undefined });
 const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address));
 const confirmToken = (text: string) => /\/recap-requests\/confirm\?token=([\w.-]+)/.exec(text)?.[1];
+/** A reader asks for the recap of this test's event (unless told another), each time from a new IP address. */
+const askForRecap = (
+  input: { email: string; name?: string; locale?: string },
+  options: Partial<Pick<RequestRecapOptions, "eventSlug" | "now" | "form">> = {},
+) => requestRecap({ db, eventSlug: slug, input, client: { ip: newIp() }, fallbackLocale: "fr", ...options });
 
 describe("requesting the recap (double opt-in)", () => {
   it("sends a confirmation e-mail whose link confirms the request", async () => {
-    await requestRecap({ db, eventSlug: slug, input: { email: "Absente@Example.org", name: "Inès" }, client: { ip: newIp() }, fallbackLocale: "fr" });
+    await askForRecap({ email: "Absente@Example.org", name: "Inès" });
     expect(mailsTo("absente@example.org")).toHaveLength(0); // nothing leaves until the worker runs
     await send();
     const [mail] = mailsTo("absente@example.org");
@@ -61,7 +58,7 @@ describe("requesting the recap (double opt-in)", () => {
   });
 
   it("writes the e-mail in the requester's language", async () => {
-    await requestRecap({ db, eventSlug: slug, input: { email: "absent@example.net", locale: "en" }, client: { ip: newIp() }, fallbackLocale: "fr" });
+    await askForRecap({ email: "absent@example.net", locale: "en" });
     await send();
     const [mail] = mailsTo("absent@example.net");
     expect(mail.subject).toBe("Confirm your recap request: Atelier « vie privée »");
@@ -70,7 +67,7 @@ describe("requesting the recap (double opt-in)", () => {
 
   it("leaves an unconfirmed request unconfirmed, and refuses an expired or unknown link", async () => {
     const now = new Date();
-    await requestRecap({ db, eventSlug: slug, input: { email: "lent@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now });
+    await askForRecap({ email: "lent@example.org" }, { now });
     await send();
     const token = confirmToken(mailsTo("lent@example.org")[0].text)!;
     expect((await db.recapRequest.findFirstOrThrow({ where: { email: "lent@example.org" } })).status).toBe("UNCONFIRMED");
@@ -84,27 +81,13 @@ describe("requesting the recap (double opt-in)", () => {
   it("sends at most one confirmation per address and event per day, and none once confirmed", async () => {
     const start = new Date("2026-06-01T08:00:00Z");
     for (const hours of [0, 1, 5]) {
-      await requestRecap({
-        db,
-        eventSlug: slug,
-        input: { email: "insiste@example.org" },
-        client: { ip: newIp() },
-        fallbackLocale: "fr",
-        now: new Date(start.getTime() + hours * 3600_000),
-      });
+      await askForRecap({ email: "insiste@example.org" }, { now: new Date(start.getTime() + hours * 3600_000) });
     }
     expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(1);
     await send(new Date(start.getTime() + 5 * 3600_000));
     // The next day, a new link replaces the old one.
     await letRateLimitsExpire(db);
-    await requestRecap({
-      db,
-      eventSlug: slug,
-      input: { email: "insiste@example.org" },
-      client: { ip: newIp() },
-      fallbackLocale: "fr",
-      now: new Date(start.getTime() + 25 * 3600_000),
-    });
+    await askForRecap({ email: "insiste@example.org" }, { now: new Date(start.getTime() + 25 * 3600_000) });
     expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(2);
     await send(new Date(start.getTime() + 25 * 3600_000));
     const mails = mailsTo("insiste@example.org");
@@ -115,27 +98,13 @@ describe("requesting the recap (double opt-in)", () => {
       "confirmationLinkInvalid",
     );
     await confirmRecapRequest({ db, token: newToken, now: new Date(start.getTime() + 26 * 3600_000) });
-    await requestRecap({
-      db,
-      eventSlug: slug,
-      input: { email: "insiste@example.org" },
-      client: { ip: newIp() },
-      fallbackLocale: "fr",
-      now: new Date(start.getTime() + 60 * 3600_000),
-    });
+    await askForRecap({ email: "insiste@example.org" }, { now: new Date(start.getTime() + 60 * 3600_000) });
     expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(2);
   });
 
   it("lets a bot that fills the honeypot believe it succeeded, writing nothing", async () => {
     const before = await db.recapRequest.count();
-    await requestRecap({
-      db,
-      eventSlug: slug,
-      input: { email: "victime@example.org" },
-      client: { ip: newIp() },
-      fallbackLocale: "fr",
-      form: { honeypot: "ACME" },
-    });
+    await askForRecap({ email: "victime@example.org" }, { form: { honeypot: "ACME" } });
     expect(await db.recapRequest.count()).toBe(before);
     expect(await db.outboundEmail.count({ where: { toAddress: "victime@example.org" } })).toBe(0);
   });
@@ -145,7 +114,7 @@ describe("requesting the recap (double opt-in)", () => {
     const now = new Date("2026-06-10T08:00:00Z");
     const events = await Promise.all(Array.from({ length: 7 }, () => createEvent(db)));
     for (const event of events) {
-      await requestRecap({ db, eventSlug: event.slug, input: { email: "cible@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now });
+      await askForRecap({ email: "cible@example.org" }, { eventSlug: event.slug, now });
     }
     // A bot cannot make the site mail one stranger more than five times a day.
     expect(await db.outboundEmail.count({ where: { toAddress: "cible@example.org" } })).toBe(5);
@@ -161,9 +130,9 @@ describe("requesting the recap (double opt-in)", () => {
   });
 
   it("refuses invalid input and unknown events with field errors, writing nothing", async () => {
-    const invalid = await rejection(requestRecap({ db, eventSlug: slug, input: { email: "pas-une-adresse" }, client: { ip: newIp() }, fallbackLocale: "fr" }));
+    const invalid = await rejection(askForRecap({ email: "pas-une-adresse" }));
     expect(invalid.fieldErrors).toEqual({ email: ["emailInvalid"] });
-    const unknown = await rejection(requestRecap({ db, eventSlug: "nope", input: { email: "a@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr" }));
+    const unknown = await rejection(askForRecap({ email: "a@example.org" }, { eventSlug: "nope" }));
     expect(unknown.code).toBe("NOT_FOUND");
     expect(await db.recapRequest.count({ where: { email: "a@example.org" } })).toBe(0);
   });
@@ -208,7 +177,7 @@ describe("outbox delivery", () => {
 
   it("retries after a temporary SMTP refusal and delivers exactly once", async () => {
     const now = new Date();
-    await requestRecap({ db, eventSlug: slug, input: { email: "patiente@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr", now });
+    await askForRecap({ email: "patiente@example.org" }, { now });
     smtp.rejectNext(451, "Try again later");
     await send(now);
     const row = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "patiente@example.org" } });
@@ -229,7 +198,7 @@ describe("outbox delivery", () => {
   it("marks a send whose data went out but was never acknowledged as ambiguous, and never resends it", async () => {
     const silent = await startSmtpSink({ neverAnswerData: true });
     const impatient = createMailTransport(silent.url, { timeoutSeconds: 1 });
-    await requestRecap({ db, eventSlug: slug, input: { email: "incertaine@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr" });
+    await askForRecap({ email: "incertaine@example.org" });
     await processOutboxOnce({ db, transport: impatient, from });
     const row = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "incertaine@example.org" } });
     expect(row.status).toBe("AMBIGUOUS");
@@ -256,7 +225,7 @@ describe("outbox delivery", () => {
   });
 
   it("marks a permanently refused address as failed without retrying", async () => {
-    await requestRecap({ db, eventSlug: slug, input: { email: "inconnue@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr" });
+    await askForRecap({ email: "inconnue@example.org" });
     smtp.rejectNext(550, "No such user");
     await send();
     const row = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "inconnue@example.org" } });
@@ -265,7 +234,7 @@ describe("outbox delivery", () => {
   });
 
   it("stores e-mails as sent for the dev mailbox when no SMTP server is configured", async () => {
-    await requestRecap({ db, eventSlug: slug, input: { email: "local@example.org" }, client: { ip: newIp() }, fallbackLocale: "fr" });
+    await askForRecap({ email: "local@example.org" });
     await processOutboxOnce({ db, transport: createMailTransport(undefined), from });
     const row = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "local@example.org" } });
     expect(row.status).toBe("SENT");

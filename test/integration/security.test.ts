@@ -1,6 +1,6 @@
 // Part 6: abuse and attack resistance, at the level of the use cases and the JSON API, on both engines.
 // Each case is named after the item of the issue it closes.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { POST as commentsRoute } from "@/app/api/events/[slug]/comments/route";
 import { POST as recapRequestsRoute } from "@/app/api/events/[slug]/recap-requests/route";
 import { authenticate, signInPauseSeconds } from "@/lib/auth/authenticate";
@@ -10,16 +10,17 @@ import { moderateComments } from "@/lib/comments/moderate-comments";
 import { postComment } from "@/lib/comments/post-comment";
 import { createDatabase } from "@/lib/db/client";
 import { MAX_JSON_BYTES } from "@/lib/http/json-request";
-import { createMailTransport } from "@/lib/notifications/mailer";
 import { readMailboxEmail } from "@/lib/notifications/read-mailbox-email";
 import { requestRecap } from "@/lib/recaps/request-recap";
 import { createUser } from "@/lib/users/create-user";
 import { deliverAll } from "../deliver-all";
 import { createComment, createEvent, createHost, letRateLimitsExpire } from "../factories";
 import { rejection } from "../rejection";
-import { startSmtpSink } from "../smtp-sink";
+import { smtpForTests } from "../setup/smtp-for-tests";
 
 const db = createDatabase();
+// For item 11: what the recipient receives, to compare with what a host is shown.
+const { smtp, transport } = await smtpForTests();
 let slug: string;
 let eventId: string;
 let counter = 0;
@@ -44,42 +45,24 @@ describe("2. trust rests on what the poster holds, never on an address", () => {
   it("publishes at once only from the browser whose comment a host approved; the same address elsewhere is held", async () => {
     const host = await createHost(db);
     const martinsBrowser = newCommenterKey();
-    const first = await postComment({
-      db,
-      eventSlug: slug,
-      input: { authorName: "Martin", authorEmail: "martin@example.org", body: "Premier commentaire" },
-      client: { ip: ip(), commenterKey: martinsBrowser },
-    });
+    const postAsMartin = (authorEmail: string, body: string, commenterKey: string | undefined) =>
+      postComment({ db, eventSlug: slug, input: { authorName: "Martin", authorEmail, body }, client: { ip: ip(), commenterKey } });
+    const first = await postAsMartin("martin@example.org", "Premier commentaire", martinsBrowser);
     expect(first.status).toBe("PENDING");
     await moderateComments({ db, actor: host, input: { commentIds: [first.id], status: "APPROVED" } });
     await letRateLimitsExpire(db);
 
-    const again = await postComment({
-      db,
-      eventSlug: slug,
-      input: { authorName: "Martin", authorEmail: "martin@example.org", body: "Deuxième" },
-      client: { ip: ip(), commenterKey: martinsBrowser },
-    });
+    const again = await postAsMartin("martin@example.org", "Deuxième", martinsBrowser);
     expect(again.status).toBe("APPROVED");
     // Someone who only knows Martin's address: held, from another browser or with none.
     for (const commenterKey of [newCommenterKey(), undefined]) {
       await letRateLimitsExpire(db);
-      const impostor = await postComment({
-        db,
-        eventSlug: slug,
-        input: { authorName: "Martin", authorEmail: "martin@example.org", body: `Usurpation ${commenterKey}` },
-        client: { ip: ip(), commenterKey },
-      });
+      const impostor = await postAsMartin("martin@example.org", `Usurpation ${commenterKey}`, commenterKey);
       expect(impostor.status).toBe("PENDING");
     }
     // Martin's browser with another address is not trusted for it either.
     await letRateLimitsExpire(db);
-    const otherAddress = await postComment({
-      db,
-      eventSlug: slug,
-      input: { authorName: "Martin", authorEmail: "autre@example.org", body: "Autre adresse" },
-      client: { ip: ip(), commenterKey: martinsBrowser },
-    });
+    const otherAddress = await postAsMartin("autre@example.org", "Autre adresse", martinsBrowser);
     expect(otherAddress.status).toBe("PENDING");
   });
 
@@ -280,17 +263,6 @@ describe("8. bodies and odd input", () => {
 });
 
 describe("11. hosts never see live secrets", () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  let transport: ReturnType<typeof createMailTransport>;
-  beforeAll(async () => {
-    smtp = await startSmtpSink();
-    transport = createMailTransport(smtp.url);
-  });
-  afterAll(async () => {
-    transport.close();
-    await smtp.close();
-  });
-
   it("stores no link credential and shows the mailbox redacted, before and after sending", async () => {
     const host = await createHost(db);
     await requestRecap({ db, eventSlug: slug, input: { email: "secret@example.org" }, client: { ip: ip() }, fallbackLocale: "fr" });

