@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { postCommentAction } from "@/app/events/[slug]/actions";
 import { COMMENT_LIMITS } from "@/lib/comments/comment-limits";
 import { initialCommentFormState } from "@/lib/comments/comment-form-state";
-import { FieldFrame } from "@/components/forms/Field";
+import { Field, FieldFrame } from "@/components/forms/Field";
 import { useFormFocus } from "@/components/forms/use-form-focus";
 
 type Props = {
@@ -72,51 +72,40 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
       </div>
 
       <div className="field-row">
-        <FieldFrame id="authorName" label={t("name")} error={fieldError("authorName")}>
-          {(control) => (
-            <input
-              {...control}
-              name="authorName"
-              type="text"
-              required
-              maxLength={COMMENT_LIMITS.authorName}
-              autoComplete="name"
-              defaultValue={values?.authorName}
-            />
-          )}
-        </FieldFrame>
-        <FieldFrame
+        <Field
+          id="authorName"
+          name="authorName"
+          label={t("name")}
+          required
+          maxLength={COMMENT_LIMITS.authorName}
+          autoComplete="name"
+          defaultValue={values?.authorName}
+          error={fieldError("authorName")}
+        />
+        <Field
           id="authorEmail"
+          name="authorEmail"
+          type="email"
           label={t("email")}
           hint={t.rich("emailHint", { privacy: (chunks) => <Link href="/privacy">{chunks}</Link> })}
+          required
+          maxLength={COMMENT_LIMITS.authorEmail}
+          autoComplete="email"
+          defaultValue={values?.authorEmail}
           error={fieldError("authorEmail")}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="authorEmail"
-              type="email"
-              required
-              maxLength={COMMENT_LIMITS.authorEmail}
-              autoComplete="email"
-              defaultValue={values?.authorEmail}
-            />
-          )}
-        </FieldFrame>
+        />
       </div>
-      <FieldFrame id="authorUrl" label={t("url")} error={fieldError("authorUrl")}>
-        {(control) => (
-          <input
-            {...control}
-            name="authorUrl"
-            type="url"
-            maxLength={COMMENT_LIMITS.authorUrl}
-            autoComplete="url"
-            placeholder="https://"
-            defaultValue={values?.authorUrl}
-          />
-        )}
-      </FieldFrame>
+      <Field
+        id="authorUrl"
+        name="authorUrl"
+        type="url"
+        label={t("url")}
+        maxLength={COMMENT_LIMITS.authorUrl}
+        autoComplete="url"
+        placeholder="https://"
+        defaultValue={values?.authorUrl}
+        error={fieldError("authorUrl")}
+      />
       <FieldFrame id="body" label={t("body")} hint={t("bodyHint")} error={fieldError("body")}>
         {(control) => <textarea {...control} name="body" required rows={6} maxLength={COMMENT_LIMITS.body} defaultValue={values?.body} />}
       </FieldFrame>

@@ -4,7 +4,7 @@ import { useActionState, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { saveRecapAction } from "@/app/dashboard/events/[slug]/recap/actions";
 import { useFormFocus } from "@/components/forms/use-form-focus";
-import { FieldError } from "@/components/forms/FieldError";
+import { FieldFrame } from "@/components/forms/Field";
 import { initialFormState } from "@/lib/http/form-action";
 import { RECAP_LINK_KINDS } from "@/lib/recaps/recap-choices";
 import { RECAP_LINK_ROWS, type RecapEditorState } from "@/lib/recaps/recap-editor-state";
@@ -76,11 +76,9 @@ export function RecapEditor({
           )}
         </div>
         <input type="hidden" name="eventSlug" value={eventSlug} />
-        <div className="field">
-          <label htmlFor="recap-body">{t("recapBody")}</label>
-          <textarea id="recap-body" name="body" rows={14} defaultValue={values.body} aria-invalid={Boolean(error("body"))} />
-          <FieldError error={error("body")} />
-        </div>
+        <FieldFrame id="recap-body" label={t("recapBody")} error={error("body")}>
+          {(control) => <textarea {...control} name="body" rows={14} defaultValue={values.body} />}
+        </FieldFrame>
         <fieldset className="recap-links">
           <legend>{t("recapLinks")}</legend>
           {Array.from({ length: RECAP_LINK_ROWS }, (_, index) => {

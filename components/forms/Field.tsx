@@ -52,15 +52,17 @@ export function Field(props: {
   type?: string;
   defaultValue?: string;
   error?: ErrorKey;
-  hint?: string;
+  hint?: ReactNode;
   required?: boolean;
   autoComplete?: string;
   maxLength?: number;
   placeholder?: string;
   idPrefix?: string;
+  /** The control's id, when it is not `<idPrefix>-<name>`. */
+  id?: string;
 }) {
   return (
-    <FieldFrame id={`${props.idPrefix ?? "field"}-${props.name}`} label={props.label} hint={props.hint} error={props.error}>
+    <FieldFrame id={props.id ?? `${props.idPrefix ?? "field"}-${props.name}`} label={props.label} hint={props.hint} error={props.error}>
       {(control) => (
         <input
           {...control}

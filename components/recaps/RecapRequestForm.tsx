@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useRef } from "react";
+import { FieldFrame } from "@/components/forms/Field";
 import { useFormFocus } from "@/components/forms/use-form-focus";
 import { useTranslations } from "next-intl";
 import { requestRecapAction } from "@/app/events/[slug]/recap-actions";
@@ -44,30 +45,12 @@ export function RecapRequestForm({
           <input id="recap-company" name="dbf_hp_request" type="text" tabIndex={-1} autoComplete="off" data-1p-ignore data-lpignore="true" />
         </div>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="recap-email">{t("email")}</label>
-            <input
-              id="recap-email"
-              name="email"
-              type="email"
-              required
-              maxLength={254}
-              autoComplete="email"
-              defaultValue={values?.email}
-              aria-invalid={Boolean(emailError)}
-              aria-describedby={emailError ? "recap-email-error" : undefined}
-            />
-            {emailError && (
-              <p id="recap-email-error" className="field-error">
-                {tErrors(emailError)}
-              </p>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor="recap-name">{t("name")}</label>
-            <input id="recap-name" name="name" type="text" maxLength={100} autoComplete="name" defaultValue={values?.name} aria-invalid={Boolean(nameError)} />
-            {nameError && <p className="field-error">{tErrors(nameError)}</p>}
-          </div>
+          <FieldFrame id="recap-email" label={t("email")} error={emailError}>
+            {(control) => <input {...control} name="email" type="email" required maxLength={254} autoComplete="email" defaultValue={values?.email} />}
+          </FieldFrame>
+          <FieldFrame id="recap-name" label={t("name")} error={nameError}>
+            {(control) => <input {...control} name="name" type="text" maxLength={100} autoComplete="name" defaultValue={values?.name} />}
+          </FieldFrame>
         </div>
         <p className="field-hint">{t.rich("consent", { organisation: organisationName, privacy: (chunks) => <Link href="/privacy">{chunks}</Link> })}</p>
         <button type="submit" className="button" disabled={pending}>

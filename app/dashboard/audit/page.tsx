@@ -35,30 +35,34 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <h1>{t("title")}</h1>
       <form method="get" className="filters row-actions" aria-label={t("filters")}>
-        <FilterSelect
-          id="audit-actor"
-          name="actorId"
-          label={t("person")}
-          anyLabel={t("anyone")}
-          defaultValue={log.filters.actorId ?? ""}
-          options={log.choices.people.map((person) => ({ value: person.id, label: person.name }))}
-        />
-        <FilterSelect
-          id="audit-action"
-          name="action"
-          label={t("actionLabel")}
-          anyLabel={t("anyAction")}
-          defaultValue={log.filters.action ?? ""}
-          options={log.choices.actions.map((action) => ({ value: action, label: isAuditAction(action) ? t(`actionName.${action}`) : action }))}
-        />
-        <FilterSelect
-          id="audit-event"
-          name="eventId"
-          label={t("event")}
-          anyLabel={t("anyEvent")}
-          defaultValue={log.filters.eventId ?? ""}
-          options={log.choices.events.map((event) => ({ value: event.id, label: event.title }))}
-        />
+        {[
+          {
+            id: "audit-actor",
+            name: "actorId",
+            defaultValue: log.filters.actorId ?? "",
+            label: t("person"),
+            anyLabel: t("anyone"),
+            options: log.choices.people.map((person) => ({ value: person.id, label: person.name })),
+          },
+          {
+            id: "audit-action",
+            name: "action",
+            defaultValue: log.filters.action ?? "",
+            label: t("actionLabel"),
+            anyLabel: t("anyAction"),
+            options: log.choices.actions.map((action) => ({ value: action, label: isAuditAction(action) ? t(`actionName.${action}`) : action })),
+          },
+          {
+            id: "audit-event",
+            name: "eventId",
+            defaultValue: log.filters.eventId ?? "",
+            label: t("event"),
+            anyLabel: t("anyEvent"),
+            options: log.choices.events.map((event) => ({ value: event.id, label: event.title })),
+          },
+        ].map((filter) => (
+          <FilterSelect key={filter.id} {...filter} />
+        ))}
         <button type="submit" className="button button--small">
           {t("apply")}
         </button>
