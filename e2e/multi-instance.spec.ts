@@ -9,7 +9,7 @@ import { createAccount, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, publishFromEditor } fr
 import { freePort } from "../scripts/free-port";
 
 const serverUrl = process.env.TEST_DATABASE_URL_PG;
-/** A port nobody listens on now, so a stray process elsewhere on the machine cannot answer in our place. */
+/** People who ask for the recap of the event published from one instance. */
 const REQUESTERS = 24;
 
 test.skip(!serverUrl && !process.env.CI, "needs PostgreSQL: set TEST_DATABASE_URL_PG=postgresql://postgres@127.0.0.1:5432/postgres");

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { FORM_TOKEN_COOKIE, formTokenCookie } from "@/lib/comments/form-token";
 import { OWN_COMMENTS_COOKIE, parseOwnCommentIds } from "@/lib/comments/own-comments";
 import { LOCALE_COOKIE, preferredLocale } from "@/lib/i18n/locales";
@@ -8,7 +9,7 @@ import type { PageVersions } from "./page-versions";
 const PER_REQUEST_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "set-cookie", "strict-transport-security", "x-debrief-cache"]);
 
 /** Requests for an event page that every reader in one language sees alike (and which comments of theirs the page may add). */
-export function cacheableEventPage(request: IncomingMessage): { slug: string; key: string; ownCommentIds: string[] } | null {
+export function cacheableEventPage(request: IncomingMessage): { slug: string; key: string; ownCommentIds: string[]; remembersOwnComments: boolean } | null {
   if (request.method !== "GET" || !request.url) return null;
   const url = new URL(request.url, "http://internal");
   const match = /^\/events\/([a-z0-9-]{1,120})$/.exec(url.pathname);
@@ -24,22 +25,22 @@ export function cacheableEventPage(request: IncomingMessage): { slug: string; ke
   // of them awaits moderation, their own page, not cached). Any other cookie changes nothing on the page, so it does not stop the
   // cache: a load balancer's, or a signed-in host's session — public pages read no session, a host sees
   // what every reader sees and moderates from the dashboard (docs/decisions/007-page-cache.md).
-  const cookies = (request.headers.cookie ?? "")
-    .split(";")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  let localeCookie: string | undefined;
-  let ownCommentIds: string[] = [];
-  for (const cookie of cookies) {
-    const [name, value] = cookie.split("=");
-    if (name === OWN_COMMENTS_COOKIE) ownCommentIds = parseOwnCommentIds(value);
-    if (name === LOCALE_COOKIE) localeCookie = value;
+  // They are read with the parser Next.js's cookies() uses (split, first "=", percent-decoding), so the
+  // cache never sees other values than the page it stores: an id written %63… is an id for both.
+  let cookies: RequestCookies;
+  try {
+    cookies = new RequestCookies(new Headers({ cookie: request.headers.cookie ?? "" }));
+  } catch {
+    return null;
   }
+  const localeCookie = cookies.get(LOCALE_COOKIE)?.value;
+  const ownCommentsCookie = cookies.get(OWN_COMMENTS_COOKIE)?.value;
+  const ownCommentIds = parseOwnCommentIds(ownCommentsCookie);
   // A visitor who states no language this site speaks sees the site's default language, as set in the
   // settings: those pages share the "default" key, and a change of the setting changes the page version.
   const locale = preferredLocale(localeCookie, request.headers["accept-language"] ?? null) ?? "default";
   const encoding = String(request.headers["accept-encoding"] ?? "");
-  return { slug: match[1], key: [match[1], page ?? "1", locale, encoding].join("|"), ownCommentIds };
+  return { slug: match[1], key: [match[1], page ?? "1", locale, encoding].join("|"), ownCommentIds, remembersOwnComments: Boolean(ownCommentsCookie) };
 }
 
 /**
@@ -103,25 +104,34 @@ export async function serveCachedEventPage(options: {
     }) as typeof response.write;
     response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
       keep(chunk, encoding);
-      // The form token cookie is per view and not kept; a page that sets any other cookie is not cached.
+      // The form token cookie is per view and not kept; a page that sets any other cookie is not cached,
+      // nor one rendered for a reader who remembers comments of theirs: one of them may have gone back to
+      // awaiting moderation since it was checked, and would then be on the page.
       const cookies = [response.getHeader("set-cookie") ?? []].flat().map(String);
       const otherCookies = cookies.filter((cookie) => !cookie.startsWith(`${FORM_TOKEN_COOKIE}=`));
-      if (response.statusCode === 200 && otherCookies.length === 0) {
-        const headers: Record<string, string | string[]> = {};
-        for (const [name, value] of Object.entries(response.getHeaders())) {
-          // Per-request headers are not kept: each response sets its own (HSTS only over https, the form cookie).
-          if (value !== undefined && !PER_REQUEST_HEADERS.has(name)) {
-            headers[name] = Array.isArray(value) ? value : String(value);
-          }
-        }
-        const body = Buffer.concat(chunks);
-        headers["content-length"] = String(body.length);
-        cache.set(target!.key, version!, { status: 200, headers, body });
+      if (!target!.remembersOwnComments) {
+        if (response.statusCode === 200 && otherCookies.length === 0) keepRendered();
+        // The render for this version failed (a busy database, say) or cannot be shared: the copy of an
+        // earlier version is not served any longer, whatever it showed (a comment since rejected…).
+        else cache.drop(target!.key);
       }
       finish();
       return end(chunk, encoding, callback);
     }) as typeof response.end;
     response.setHeader("x-debrief-cache", "miss");
     options.render();
+
+    function keepRendered() {
+      const headers: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(response.getHeaders())) {
+        // Per-request headers are not kept: each response sets its own (HSTS only over https, the form cookie).
+        if (value !== undefined && !PER_REQUEST_HEADERS.has(name)) {
+          headers[name] = Array.isArray(value) ? value : String(value);
+        }
+      }
+      const body = Buffer.concat(chunks);
+      headers["content-length"] = String(body.length);
+      cache.set(target!.key, version!, { status: 200, headers, body });
+    }
   }
 }

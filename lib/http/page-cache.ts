@@ -27,9 +27,10 @@ export class PageCache {
     return { page: entry.page, fresh: entry.version === version && this.now() - entry.storedAt <= this.options.ttlMs };
   }
 
+  /** Keeps `page` for `key` in place of the earlier copy; a page too large to keep only removes that copy. */
   set(key: string, version: string, page: CachedPage): void {
-    if (page.body.length > this.options.maxBytes / 4) return;
     this.delete(key);
+    if (page.body.length > this.options.maxBytes / 4) return;
     this.entries.set(key, { version, storedAt: this.now(), page });
     this.bytes += page.body.length;
     for (const oldest of this.entries.keys()) {
@@ -62,8 +63,9 @@ export class PageCache {
     return this.rendering.get(key)?.done ?? Promise.resolve();
   }
 
-  get size(): number {
-    return this.entries.size;
+  /** Forgets the copy kept for `key`, if any. */
+  drop(key: string): void {
+    this.delete(key);
   }
 
   /** Bytes of page bodies kept, never more than `maxBytes`. */

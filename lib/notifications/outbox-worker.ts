@@ -282,11 +282,6 @@ export async function deliverEmail(context: DeliveryContext, email: ClaimedEmail
   await sendClaimed(context, [{ email, composed }], new SendingWindow(1));
 }
 
-/** The context a worker delivers a claimed batch with. */
-export function deliveryContext(options: DeliveryContext): DeliveryContext {
-  return options;
-}
-
 export type OutboxOptions = {
   db: Database;
   transport: MailTransport;
@@ -329,7 +324,7 @@ export async function processOutboxOnce(options: OutboxOptions): Promise<number>
     // The organisation's name and address as they are now, for every e-mail of the batch.
     const settings = await getSiteSettings(db);
     const compositions = await composeEmails(db, batch, now(), settings);
-    const context = deliveryContext({
+    const context: DeliveryContext = {
       db,
       transport: options.transport,
       from: senderFor(settings, options.from),
@@ -337,7 +332,7 @@ export async function processOutboxOnce(options: OutboxOptions): Promise<number>
       now,
       retryBaseSeconds: options.retryBaseSeconds ?? OUTBOX_POLICY.baseBackoffSeconds,
       recordAttempts: options.recordAttempts ?? OUTBOX_POLICY.recordAttempts,
-    });
+    };
     // Rows whose reason went away are cancelled, one statement per reason.
     const cancelled = new Map<string, string[]>();
     const sendable: { email: ClaimedEmail; composed: ComposedEmail }[] = [];

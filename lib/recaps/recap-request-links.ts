@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { keyedHash, safeEqual, signToken, verifyToken } from "@/lib/security/tokens";
+import { isExpiredToken, keyedHash, safeEqual, signToken, verifyToken } from "@/lib/security/tokens";
 
 /**
  * The links in the e-mails a recap requester receives. They are built when an e-mail is sent, from the
@@ -29,7 +29,7 @@ export function readConfirmationToken(token: unknown, now: Date): { requestId: s
 
 /** Whether a confirmation link is genuine but past its expiry (the page then says so). */
 export function isExpiredConfirmationToken(token: unknown, now: Date): boolean {
-  return readConfirmationToken(token, new Date(0)) !== null && readConfirmationToken(token, now) === null;
+  return isExpiredToken(env.APP_SECRET, "recap-confirm", token, now);
 }
 
 /** The manage and unsubscribe links: valid for as long as the request exists. */

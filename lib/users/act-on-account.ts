@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { touchEventsCommentedBy } from "@/lib/events/touch-events-commented-by";
 import { revokeInvitationsSentBy } from "./revoke-invitation";
 
 export const ACCOUNT_ACTIONS = ["disable", "enable", "remove", "make-admin", "make-host"] as const;
@@ -47,6 +48,7 @@ export async function actOnAccount(options: { db: Database; actor: Actor | null;
       });
       await tx.auditLog.updateMany({ where: { actorId: user.id }, data: { actorName: user.name } });
       // Their replies stay, under their public name; their sessions go with the account.
+      await touchEventsCommentedBy(tx, user.id, now);
       await tx.user.delete({ where: { id: user.id }, select: { id: true } });
     } else {
       const role = action === "make-admin" ? "ADMIN" : "HOST";

@@ -5,6 +5,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { consume, reset } from "@/lib/security/rate-limits";
+import { touchEventsCommentedBy } from "@/lib/events/touch-events-commented-by";
 import { displayNameField, emailField, passwordField } from "./user-fields";
 
 const profileInputSchema = z.object({
@@ -52,6 +53,7 @@ export async function updateOwnProfile(options: { db: Database; actor: Actor | n
         data: { revokedAt: now },
       });
     }
+    if (changed.includes("name")) await touchEventsCommentedBy(tx, actor.id, now);
     if (changed.length) await recordAudit(tx, actor.id, { action: "user.update-profile", targetType: "User", targetId: actor.id, details: { changed } }, now);
   });
   return { changed };

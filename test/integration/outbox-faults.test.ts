@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDatabase, engineOf } from "@/lib/db/client";
 import { composeEmails, type ComposedEmail } from "@/lib/notifications/compose-emails";
-import { claimDueEmails, deliverEmail, deliveryContext, processOutboxOnce } from "@/lib/notifications/outbox-worker";
+import { claimDueEmails, type DeliveryContext, deliverEmail, processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { runDueJobs } from "@/lib/jobs/run-worker";
 import { eraseRecapRequest } from "@/lib/recaps/erase-recap-request";
 import { publishRecap } from "@/lib/recaps/publish-recap";
@@ -39,7 +39,8 @@ async function queuedRecap(requesters: number) {
 }
 
 function context(owner: string, now: () => Date = () => new Date()) {
-  return deliveryContext({ db, transport, from, owner, now, retryBaseSeconds: 30, recordAttempts: 1 });
+  const context: DeliveryContext = { db, transport, from, owner, now, retryBaseSeconds: 30, recordAttempts: 1 };
+  return context;
 }
 
 async function composed(id: string): Promise<ComposedEmail> {

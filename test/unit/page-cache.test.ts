@@ -1,6 +1,7 @@
-import type { IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { cacheableEventPage } from "@/lib/http/cached-event-page";
+import { cacheableEventPage, serveCachedEventPage } from "@/lib/http/cached-event-page";
 import { PageCache } from "@/lib/http/page-cache";
 import { PageVersions } from "@/lib/http/page-versions";
 
@@ -37,6 +38,9 @@ describe("PageCache", () => {
     // One page may not take more than a quarter of the cache.
     cache.set("huge", "v", page("x".repeat(26)));
     expect(cache.get("huge", "v")).toBeUndefined();
+    // A page that grew too large replaces its earlier copy with nothing, rather than leaving it served.
+    cache.set("a", "v2", page("x".repeat(26)));
+    expect(cache.get("a", "v2")).toBeUndefined();
   });
 
   it("lets one request render a page at a time, and tells the others when it is over", async () => {
@@ -120,7 +124,12 @@ describe("which requests are served from the cache", () => {
   const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ url, method, headers }) as unknown as IncomingMessage;
 
   it("takes anonymous readers' event pages, keyed by page, language and encoding", () => {
-    expect(cacheableEventPage(request("/events/atelier"))).toEqual({ slug: "atelier", key: "atelier|1|default|", ownCommentIds: [] });
+    expect(cacheableEventPage(request("/events/atelier"))).toEqual({
+      slug: "atelier",
+      key: "atelier|1|default|",
+      ownCommentIds: [],
+      remembersOwnComments: false,
+    });
     expect(cacheableEventPage(request("/events/atelier?comments=3", { "accept-language": "en-GB,en", "accept-encoding": "gzip" }))?.key).toBe(
       "atelier|3|en|gzip",
     );
@@ -138,8 +147,18 @@ describe("which requests are served from the cache", () => {
       slug: "atelier",
       key: "atelier|1|fr|",
       ownCommentIds: [own, "d".repeat(25)],
+      remembersOwnComments: true,
     });
     expect(cacheableEventPage(request("/events/atelier", { cookie: "debrief_own_comments=x" }))?.ownCommentIds).toEqual([]);
+  });
+
+  it("reads the cookies as the page itself does: percent-encoded values, no space after the semicolon", () => {
+    const own = "c".repeat(25);
+    // The page decodes cookie values (Next.js's cookies()): an id written %63… is that id, and still held.
+    expect(cacheableEventPage(request("/events/atelier", { cookie: `debrief_own_comments=%63${own.slice(1)}` }))?.ownCommentIds).toEqual([own]);
+    expect(cacheableEventPage(request("/events/atelier", { cookie: `a=1;debrief_own_comments=${own}` }))?.ownCommentIds).toEqual([own]);
+    // A language the page reads as English is cached as English, not under the visitor's Accept-Language.
+    expect(cacheableEventPage(request("/events/atelier", { cookie: "NEXT_LOCALE=%65n", "accept-language": "fr" }))?.key).toBe("atelier|1|en|");
   });
 
   it("leaves everything personal or unusual to Next.js", () => {
@@ -160,3 +179,79 @@ describe("which requests are served from the cache", () => {
     }
   });
 });
+
+describe("serving event pages through the cache", () => {
+  /** A real HTTP server whose renders answer `status` with a body naming the render; the version is `version`. */
+  async function pageServer(state: { version: string; status: number; held: boolean; renderMs?: number }) {
+    const cache = new PageCache({ maxBytes: 1_000_000, ttlMs: 60_000 });
+    const versions = new PageVersions({ maxAgeMs: 0, lastWriteAt: () => 0, read: async () => state.version });
+    let renders = 0;
+    const server = createServer((request, response) => {
+      void serveCachedEventPage({
+        request,
+        response,
+        cache,
+        versions,
+        hasPendingOwnComments: async () => state.held,
+        render: () => {
+          const render = ++renders;
+          response.statusCode = state.status;
+          response.setHeader("content-type", "text/html");
+          const body = `render ${render} at ${state.version}${request.headers.cookie ? ` for ${request.headers.cookie}` : ""}`;
+          setTimeout(() => response.end(body), state.renderMs ?? 0);
+        },
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const get = async (cookie?: string) => {
+      const response = await fetch(`${base}/events/atelier`, { headers: cookie ? { cookie } : {} });
+      return { status: response.status, body: await response.text(), cache: response.headers.get("x-debrief-cache") };
+    };
+    /** Resolves once `count` renders have started. */
+    const rendersStarted = async (count: number) => {
+      while (renders < count) await delay(5);
+    };
+    return { get, rendersStarted, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  it("never keeps a page rendered for a reader who remembers comments of theirs, so nobody else is shown it", async () => {
+    const state = { version: "v1", status: 200, held: false };
+    const server = await pageServer(state);
+    try {
+      const own = `debrief_own_comments=${"c".repeat(25)}`;
+      expect(await server.get(own)).toMatchObject({ cache: "miss", body: `render 1 at v1 for ${own}` });
+      // The next anonymous reader gets a page rendered for nobody in particular, then that one from the cache.
+      expect(await server.get()).toMatchObject({ cache: "miss", body: "render 2 at v1" });
+      expect(await server.get()).toMatchObject({ cache: "hit", body: "render 2 at v1" });
+      // A reader whose comments were all moderated shares that page.
+      expect(await server.get(own)).toMatchObject({ cache: "hit", body: "render 2 at v1" });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("stops serving an earlier version once a render of the new one fails", async () => {
+    const state = { version: "v1", status: 200, held: false, renderMs: 0 };
+    const server = await pageServer(state);
+    try {
+      expect(await server.get()).toMatchObject({ cache: "miss", body: "render 1 at v1" });
+      state.version = "v2";
+      state.status = 500;
+      state.renderMs = 1_000;
+      // While v2 renders, readers get the v1 copy (stale-while-revalidate)…
+      const [failed, meanwhile] = await Promise.all([server.get(), server.rendersStarted(2).then(() => server.get())]);
+      expect(failed).toMatchObject({ cache: "miss", status: 500 });
+      expect(meanwhile).toMatchObject({ cache: "stale", body: "render 1 at v1" });
+      // …but once that render failed, never again: the next readers wait for a render of v2.
+      state.status = 200;
+      const [rendered, waited] = await Promise.all([server.get(), server.rendersStarted(3).then(() => server.get())]);
+      expect(rendered).toMatchObject({ cache: "miss", body: "render 3 at v2" });
+      expect(waited).toMatchObject({ cache: "hit", body: "render 3 at v2" });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
