@@ -32,9 +32,13 @@ export async function recordSentAndStart(db: Database, owner: string, sentAt: Da
         "textBody" = ${byId((outcome) => outcome.text)},
         "htmlBody" = ${byId((outcome) => outcome.html)}
     WHERE "id" IN (${Prisma.join(outcomes.map((outcome) => outcome.id))}) AND "leaseOwner" = ${owner} AND ${status} IN ('SENDING', 'AMBIGUOUS')`;
+  // A step is retried when its write seemed to fail (outbox-worker.ts, persistently); if the first try was in fact
+  // committed (its answer lost), its rows are SENDING already, under this owner, and none of them has been handed
+  // to SMTP yet (that happens only after this returns): they are started again, not counted twice, not dropped.
   const start = () => Prisma.sql`
-    UPDATE "OutboundEmail" SET "status" = 'SENDING', "attempts" = "attempts" + 1
-    WHERE "id" IN (${Prisma.join(next)}) AND "leaseOwner" = ${owner} AND ${status} = 'CLAIMED'
+    UPDATE "OutboundEmail"
+    SET "status" = 'SENDING', "attempts" = "attempts" + CASE WHEN ${status} = 'CLAIMED' THEN 1 ELSE 0 END
+    WHERE "id" IN (${Prisma.join(next)}) AND "leaseOwner" = ${owner} AND ${status} IN ('CLAIMED', 'SENDING')
     RETURNING "id"`;
 
   if (engineOf(db) === "postgresql") {

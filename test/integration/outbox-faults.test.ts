@@ -6,6 +6,7 @@ import { createDatabase, engineOf } from "@/lib/db/client";
 import { composeEmails, type ComposedEmail } from "@/lib/notifications/compose-emails";
 import { claimDueEmails, type DeliveryContext, deliverEmail, processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { runDueJobs } from "@/lib/jobs/run-worker";
+import { recordSentAndStart } from "@/lib/notifications/sent-recorder";
 import { eraseRecapRequest } from "@/lib/recaps/erase-recap-request";
 import { publishRecap } from "@/lib/recaps/publish-recap";
 import { manageToken } from "@/lib/recaps/recap-request-links";
@@ -54,6 +55,24 @@ async function composed(id: string): Promise<ComposedEmail> {
 }
 
 describe("recording the outcome after the server accepted the message", () => {
+  it("still sends the e-mails of a step whose write was committed although its answer was lost, once each", async () => {
+    await queuedRecap(2);
+    const owner = "worker-lost-answer";
+    const claimed = await claimDueEmails(db, owner, new Date(), 10, 60);
+    expect(claimed).toHaveLength(2);
+    const ids = claimed.map((email) => email.id);
+    // The first try commits; its answer never reaches the worker, which tries the same step again.
+    expect(await recordSentAndStart(db, owner, new Date(), [], ids)).toEqual(new Set(ids));
+    expect(await recordSentAndStart(db, owner, new Date(), [], ids)).toEqual(new Set(ids));
+    const rows = await db.outboundEmail.findMany({ where: { id: { in: ids } }, select: { status: true, attempts: true } });
+    expect(rows).toEqual([
+      { status: "SENDING", attempts: 1 },
+      { status: "SENDING", attempts: 1 },
+    ]);
+    // Another worker's step cannot start them.
+    expect(await recordSentAndStart(db, "another-worker", new Date(), [], ids)).toEqual(new Set());
+  });
+
   it("never sends it again when the SENT write fails: the row stays SENDING, then becomes AMBIGUOUS", async () => {
     const { requests } = await queuedRecap(1);
     const address = requests[0].email;
