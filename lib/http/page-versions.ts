@@ -9,7 +9,7 @@ import { lastLocalWriteAt } from "@/lib/db/write-clock";
  */
 export class PageVersions {
   private readonly known = new Map<string, { version: string | null; readAt: number }>();
-  private readonly reading = new Map<string, Promise<string | null>>();
+  private readonly reading = new Map<string, { startedAt: number; read: Promise<string | null> }>();
 
   constructor(
     private readonly options: {
@@ -23,20 +23,27 @@ export class PageVersions {
 
   async get(slug: string): Promise<string | null> {
     const now = this.now();
+    const lastWrite = (this.options.lastWriteAt ?? lastLocalWriteAt)();
     const copy = this.known.get(slug);
-    if (copy && now - copy.readAt < this.options.maxAgeMs && copy.readAt > (this.options.lastWriteAt ?? lastLocalWriteAt)()) return copy.version;
+    if (copy && now - copy.readAt < this.options.maxAgeMs && copy.readAt > lastWrite) return copy.version;
+    // A read under way is shared, unless it started before this process's last write (it may miss it).
     const pending = this.reading.get(slug);
-    if (pending) return pending;
-    const read = this.options
-      .read(slug)
-      .then((version) => {
+    if (pending && pending.startedAt > lastWrite) return pending.read;
+    const reading = {
+      startedAt: now,
+      read: this.options.read(slug).then((version) => {
         // Stamped with when the read started: a write that finished after it makes it stale.
-        this.remember(slug, { version, readAt: now });
+        // (A read that started earlier and ends later does not replace a newer one's copy.)
+        if ((this.known.get(slug)?.readAt ?? Number.NEGATIVE_INFINITY) <= now) this.remember(slug, { version, readAt: now });
         return version;
-      })
-      .finally(() => this.reading.delete(slug));
-    this.reading.set(slug, read);
-    return read;
+      }),
+    };
+    const done = () => {
+      if (this.reading.get(slug) === reading) this.reading.delete(slug);
+    };
+    reading.read.then(done, done);
+    this.reading.set(slug, reading);
+    return reading.read;
   }
 
   private remember(slug: string, copy: { version: string | null; readAt: number }): void {

@@ -103,6 +103,31 @@ describe("PageVersions", () => {
     expect(await versions.get("a")).toBe("v2");
   });
 
+  it("does not share a read that started before this process's own write: it may not see it", async () => {
+    let now = 1_000;
+    let lastWrite = 0;
+    const answers: ((version: string) => void)[] = [];
+    const versions = new PageVersions({
+      maxAgeMs: 250,
+      now: () => now,
+      lastWriteAt: () => lastWrite,
+      read: () => new Promise((resolve) => answers.push(resolve)),
+    });
+    const beforeWrite = versions.get("a");
+    now += 1;
+    lastWrite = now;
+    now += 1;
+    const afterWrite = versions.get("a");
+    expect(answers).toHaveLength(2);
+    answers[1]("v2");
+    answers[0]("v1");
+    expect(await beforeWrite).toBe("v1");
+    expect(await afterWrite).toBe("v2");
+    // The later read's answer is the one kept.
+    expect(await versions.get("a")).toBe("v2");
+    expect(answers).toHaveLength(2);
+  });
+
   it("keeps a bounded number of pages", async () => {
     let reads = 0;
     const versions = new PageVersions({
