@@ -6,6 +6,7 @@ import { createDatabase } from "@/lib/db/client";
 import { moderateComments } from "@/lib/comments/moderate-comments";
 import { postComment } from "@/lib/comments/post-comment";
 import { getPublishedEvent } from "@/lib/events/get-event";
+import { saveEvent } from "@/lib/events/save-event";
 import { listDashboardEvents } from "@/lib/events/list-dashboard-events";
 import { runDueJobs } from "@/lib/jobs/run-worker";
 import { confirmRecapRequest } from "@/lib/recaps/confirm-recap-request";
@@ -132,6 +133,38 @@ describe("a request confirmed after publication", () => {
 });
 
 describe("unpublishing and publishing again", () => {
+  it("taking the event itself off the site cancels recap mail not yet sent, and the audit log says how many", async () => {
+    const event = await createEvent(db, { title: "Retirée du site" });
+    const waiting = await createRecapRequest(db, event.id, { email: "attend@example.org" });
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: recap });
+    await publishRecap({ db, actor: host, eventSlug: event.slug });
+    await runDueJobs({ db, owner: "test-jobs" });
+    expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: waiting.id } })).toMatchObject({ status: "PENDING" });
+
+    const current = await db.event.findUniqueOrThrow({ where: { id: event.id } });
+    const draft = {
+      slug: event.slug,
+      title: current.title,
+      timeZone: current.timeZone,
+      startsAt: "2026-03-29T09:00",
+      endsAt: "2026-03-29T11:00",
+      venueName: current.venueName,
+      venueAddress: current.venueAddress,
+      hostNames: current.hostNames,
+      summary: current.summary,
+      topic: current.topic,
+      language: "fr",
+      status: "DRAFT",
+    };
+    await saveEvent({ db, actor: host, existingSlug: event.slug, input: draft });
+    expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: waiting.id } })).toMatchObject({ status: "CANCELLED" });
+    await deliver();
+    expect(recapMailsTo(waiting.email)).toHaveLength(0);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: event.id }, orderBy: { createdAt: "desc" } });
+    expect(audit.action).toBe("event.unpublish");
+    expect(JSON.parse(audit.details)).toMatchObject({ status: "DRAFT", cancelledEmails: 1 });
+  });
+
   it("cancels mail not yet sent; late confirmations queue nothing meanwhile; republishing sends only to people never sent", async () => {
     const event = await createEvent(db, { title: "Retiré" });
     const sent = await createRecapRequest(db, event.id, { email: "deja@example.org" });
