@@ -8,6 +8,7 @@ import { getPublishedEvent } from "@/lib/events/get-event";
 import { listDashboardEvents } from "@/lib/events/list-dashboard-events";
 import { saveEvent } from "@/lib/events/save-event";
 import { getEventForEditing } from "@/lib/events/get-event-for-editing";
+import { getEventCalendar } from "@/lib/feeds/get-event-calendar";
 import { listMailbox } from "@/lib/notifications/list-mailbox";
 import { readMailboxEmail } from "@/lib/notifications/read-mailbox-email";
 import { createUser } from "@/lib/users/create-user";
@@ -161,7 +162,26 @@ describe("editing events", () => {
     expect(ends.fieldErrors).toEqual({ endsAt: ["endBeforeStart"] });
     const taken = await rejection(saveEvent({ db, actor: host, input: { ...eventForm, slug } }));
     expect(taken.fieldErrors).toEqual({ slug: ["slugTaken"] });
+    expect((await rejection(saveEvent({ db, actor: host, existingSlug: "nulle-part", input: { ...eventForm, slug: "nulle-part" } }))).code).toBe("NOT_FOUND");
     expect(await db.event.count()).toBe(before);
+  });
+
+  it("keeps calendars that imported the event up to date: each edit a new version, a withdrawal a cancellation", async () => {
+    const form = { ...eventForm, slug: "atelier-agenda" };
+    await saveEvent({ db, actor: host, input: form });
+    // Never published: no calendar file to add.
+    expect(await getEventCalendar({ db, slug: form.slug })).toBeNull();
+    await saveEvent({ db, actor: host, existingSlug: form.slug, input: { ...form, status: "PUBLISHED" } });
+    expect((await getEventCalendar({ db, slug: form.slug }))!.body).toMatch(/SEQUENCE:1\r\n/);
+    await saveEvent({ db, actor: host, existingSlug: form.slug, input: { ...form, status: "PUBLISHED", venueName: "Salle 2" } });
+    const moved = (await getEventCalendar({ db, slug: form.slug }))!.body;
+    expect(moved).toMatch(/SEQUENCE:2\r\n/);
+    expect(moved).toContain("Salle 2");
+    // Taken off the site: calendars learn it is off.
+    await saveEvent({ db, actor: host, existingSlug: form.slug, input: { ...form, status: "DRAFT" } });
+    const withdrawn = (await getEventCalendar({ db, slug: form.slug }))!.body;
+    expect(withdrawn).toMatch(/STATUS:CANCELLED/);
+    expect(withdrawn).toMatch(/SEQUENCE:3\r\n/);
   });
 });
 

@@ -495,8 +495,18 @@ describe("event editor", () => {
     await publishRecap({ db, actor: host, eventSlug: event.slug });
     await deliverAll({ db, transport });
     expect(await db.outboundEmail.count({ where: { recapRequestId: request.id } })).toBeGreaterThan(0);
+    // Another event, with its own cover and its own recap e-mail: untouched by the deletion.
+    const other = await saveEvent({ db, actor: host, input: { ...form, slug: "a-garder" }, cover: blob(await png(120, 100)) });
+    const otherCover = (await db.event.findUniqueOrThrow({ where: { id: other.id } })).coverAssetId!;
+    const otherRequest = await createRecapRequest(db, other.id, { status: "CONFIRMED" });
+    await saveRecap({ db, actor: host, eventSlug: other.slug, input: { body: "Un autre compte rendu.", links: [] } });
+    await publishRecap({ db, actor: host, eventSlug: other.slug });
+    await deliverAll({ db, transport });
+    const otherEmails = await db.outboundEmail.count({ where: { toAddress: otherRequest.email } });
+    expect(otherEmails).toBeGreaterThan(0);
 
     expect((await rejection(deleteEvent({ db, actor: host, slug: event.slug, confirmed: false }))).fieldErrors?.confirm).toEqual(["deleteNotConfirmed"]);
+    expect((await rejection(deleteEvent({ db, actor: host, slug: "nulle-part", confirmed: true }))).code).toBe("NOT_FOUND");
     expect(await db.event.count({ where: { id: event.id } })).toBe(1);
 
     await deleteEvent({ db, actor: host, slug: event.slug, confirmed: true });
@@ -505,6 +515,9 @@ describe("event editor", () => {
     expect(await db.recapRequest.count({ where: { eventId: event.id } })).toBe(0);
     expect(await db.outboundEmail.count({ where: { toAddress: request.email } })).toBe(0);
     expect(await db.asset.count({ where: { id: coverAssetId! } })).toBe(0);
+    expect(await db.asset.count({ where: { id: otherCover } })).toBe(1);
+    expect(await db.outboundEmail.count({ where: { toAddress: otherRequest.email } })).toBe(otherEmails);
+    expect(await db.recapRequest.count({ where: { id: otherRequest.id } })).toBe(1);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "event.delete", targetId: event.id } });
     expect(JSON.parse(audit.details)).toMatchObject({ slug: "a-supprimer", comments: 1, requests: 1 });
     expect((await rejection(deleteEvent({ db, actor: null, slug: "anything", confirmed: true }))).code).toBe("UNAUTHORIZED");
