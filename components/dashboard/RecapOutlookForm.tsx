@@ -12,7 +12,7 @@ type Outlook = { outlook: string; expectedOn: string | null; note: string | null
 
 /** What readers see about the recap before it is published: nothing said, expected (by a day), or none planned. */
 export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; saved: Outlook }) {
-  const { state, formAction, pending, error } = useFormAction<RecapOutlookFormState>(setRecapOutlookAction);
+  const { state, formAction, pending, form, message, error } = useFormAction<RecapOutlookFormState>(setRecapOutlookAction);
   const t = useTranslations("dashboard");
   const values =
     state.status === "error"
@@ -22,10 +22,10 @@ export function RecapOutlookForm({ eventSlug, saved }: { eventSlug: string; save
         : { outlook: saved.outlook, expectedOn: saved.expectedOn ?? "", note: saved.note ?? "" };
 
   return (
-    <form key={state.submission} action={formAction} className="comment-form recap-outlook">
+    <form ref={form} key={state.submission} action={formAction} className="comment-form recap-outlook">
       <fieldset>
         <legend>{t("outlookTitle")}</legend>
-        <FormNotice state={state} pending={pending} success={t("outlookSaved")} quietOnFieldErrors />
+        <FormNotice state={state} pending={pending} success={t("outlookSaved")} quietOnFieldErrors messageRef={message} />
         <input type="hidden" name="eventSlug" value={eventSlug} />
         {RECAP_OUTLOOKS.map((outlook) => (
           <div key={outlook} className="field field--checkbox">
