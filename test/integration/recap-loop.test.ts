@@ -259,6 +259,26 @@ describe("the host's reply under comments asking after publication", () => {
     expect(await db.comment.count({ where: { noticeForCommentId: trusted.id } })).toBe(1);
   });
 
+  it("is taken down with the recap, and only it: readers' comments stay", async () => {
+    const event = await createEvent(db, { title: "Réponses retirées" });
+    await createComment(db, event.id, { status: "APPROVED", body: "Merci pour cette rencontre." });
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: recap });
+    await publishRecap({ db, actor: host, eventSlug: event.slug, replyToAskers: true });
+    const asking = await postComment({
+      db,
+      eventSlug: event.slug,
+      input: { authorName: "Inès", authorEmail: "ines-retrait@example.org", body: "Y a-t-il eu un compte rendu ?" },
+      client: { ip: newIp() },
+    });
+    await moderateComments({ db, actor: host, input: { commentIds: [asking.id], status: "APPROVED" } });
+    expect(await db.comment.count({ where: { noticeForCommentId: asking.id } })).toBe(1);
+    const before = (await getPublishedEvent({ db, slug: event.slug }))!.commentCount;
+
+    expect(await unpublishRecap({ db, actor: host, eventSlug: event.slug })).toMatchObject({ repliesRemoved: 1 });
+    expect(await db.comment.count({ where: { noticeForCommentId: asking.id } })).toBe(0);
+    expect((await getPublishedEvent({ db, slug: event.slug }))!.commentCount).toBe(before - 1);
+  });
+
   it("is not posted when the host did not choose replies", async () => {
     const event = await createEvent(db, { title: "Sans réponses" });
     await saveRecap({ db, actor: host, eventSlug: event.slug, input: recap });

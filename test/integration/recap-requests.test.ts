@@ -5,7 +5,10 @@ import { getPublishedEvent } from "@/lib/events/get-event";
 import { createMailTransport } from "@/lib/notifications/mailer";
 import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { confirmRecapRequest } from "@/lib/recaps/confirm-recap-request";
+import { eraseRecapRequest } from "@/lib/recaps/erase-recap-request";
+import { manageToken } from "@/lib/recaps/recap-request-links";
 import { type RequestRecapOptions, requestRecap } from "@/lib/recaps/request-recap";
+import { withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
 import { rejection } from "../rejection";
 import { createEvent, letRateLimitsExpire } from "../factories";
 import { smtpForTests } from "../setup/smtp-for-tests";
@@ -100,6 +103,24 @@ describe("requesting the recap (double opt-in)", () => {
     await confirmRecapRequest({ db, token: newToken, now: new Date(start.getTime() + 26 * 3600_000) });
     await askForRecap({ email: "insiste@example.org" }, { now: new Date(start.getTime() + 60 * 3600_000) });
     expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(2);
+  });
+
+  it("answers a link to a request erased since, or a forged one, with not-found; withdrawing or erasing twice is harmless", async () => {
+    await askForRecap({ email: "partie@example.org" });
+    const request = await db.recapRequest.findFirstOrThrow({ where: { email: "partie@example.org" } });
+    const token = manageToken(request.id);
+    await withdrawRecapRequest({ db, token });
+    await withdrawRecapRequest({ db, token });
+    expect((await db.recapRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("WITHDRAWN");
+    await eraseRecapRequest({ db, token });
+    await eraseRecapRequest({ db, token });
+    expect(await db.recapRequest.count({ where: { email: "partie@example.org" } })).toBe(0);
+    expect(await db.outboundEmail.count({ where: { toAddress: "partie@example.org" } })).toBe(0);
+    expect((await rejection(withdrawRecapRequest({ db, token }))).code).toBe("NOT_FOUND");
+    for (const forged of ["not-a-token", `${token}x`, null]) {
+      expect((await rejection(withdrawRecapRequest({ db, token: forged }))).code).toBe("NOT_FOUND");
+      expect((await rejection(eraseRecapRequest({ db, token: forged }))).code).toBe("NOT_FOUND");
+    }
   });
 
   it("lets a bot that fills the honeypot believe it succeeded, writing nothing", async () => {
