@@ -107,16 +107,23 @@ describe("requesting the recap (double opt-in)", () => {
 
   it("answers a link to a request erased since, or a forged one, with not-found; withdrawing or erasing twice is harmless", async () => {
     await askForRecap({ email: "partie@example.org" });
+    await send();
+    const confirmLink = confirmToken(mailsTo("partie@example.org")[0].text)!;
     const request = await db.recapRequest.findFirstOrThrow({ where: { email: "partie@example.org" } });
     const token = manageToken(request.id);
     await withdrawRecapRequest({ db, token });
     await withdrawRecapRequest({ db, token });
+    expect((await db.recapRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("WITHDRAWN");
+    // The confirmation link received before withdrawing no longer confirms anything.
+    const afterWithdrawal = await rejection(confirmRecapRequest({ db, token: confirmLink }));
+    expect([afterWithdrawal.code, afterWithdrawal.messageKey]).toEqual(["NOT_FOUND", "confirmationLinkInvalid"]);
     expect((await db.recapRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("WITHDRAWN");
     await eraseRecapRequest({ db, token });
     await eraseRecapRequest({ db, token });
     expect(await db.recapRequest.count({ where: { email: "partie@example.org" } })).toBe(0);
     expect(await db.outboundEmail.count({ where: { toAddress: "partie@example.org" } })).toBe(0);
     expect((await rejection(withdrawRecapRequest({ db, token }))).code).toBe("NOT_FOUND");
+    expect((await rejection(confirmRecapRequest({ db, token: confirmLink }))).code).toBe("NOT_FOUND");
     for (const forged of ["not-a-token", `${token}x`, null]) {
       expect((await rejection(withdrawRecapRequest({ db, token: forged }))).code).toBe("NOT_FOUND");
       expect((await rejection(eraseRecapRequest({ db, token: forged }))).code).toBe("NOT_FOUND");
