@@ -122,7 +122,22 @@ describe("moderation", () => {
     expect(await db.auditLog.count({ where: { targetId: { in: spam.map((c) => c.id) } } })).toBe(3);
   });
 
-  it("refuses an empty selection or an unknown status", async () => {
+  it("changes only the comments chosen, and the queue of held comments shows only held ones", async () => {
+    const chosen = await createComment(db, eventId, { status: "PENDING", body: "À publier" });
+    const other = await createComment(db, eventId, { status: "PENDING", body: "À laisser en attente" });
+    const approved = await createComment(db, eventId, { status: "APPROVED", body: "Déjà publié" });
+    await moderateComments({ db, actor: host, input: { commentIds: [chosen.id], status: "APPROVED" } });
+    expect((await db.comment.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("PENDING");
+    const queue = (await listModerationQueue({ db, actor: host, status: "PENDING" })).comments.map((c) => c.id);
+    expect(queue).toContain(other.id);
+    expect(queue).not.toContain(chosen.id);
+    expect(queue).not.toContain(approved.id);
+  });
+
+  it("refuses an empty selection or an unknown status, and says an unknown comment is not found", async () => {
+    expect((await rejection(moderateComments({ db, actor: host, input: { commentIds: ["ckzzzzzzzzzzzzzzzzzzzzzzz"], status: "APPROVED" } }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect((await rejection(moderateComments({ db, actor: host, input: { commentIds: [], status: "APPROVED" } }))).code).toBe("INVALID");
     expect((await rejection(moderateComments({ db, actor: host, input: { commentIds: ["x"], status: "DELETED" } }))).code).toBe("INVALID");
   });
