@@ -42,6 +42,26 @@ export async function createEvent(db: Database, overrides: Partial<Parameters<Da
   });
 }
 
+/** The event editor's form for a stored event, as a host would send it back, with the changes given. */
+export async function eventFormFor(db: Database, eventId: string, changes: Record<string, string> = {}) {
+  const current = await db.event.findUniqueOrThrow({ where: { id: eventId } });
+  return {
+    slug: current.slug,
+    title: current.title,
+    timeZone: current.timeZone,
+    startsAt: "2026-03-29T09:00",
+    endsAt: "2026-03-29T11:00",
+    venueName: current.venueName,
+    venueAddress: current.venueAddress,
+    hostNames: current.hostNames,
+    summary: current.summary,
+    topic: current.topic,
+    language: "fr",
+    status: current.status,
+    ...changes,
+  };
+}
+
 /** A comment already stored with the given status (approved by default). */
 export async function createComment(
   db: Database,

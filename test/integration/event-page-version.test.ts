@@ -13,7 +13,7 @@ import { actOnAccount } from "@/lib/users/act-on-account";
 import { updateOwnProfile } from "@/lib/users/update-own-profile";
 import { publishRecap } from "@/lib/recaps/publish-recap";
 import { saveRecap } from "@/lib/recaps/save-recap";
-import { createComment, createEvent, createHost, createRecapRequest, trustedBrowser } from "../factories";
+import { createComment, createEvent, createHost, createRecapRequest, eventFormFor, trustedBrowser } from "../factories";
 
 const db = createDatabase();
 let host: Actor;
@@ -54,21 +54,7 @@ describe("the event page's version", () => {
 
   it("changes when the event is edited and when its recap is published", async () => {
     const event = await createEvent(db);
-    const current = await db.event.findUniqueOrThrow({ where: { id: event.id } });
-    const form = {
-      slug: event.slug,
-      title: "Titre corrigé",
-      timeZone: current.timeZone,
-      startsAt: "2026-03-29T09:00",
-      endsAt: "2026-03-29T11:00",
-      venueName: current.venueName,
-      venueAddress: current.venueAddress,
-      hostNames: current.hostNames,
-      summary: current.summary,
-      topic: current.topic,
-      language: "fr",
-      status: "PUBLISHED",
-    };
+    const form = await eventFormFor(db, event.id, { title: "Titre corrigé", status: "PUBLISHED" });
     expect(await changesVersion(event.slug, () => saveEvent({ db, actor: host, existingSlug: event.slug, input: form }))).toBe(true);
     await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: "Le compte rendu." } });
     expect(await changesVersion(event.slug, () => publishRecap({ db, actor: host, eventSlug: event.slug }))).toBe(true);

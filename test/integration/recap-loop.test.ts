@@ -20,7 +20,7 @@ import { setRecapOutlook } from "@/lib/recaps/set-recap-outlook";
 import { unpublishRecap } from "@/lib/recaps/unpublish-recap";
 import { withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
 import { deliverAll } from "../deliver-all";
-import { createComment, createEvent, createHost, createRecapRequest, trustedBrowser } from "../factories";
+import { createComment, createEvent, createHost, createRecapRequest, eventFormFor, trustedBrowser } from "../factories";
 import { rejection } from "../rejection";
 import { smtpForTests } from "../setup/smtp-for-tests";
 
@@ -141,21 +141,7 @@ describe("unpublishing and publishing again", () => {
     await runDueJobs({ db, owner: "test-jobs" });
     expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: waiting.id } })).toMatchObject({ status: "PENDING" });
 
-    const current = await db.event.findUniqueOrThrow({ where: { id: event.id } });
-    const draft = {
-      slug: event.slug,
-      title: current.title,
-      timeZone: current.timeZone,
-      startsAt: "2026-03-29T09:00",
-      endsAt: "2026-03-29T11:00",
-      venueName: current.venueName,
-      venueAddress: current.venueAddress,
-      hostNames: current.hostNames,
-      summary: current.summary,
-      topic: current.topic,
-      language: "fr",
-      status: "DRAFT",
-    };
+    const draft = await eventFormFor(db, event.id, { status: "DRAFT" });
     await saveEvent({ db, actor: host, existingSlug: event.slug, input: draft });
     expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: waiting.id } })).toMatchObject({ status: "CANCELLED" });
     await deliver();
