@@ -1,12 +1,14 @@
 // Production HTTP server: Next.js behind a thin layer that establishes the client's address and
-// serves the shared event pages (what every reader and host sees, no comment of theirs awaiting
-// moderation) from a cache that any instance's change invalidates (docs/decisions/007-page-cache.md).
+// serves the shared event pages (what every reader and host sees; for a reader with comments awaiting
+// moderation, that page with theirs added) from a cache that any instance's change invalidates
+// (docs/decisions/007-page-cache.md).
 // Next.js trusts any X-Forwarded-For a client sends; here it is replaced by the socket's address, or,
 // behind TRUST_PROXY_HOPS reverse proxies, by the address the outermost trusted proxy saw (the entry
 // TRUST_PROXY_HOPS places from the end of the chain).
 import http from "node:http";
 import next from "next";
-import { hasPendingOwnComments } from "@/lib/comments/has-pending-own-comments";
+import { getCommentThreadPage } from "@/lib/comments/get-comment-thread-page";
+import { listOwnPendingComments } from "@/lib/comments/list-own-pending-comments";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { serveCachedEventPage } from "@/lib/http/cached-event-page";
@@ -73,7 +75,8 @@ const server = http.createServer(async (request, response) => {
           response,
           cache,
           versions,
-          hasPendingOwnComments: (eventSlug, ownCommentIds) => hasPendingOwnComments({ db, eventSlug, ownCommentIds }),
+          ownPendingComments: (slug, ownCommentIds) => listOwnPendingComments({ db, event: { slug }, ownCommentIds }),
+          commentThreadPage: (slug, requestedPage, locale) => getCommentThreadPage({ db, slug, requestedPage, locale }),
           render,
         })
       )

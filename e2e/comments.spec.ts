@@ -39,6 +39,52 @@ test("with JavaScript, a first comment is held and shown to its author as awaiti
   await reader.context.close();
 });
 
+test("a reader's held comments appear in the shared page's thread exactly where a page rendered for them puts them, and stay once the page runs", async ({
+  browser,
+}) => {
+  const reader = await newReader(browser);
+  const { page, context } = reader;
+  await page.goto(DEMO_EVENT_PATH);
+  const martinId = (await page.locator(".comment", { hasText: "Martin" }).first().getAttribute("id"))!.replace("comment-", "");
+  // A first comment from an address the site does not know is held: a new conversation, and a reply to Martin.
+  // (Posted from two addresses, as two readers would: one address may post only every few seconds.)
+  const post = async (address: string, data: Record<string, string>) => {
+    const response = await page.request.post(`/api/events/${DEMO_EVENT_SLUG}/comments`, {
+      headers: { "x-forwarded-for": address },
+      data: { authorName: "Noé <b>", authorEmail: `${address.replaceAll(".", "-")}-${reader.email}`, ...data },
+    });
+    expect(response.status()).toBe(201);
+    return (await response.json()) as { id: string; status: string };
+  };
+  const conversation = await post("192.0.2.10", { body: `Une question à part (${Date.now()})` });
+  const reply = await post("192.0.2.11", { body: `Martin, je me posais la même question (${Date.now()})`, parentId: martinId });
+  expect([conversation.status, reply.status]).toEqual(["PENDING", "PENDING"]);
+  await context.addCookies([{ name: "debrief_own_comments", value: `${conversation.id}.${reply.id}`, url: new URL(DEMO_EVENT_PATH, page.url()).origin }]);
+
+  // The shared page is in the cache; the reader gets it with their comments added, not a render of their own…
+  const other = await newReader(browser);
+  await other.page.goto(DEMO_EVENT_PATH);
+  const response = await page.goto(DEMO_EVENT_PATH, { waitUntil: "networkidle" });
+  expect(response!.headers()["x-debrief-cache"]).toBe("personal");
+  // …whose thread is, byte for byte, the one Next.js renders for them (a reply link's page is not cached).
+  const thread = (html: string) => html.slice(html.indexOf("<!--debrief:thread-->"), html.indexOf("<!--/debrief:thread-->"));
+  const rendered = await page.request.get(`${DEMO_EVENT_PATH}?replyTo=${martinId}`);
+  expect(rendered.headers()["x-debrief-cache"]).toBeUndefined();
+  const personal = thread(await response!.text());
+  expect(personal).toContain(reply.id);
+  expect(personal).toBe(thread(await rendered.text()));
+  // Once React has taken over the page, they are still there, and the reply under Martin's comment.
+  await page.waitForTimeout(500);
+  await expect(page.locator(`#comment-${conversation.id}`)).toContainText("En attente de modération");
+  await expect(page.locator(`#comment-${martinId} .comment-list--replies #comment-${reply.id}`)).toContainText("En attente de modération");
+  await expect(page.locator(`#comment-${conversation.id} .comment__author`)).toHaveText("Noé <b>");
+  // Nobody else sees them.
+  await other.page.reload();
+  await expect(other.page.locator(`#comment-${conversation.id}, #comment-${reply.id}`)).toHaveCount(0);
+  await other.context.close();
+  await context.close();
+});
+
 test("without JavaScript, a comment is posted and held the same way", async ({ browser }) => {
   const reader = await newReader(browser, { javaScriptEnabled: false });
   const { page } = reader;

@@ -75,7 +75,7 @@ await waitForHealth();
 const eventPath = `/events/${DEMO_EVENT_SLUG}`;
 const page = await fetch(BASE + eventPath, { headers: { "accept-language": "fr" } });
 const html = await page.text();
-const { THREADS_PER_PAGE } = await import("@/lib/events/get-event");
+const { THREADS_PER_PAGE } = await import("@/lib/comments/load-approved-comment-page");
 const lastShown = Math.min(COMMENTS, THREADS_PER_PAGE);
 if (!html.includes(`Lecteur ${lastShown}<`) || html.includes(`Lecteur ${lastShown + 1}<`)) {
   throw new Error(`the event page does not show its first ${lastShown} comments`);
@@ -140,8 +140,12 @@ const heldComment = await db.comment.create({
   },
 });
 const readerHeaders = { ...browserHeaders, cookie: `${OWN_COMMENTS_COOKIE}=${heldComment.id}` };
-// Their held comment is shown to them on the thread's last page; every page of theirs is rendered for them.
-if ((await fetch(BASE + eventPath, { headers: readerHeaders })).headers.get("x-debrief-cache")) throw new Error("the reader's page came from the cache");
+// Their held comment is shown to them on the thread's last page: the shared page (an anonymous reader fills the
+// cache) with it added to the thread.
+await fetch(BASE + eventPath, { headers: browserHeaders });
+const readerPage = await fetch(BASE + eventPath, { headers: readerHeaders });
+if (readerPage.headers.get("x-debrief-cache") !== "personal" || !(await readerPage.text()).includes("Mon commentaire en attente"))
+  throw new Error(`the reader's page was not the shared page with their held comment (${readerPage.headers.get("x-debrief-cache")})`);
 await wrk({ path: eventPath, headers: readerHeaders, seconds: 3, connections: 8 });
 const readerResult = await wrk({ phase: "reader", path: eventPath, headers: readerHeaders });
 

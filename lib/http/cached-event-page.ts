@@ -1,15 +1,25 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { FORM_TOKEN_COOKIE, formTokenCookie } from "@/lib/comments/form-token";
+import type { CommentThreadPage } from "@/lib/comments/get-comment-thread-page";
 import { OWN_COMMENTS_COOKIE, parseOwnCommentIds } from "@/lib/comments/own-comments";
-import { LOCALE_COOKIE, preferredLocale } from "@/lib/i18n/locales";
+import type { PublicComment } from "@/lib/comments/thread-comments";
+import { type Locale, LOCALE_COOKIE, preferredLocale } from "@/lib/i18n/locales";
 import type { CachedPage, PageCache } from "./page-cache";
 import type { PageVersions } from "./page-versions";
+import { personalPage, personalPageBase } from "./personal-event-page";
 
 const PER_REQUEST_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "set-cookie", "strict-transport-security", "x-debrief-cache"]);
 
 /** Requests for an event page that every reader in one language sees alike (and which comments of theirs the page may add). */
-export function cacheableEventPage(request: IncomingMessage): { slug: string; key: string; ownCommentIds: string[]; remembersOwnComments: boolean } | null {
+export function cacheableEventPage(request: IncomingMessage): {
+  slug: string;
+  page: number;
+  locale: Locale | "default";
+  key: string;
+  ownCommentIds: string[];
+  remembersOwnComments: boolean;
+} | null {
   if (request.method !== "GET" || !request.url) return null;
   const url = new URL(request.url, "http://internal");
   const match = /^\/events\/([a-z0-9-]{1,120})$/.exec(url.pathname);
@@ -40,7 +50,14 @@ export function cacheableEventPage(request: IncomingMessage): { slug: string; ke
   // settings: those pages share the "default" key, and a change of the setting changes the page version.
   const locale = preferredLocale(localeCookie, request.headers["accept-language"] ?? null) ?? "default";
   const encoding = String(request.headers["accept-encoding"] ?? "");
-  return { slug: match[1], key: [match[1], page ?? "1", locale, encoding].join("|"), ownCommentIds, remembersOwnComments: Boolean(ownCommentsCookie) };
+  return {
+    slug: match[1],
+    page: Number(page ?? 1),
+    locale,
+    key: [match[1], page ?? "1", locale, encoding].join("|"),
+    ownCommentIds,
+    remembersOwnComments: Boolean(ownCommentsCookie),
+  };
 }
 
 /**
@@ -48,15 +65,19 @@ export function cacheableEventPage(request: IncomingMessage): { slug: string; ke
  * When it changed (or the copy is too old), one request renders the page through Next.js and keeps
  * the result while the others get the previous copy meanwhile, or, when there is none yet, wait for
  * that render: a page is rendered once however many readers ask for it at the same moment.
- * Returns false when the request is not for it.
+ * A reader whose own comments await moderation gets the fresh shared page with them added to its thread
+ * (./personal-event-page.ts); while there is none, Next.js renders their page. Returns false when the request
+ * is not for the cache (Next.js answers it).
  */
 export async function serveCachedEventPage(options: {
   request: IncomingMessage;
   response: ServerResponse;
   cache: PageCache;
   versions: PageVersions;
-  /** Whether this reader has a comment awaiting moderation on the event (then the page is theirs alone). */
-  hasPendingOwnComments: (eventSlug: string, ownCommentIds: string[]) => Promise<boolean>;
+  /** This reader's comments awaiting moderation on the event (while there is one, the page is theirs alone). */
+  ownPendingComments: (eventSlug: string, ownCommentIds: string[]) => Promise<PublicComment[]>;
+  /** The approved comments of a page of the event's thread, and how they are shown. */
+  commentThreadPage: (eventSlug: string, requestedPage: number, locale: Locale | "default") => Promise<CommentThreadPage | null>;
   render: () => void;
 }): Promise<boolean> {
   const { request, response, cache } = options;
@@ -64,7 +85,10 @@ export async function serveCachedEventPage(options: {
   if (!target) return false;
   const version = await options.versions.get(target.slug);
   if (version === null) return false;
-  if (target.ownCommentIds.length > 0 && (await options.hasPendingOwnComments(target.slug, target.ownCommentIds))) return false;
+  if (target.ownCommentIds.length > 0) {
+    const ownPending = await options.ownPendingComments(target.slug, target.ownCommentIds);
+    if (ownPending.length > 0) return servePersonal(ownPending);
+  }
 
   let kept = cache.get(target.key, version);
   let finishRender = kept?.fresh ? null : cache.startRender(target.key);
@@ -81,7 +105,19 @@ export async function serveCachedEventPage(options: {
   renderAndKeep(finishRender ?? (() => {}));
   return true;
 
-  function serve(page: CachedPage, state: "hit" | "stale") {
+  async function servePersonal(ownPending: PublicComment[]): Promise<boolean> {
+    const kept = cache.get(target!.key, version!);
+    if (!kept?.fresh) return false;
+    const base = await cache.derive(target!.key, kept.page, async () => {
+      const thread = await options.commentThreadPage(target!.slug, target!.page, target!.locale);
+      return thread && personalPageBase(kept.page, thread);
+    });
+    if (!base) return false;
+    serve(await personalPage(base, ownPending), "personal");
+    return true;
+  }
+
+  function serve(page: CachedPage, state: "hit" | "stale" | "personal") {
     // Every view gets a fresh comment-form token, from the cache too (the body is the same for everyone);
     // pages Next.js renders get theirs from proxy.ts.
     const formCookie = formTokenCookie(target!.slug, new Date(), request.headers["x-forwarded-proto"] === "https");

