@@ -6,12 +6,13 @@
 // behind TRUST_PROXY_HOPS reverse proxies, by the address the outermost trusted proxy saw (the entry
 // TRUST_PROXY_HOPS places from the end of the chain).
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import next from "next";
 import { getCommentThreadPage } from "@/lib/comments/get-comment-thread-page";
 import { listOwnPendingComments } from "@/lib/comments/list-own-pending-comments";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { serveCachedEventPage } from "@/lib/http/cached-event-page";
+import { requestSharedPage, serveCachedEventPage } from "@/lib/http/cached-event-page";
 import { applyScriptHashPolicy } from "@/lib/http/content-security-policy";
 import { PageCache } from "@/lib/http/page-cache";
 import { PageVersions } from "@/lib/http/page-versions";
@@ -77,6 +78,7 @@ const server = http.createServer(async (request, response) => {
           versions,
           ownPendingComments: (slug, ownCommentIds) => listOwnPendingComments({ db, event: { slug }, ownCommentIds }),
           commentThreadPage: (slug, requestedPage, locale) => getCommentThreadPage({ db, slug, requestedPage, locale }),
+          renderSharedPage: (target) => requestSharedPage((server.address() as AddressInfo).port, target),
           render,
         })
       )

@@ -78,6 +78,12 @@ test("a reader's held comments appear in the shared page's thread exactly where 
   await expect(page.locator(`#comment-${conversation.id}`)).toContainText("En attente de modération");
   await expect(page.locator(`#comment-${martinId} .comment-list--replies #comment-${reply.id}`)).toContainText("En attente de modération");
   await expect(page.locator(`#comment-${conversation.id} .comment__author`)).toHaveText("Noé <b>");
+  // Away and Back: the page is shown again from what Next.js kept of it, and still with their comments.
+  await page.getByRole("link", { name: "Toutes les rencontres" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.goBack();
+  await expect(page.locator(`#comment-${martinId} .comment-list--replies #comment-${reply.id}`)).toContainText("En attente de modération");
+  await expect(page.locator(`#comment-${conversation.id}`)).toContainText("En attente de modération");
   // Nobody else sees them.
   await other.page.reload();
   await expect(other.page.locator(`#comment-${conversation.id}, #comment-${reply.id}`)).toHaveCount(0);

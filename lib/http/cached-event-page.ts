@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { get, type IncomingMessage, type ServerResponse } from "node:http";
 import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { FORM_TOKEN_COOKIE, formTokenCookie } from "@/lib/comments/form-token";
 import type { CommentThreadPage } from "@/lib/comments/get-comment-thread-page";
@@ -60,6 +60,39 @@ export function cacheableEventPage(request: IncomingMessage): {
   };
 }
 
+export type SharedPageTarget = { key: string; url: string; headers: IncomingMessage["headers"] };
+
+const sharedRenders = new Map<string, Promise<void>>();
+
+/**
+ * Asks this server (listening on `port`) for the page of `target` as an anonymous reader in the same language
+ * with the same encodings would, so that it is rendered and kept as theirs would be; one request per page at a
+ * time, however many readers with held comments wait for it. Resolves when the answer is over, or after 10 s.
+ */
+export function requestSharedPage(port: number, target: SharedPageTarget): Promise<void> {
+  let pending = sharedRenders.get(target.key);
+  if (!pending) {
+    const locale = new RequestCookies(new Headers({ cookie: String(target.headers.cookie ?? "") })).get(LOCALE_COOKIE)?.value;
+    const headers: Record<string, string> = { "x-forwarded-for": "127.0.0.1" };
+    for (const name of ["host", "accept-encoding", "accept-language", "user-agent"]) {
+      const value = target.headers[name];
+      if (typeof value === "string") headers[name] = value;
+    }
+    if (locale) headers.cookie = `${LOCALE_COOKIE}=${encodeURIComponent(locale)}`;
+    pending = new Promise<void>((resolve) => {
+      const loopback = get({ host: "127.0.0.1", port, path: target.url, headers, timeout: 10_000 }, (response) => {
+        response.resume();
+        response.on("close", resolve);
+      });
+      loopback.on("timeout", () => loopback.destroy());
+      loopback.on("error", () => resolve());
+      loopback.on("close", () => resolve());
+    }).finally(() => sharedRenders.delete(target.key));
+    sharedRenders.set(target.key, pending);
+  }
+  return pending;
+}
+
 /**
  * Serves the shared event page from memory while the event's content version is unchanged.
  * When it changed (or the copy is too old), one request renders the page through Next.js and keeps
@@ -76,6 +109,11 @@ export async function serveCachedEventPage(options: {
   versions: PageVersions;
   /** This reader's comments awaiting moderation on the event (while there is one, the page is theirs alone). */
   ownPendingComments: (eventSlug: string, ownCommentIds: string[]) => Promise<PublicComment[]>;
+  /**
+   * Has the shared page of this request rendered and kept (an anonymous request to this server, see
+   * {@link requestSharedPage}), resolving once it is: a reader with held comments then gets it completed.
+   */
+  renderSharedPage?: (target: SharedPageTarget) => Promise<void>;
   /** The approved comments of a page of the event's thread, and how they are shown. */
   commentThreadPage: (eventSlug: string, requestedPage: number, locale: Locale | "default") => Promise<CommentThreadPage | null>;
   render: () => void;
@@ -106,7 +144,12 @@ export async function serveCachedEventPage(options: {
   return true;
 
   async function servePersonal(ownPending: PublicComment[]): Promise<boolean> {
-    const kept = cache.get(target!.key, version!);
+    let kept = cache.get(target!.key, version!);
+    if (!kept?.fresh && options.renderSharedPage) {
+      // No fresh shared page (its version moved on, or it aged out): have it rendered, once, then use it.
+      await options.renderSharedPage({ key: target!.key, url: request.url!, headers: request.headers });
+      kept = cache.get(target!.key, version!);
+    }
     if (!kept?.fresh) return false;
     const base = await cache.derive(target!.key, kept.page, async () => {
       const thread = await options.commentThreadPage(target!.slug, target!.page, target!.locale);

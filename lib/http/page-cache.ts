@@ -63,7 +63,10 @@ export class PageCache {
       const derived: Derived = { value: Promise.resolve(null), bytes: 0 };
       derived.value = build().then(
         (built) => {
-          if (built && entry.derived === derived && this.entries.get(key) === entry) {
+          // Kept only within a page's share of the cache, like pages themselves; built again each time otherwise.
+          if (built && entry.page.body.length + built.bytes > this.options.maxBytes / 4) {
+            if (entry.derived === derived) entry.derived = undefined;
+          } else if (built && entry.derived === derived && this.entries.get(key) === entry) {
             derived.bytes = built.bytes;
             this.bytes += built.bytes;
             this.evict(key);

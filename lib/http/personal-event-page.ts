@@ -11,8 +11,8 @@ import type { CachedPage } from "./page-cache";
 export type PersonalPageBase = { page: CachedPage; before: string; after: string; thread: CommentThreadPage; cards: Map<string, string> };
 
 /**
- * Takes the shared page apart around its thread (null when it does not hold exactly one, and then the reader's
- * page is rendered by Next.js as before). Built once per kept page (PageCache.derive); `bytes` is what it holds.
+ * Takes the shared page apart around its thread (null when it does not hold exactly one, or not the thread these
+ * comments make, and then the reader's page is rendered by Next.js as before). Built once per kept page (PageCache.derive); `bytes` is what it holds.
  */
 export function personalPageBase(page: CachedPage, thread: CommentThreadPage): { value: PersonalPageBase; bytes: number } | null {
   const html = decodeBody(page.body, headerValue(page, "content-encoding"));
@@ -20,6 +20,10 @@ export function personalPageBase(page: CachedPage, thread: CommentThreadPage): {
   const end = html.indexOf(THREAD_END);
   if (start < 0 || end < start || html.indexOf(THREAD_START, start + 1) >= 0 || html.indexOf(THREAD_END, end + 1) >= 0) return null;
   const cards = new Map(thread.approved.map((comment) => [comment.id, commentCardHtml(comment, thread.context)]));
+  // The comments were read after the page was rendered: if one changed in between, the page's own thread tells.
+  // Then readers with held comments get their page from Next.js until the page is rendered again.
+  const shared = commentThreadHtml(threadComments(thread.approved), thread.context, (comment) => cards.get(comment.id)!);
+  if (html.slice(start, end + THREAD_END.length) !== shared) return null;
   const before = html.slice(0, start);
   const after = html.slice(end + THREAD_END.length);
   let cardChars = 0;

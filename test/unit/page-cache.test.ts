@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { cacheableEventPage, serveCachedEventPage } from "@/lib/http/cached-event-page";
+import { cacheableEventPage, requestSharedPage, serveCachedEventPage } from "@/lib/http/cached-event-page";
 import { PageCache } from "@/lib/http/page-cache";
 import { PageVersions } from "@/lib/http/page-versions";
 import { gzipSync } from "node:zlib";
@@ -72,11 +72,21 @@ describe("PageCache", () => {
     await expect(cache.derive("b", other, async () => Promise.reject(new Error("database busy")))).rejects.toThrow("database busy");
     expect(await cache.derive("b", other, build)).toBe("built 3");
     // What is built counts toward the cache's memory like the pages: too much, and the oldest pages go.
-    expect(await cache.derive("b", other, build)).toBe("built 3");
-    cache.set("c", "v1", page("x".repeat(250)));
-    expect(await cache.derive("c", cache.get("c", "v1")!.page, async () => ({ value: "big", bytes: 600 }))).toBe("big");
+    for (const key of ["e", "f", "g", "h"]) {
+      cache.set(key, "v1", page("x".repeat(10)));
+      expect(await cache.derive(key, cache.get(key, "v1")!.page, async () => ({ value: key, bytes: 240 }))).toBe(key);
+    }
     expect(cache.get("a", "v2")).toBeUndefined();
-    expect(cache.usedBytes).toBeLessThanOrEqual(1000);
+    expect(cache.get("b", "v1")).toBeUndefined();
+    expect(cache.usedBytes).toBe(1000);
+    // Beyond a page's share of the cache (a quarter), it is not kept, and empties nothing: it is built again next time.
+    cache.set("i", "v1", page(""));
+    cache.get("e", "v1");
+    const small = cache.get("i", "v1")!.page;
+    expect(await cache.derive("i", small, async () => ({ value: "huge", bytes: 251 }))).toBe("huge");
+    expect(cache.usedBytes).toBe(1000);
+    expect(["e", "f", "g", "h", "i"].filter((key) => cache.get(key, "v1"))).toEqual(["e", "f", "g", "h", "i"]);
+    expect(await cache.derive("i", small, build)).toBe("built 4");
   });
 
   it("lets one request render a page at a time, and tells the others when it is over", async () => {
@@ -247,7 +257,7 @@ describe("which requests are served from the cache", () => {
 
 describe("serving event pages through the cache", () => {
   /** A real HTTP server whose renders answer `status` with a body naming the render; the version is `version`. */
-  async function pageServer(state: { version: string; status: number; held: boolean; renderMs?: number; thread?: boolean }) {
+  async function pageServer(state: { version: string; status: number; held: boolean; renderMs?: number; thread?: boolean; loopback?: boolean }) {
     const cache = new PageCache({ maxBytes: 1_000_000, ttlMs: 60_000 });
     const versions = new PageVersions({ maxAgeMs: 0, lastWriteAt: () => 0, read: async () => state.version });
     let renders = 0;
@@ -271,6 +281,7 @@ describe("serving event pages through the cache", () => {
         ownPendingComments: async () => (state.held ? [heldComment] : []),
         // Without a thread to add the reader's held comments to, their page is rendered by Next.js.
         commentThreadPage: async () => (state.thread ? threadPage : null),
+        renderSharedPage: state.loopback ? (target) => requestSharedPage((server.address() as AddressInfo).port, target) : undefined,
         render,
       }).then((served) => {
         if (!served) render();
@@ -330,6 +341,28 @@ describe("serving event pages through the cache", () => {
       state.held = true;
       state.version = "v2";
       expect(await server.get(own)).toMatchObject({ cache: null, body: expect.stringContaining(`render 3 at v2 for ${own}`) });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("has the shared page rendered once for readers with held comments when none is fresh, then completes it for each", async () => {
+    const state = { version: "v1", status: 200, held: true, thread: true, loopback: true, renderMs: 50 };
+    const server = await pageServer(state);
+    try {
+      const own = `debrief_own_comments=${heldComment.id}`;
+      const pages = await Promise.all([1, 2, 3, 4, 5].map(() => server.get(own)));
+      // One render, of the page everyone gets (no cookie of theirs), completed for each of them.
+      expect(pages.map((page) => page.cache)).toEqual(Array(5).fill("personal"));
+      for (const page of pages) expect(page.body).toContain("<h1>render 1 at v1</h1>");
+      for (const page of pages) expect(page.body).toContain("Mon commentaire");
+      // The page is then every reader's, from the cache, without their comment.
+      const shared = await server.get();
+      expect(shared).toMatchObject({ cache: "hit", body: expect.stringContaining("<h1>render 1 at v1</h1>") });
+      expect(shared.body).not.toContain("Mon commentaire");
+      // A new version: rendered once more for everyone, then completed for them.
+      state.version = "v2";
+      expect(await server.get(own)).toMatchObject({ cache: "personal", body: expect.stringContaining("<h1>render 2 at v2</h1>") });
     } finally {
       await server.close();
     }

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientTranslations } from "@/components/ClientTranslations";
 import { CommentForm } from "@/components/comments/CommentForm";
+import { KeepOwnComments } from "@/components/comments/KeepOwnComments";
 import { RecapRequestBox } from "@/components/recaps/RecapRequestBox";
 import { OWN_COMMENTS_COOKIE, parseOwnCommentIds } from "@/lib/comments/own-comments";
 import { commentThreadHtml } from "@/lib/comments/render-comment-thread";
@@ -175,6 +176,7 @@ export default async function EventPage({ params, searchParams }: PageProps) {
               __html: commentThreadHtml(event.comments, { locale, timeZone: event.timeZone, eventSlug: event.slug, commentPage: page }),
             }}
           />
+          <KeepOwnComments />
           {pageCount > 1 && (
             <nav className="pagination" aria-label={tComments("pagesLabel")}>
               {page > 1 ? (
