@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import { requestSharedPage, serveCachedEventPage } from "@/lib/http/cached-event-page";
 import { applyScriptHashPolicy } from "@/lib/http/content-security-policy";
 import { PageCache } from "@/lib/http/page-cache";
+import { OwnPendingAnswers } from "@/lib/http/own-pending-answers";
 import { PageVersions } from "@/lib/http/page-versions";
 import { getEventPageVersion } from "@/lib/events/get-event-page-version";
 import { refusalPage, refuseBeforeNext } from "@/lib/http/request-guards";
@@ -41,6 +42,13 @@ const cache = env.PAGE_CACHE_MB > 0 ? new PageCache({ maxBytes: env.PAGE_CACHE_M
 // Each page's version is checked against the database at most every 250 ms: a change made on another
 // instance (or by the worker) shows within that, one made here at once (docs/decisions/007-page-cache.md).
 const versions = new PageVersions({ maxAgeMs: 250, read: (slug) => getEventPageVersion({ db, slug }) });
+
+// Which comments of a reader await moderation, per page version (a reload costs no query): at most 5 s old.
+const ownPending = new OwnPendingAnswers({
+  read: (slug, ownCommentIds) => listOwnPendingComments({ db, event: { slug }, ownCommentIds }),
+  maxAgeMs: 5_000,
+  maxEntries: 1_000,
+});
 
 /** The scheme the visitor used: the trusted proxy's X-Forwarded-Proto, else plain http (this server has no TLS). */
 export function clientProtocol(forwardedProto: string | string[] | undefined, hops: number): "http" | "https" {
@@ -76,7 +84,7 @@ const server = http.createServer(async (request, response) => {
           response,
           cache,
           versions,
-          ownPendingComments: (slug, ownCommentIds) => listOwnPendingComments({ db, event: { slug }, ownCommentIds }),
+          ownPendingComments: (slug, ownCommentIds, version) => ownPending.get(slug, ownCommentIds, version),
           commentThreadPage: (slug, requestedPage, locale) => getCommentThreadPage({ db, slug, requestedPage, locale }),
           renderSharedPage: (target) => requestSharedPage((server.address() as AddressInfo).port, target),
           render,

@@ -107,8 +107,8 @@ export async function serveCachedEventPage(options: {
   response: ServerResponse;
   cache: PageCache;
   versions: PageVersions;
-  /** This reader's comments awaiting moderation on the event (while there is one, the page is theirs alone). */
-  ownPendingComments: (eventSlug: string, ownCommentIds: string[]) => Promise<PublicComment[]>;
+  /** This reader's comments awaiting moderation on the event, at this page version (while there is one, the page is theirs alone). */
+  ownPendingComments: (eventSlug: string, ownCommentIds: string[], version: string) => Promise<PublicComment[]>;
   /**
    * Has the shared page of this request rendered and kept (an anonymous request to this server, see
    * {@link requestSharedPage}), resolving once it is: a reader with held comments then gets it completed.
@@ -124,7 +124,7 @@ export async function serveCachedEventPage(options: {
   const version = await options.versions.get(target.slug);
   if (version === null) return false;
   if (target.ownCommentIds.length > 0) {
-    const ownPending = await options.ownPendingComments(target.slug, target.ownCommentIds);
+    const ownPending = await options.ownPendingComments(target.slug, target.ownCommentIds, version);
     if (ownPending.length > 0) return servePersonal(ownPending);
   }
 
