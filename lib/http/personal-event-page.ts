@@ -1,14 +1,22 @@
 import type { CommentThreadPage } from "@/lib/comments/get-comment-thread-page";
 import { commentCardHtml, commentThreadHtml, THREAD_END, THREAD_START } from "@/lib/comments/render-comment-thread";
 import { threadComments, withOwnPendingComments, type PublicComment } from "@/lib/comments/thread-comments";
-import { decodeBody, encodeBody } from "./content-encoding";
+import { decodeBody, encodeBody, type GzipFrame, gzipFrame, gzipFrameBytes, gzipWithin } from "./content-encoding";
 import type { CachedPage } from "./page-cache";
 
 /**
  * The shared page of an event taken apart around its comment thread, with the cards of that thread's
  * comments: what the page of a reader whose own comments await moderation is made from.
  */
-export type PersonalPageBase = { page: CachedPage; before: string; after: string; thread: CommentThreadPage; cards: Map<string, string> };
+export type PersonalPageBase = {
+  page: CachedPage;
+  before: string;
+  after: string;
+  /** For a gzip page (what browsers get): the parts around the thread, compressed once. */
+  gzip: GzipFrame | null;
+  thread: CommentThreadPage;
+  cards: Map<string, string>;
+};
 
 /**
  * Takes the shared page apart around its thread (null when it does not hold exactly one, or not the thread these
@@ -26,10 +34,14 @@ export function personalPageBase(page: CachedPage, thread: CommentThreadPage): {
   if (html.slice(start, end + THREAD_END.length) !== shared) return null;
   const before = html.slice(0, start);
   const after = html.slice(end + THREAD_END.length);
+  const gzip = headerValue(page, "content-encoding")?.toLowerCase() === "gzip" ? gzipFrame(before, after) : null;
   let cardChars = 0;
   for (const card of cards.values()) cardChars += card.length;
   // JavaScript strings take up to two bytes a character.
-  return { value: { page, before, after, thread, cards }, bytes: 2 * (before.length + after.length + cardChars) };
+  return {
+    value: { page, before, after, gzip, thread, cards },
+    bytes: 2 * (before.length + after.length + cardChars) + (gzip ? gzipFrameBytes(gzip) : 0),
+  };
 }
 
 /**
@@ -40,7 +52,9 @@ export async function personalPage(base: PersonalPageBase, ownPending: PublicCom
   const { thread } = base;
   const comments = threadComments(withOwnPendingComments(thread.approved, ownPending, { lastPage: thread.lastPage }));
   const threadHtml = commentThreadHtml(comments, thread.context, (comment) => base.cards.get(comment.id) ?? commentCardHtml(comment, thread.context));
-  const body = await encodeBody(base.before + threadHtml + base.after, headerValue(base.page, "content-encoding"));
+  const body = base.gzip
+    ? await gzipWithin(base.gzip, threadHtml)
+    : await encodeBody(base.before + threadHtml + base.after, headerValue(base.page, "content-encoding"));
   const headers: CachedPage["headers"] = { ...base.page.headers, "content-length": String(body.length) };
   delete headers.etag;
   return { status: base.page.status, headers, body };
