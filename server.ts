@@ -86,7 +86,7 @@ const server = http.createServer(async (request, response) => {
           versions,
           ownPendingComments: (slug, ownCommentIds, version) => ownPending.get(slug, ownCommentIds, version),
           commentThreadPage: (slug, requestedPage, locale) => getCommentThreadPage({ db, slug, requestedPage, locale }),
-          renderSharedPage: (target) => requestSharedPage((server.address() as AddressInfo).port, target),
+          renderSharedPage: (target) => requestSharedPage(server.address() as AddressInfo, target),
           render,
         })
       )

@@ -1,4 +1,5 @@
 import { get, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { FORM_TOKEN_COOKIE, formTokenCookie } from "@/lib/comments/form-token";
 import type { CommentThreadPage } from "@/lib/comments/get-comment-thread-page";
@@ -65,11 +66,11 @@ export type SharedPageTarget = { key: string; url: string; headers: IncomingMess
 const sharedRenders = new Map<string, Promise<void>>();
 
 /**
- * Asks this server (listening on `port`) for the page of `target` as an anonymous reader in the same language
+ * Asks this server (listening at `listening`) for the page of `target` as an anonymous reader in the same language
  * with the same encodings would, so that it is rendered and kept as theirs would be; one request per page at a
  * time, however many readers with held comments wait for it. Resolves when the answer is over, or after 10 s.
  */
-export function requestSharedPage(port: number, target: SharedPageTarget): Promise<void> {
+export function requestSharedPage(listening: AddressInfo, target: SharedPageTarget): Promise<void> {
   let pending = sharedRenders.get(target.key);
   if (!pending) {
     const locale = new RequestCookies(new Headers({ cookie: String(target.headers.cookie ?? "") })).get(LOCALE_COOKIE)?.value;
@@ -80,7 +81,9 @@ export function requestSharedPage(port: number, target: SharedPageTarget): Promi
     }
     if (locale) headers.cookie = `${LOCALE_COOKIE}=${encodeURIComponent(locale)}`;
     pending = new Promise<void>((resolve) => {
-      const loopback = get({ host: "127.0.0.1", port, path: target.url, headers, timeout: 10_000 }, (response) => {
+      // Listening on every address: asked on the loopback one.
+      const host = listening.address === "0.0.0.0" ? "127.0.0.1" : listening.address === "::" ? "::1" : listening.address;
+      const loopback = get({ host, port: listening.port, path: target.url, headers, timeout: 10_000 }, (response) => {
         response.resume();
         response.on("close", resolve);
       });

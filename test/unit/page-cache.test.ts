@@ -281,7 +281,7 @@ describe("serving event pages through the cache", () => {
         ownPendingComments: async () => (state.held ? [heldComment] : []),
         // Without a thread to add the reader's held comments to, their page is rendered by Next.js.
         commentThreadPage: async () => (state.thread ? threadPage : null),
-        renderSharedPage: state.loopback ? (target) => requestSharedPage((server.address() as AddressInfo).port, target) : undefined,
+        renderSharedPage: state.loopback ? (target) => requestSharedPage(server.address() as AddressInfo, target) : undefined,
         render,
       }).then((served) => {
         if (!served) render();
