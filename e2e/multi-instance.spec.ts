@@ -89,6 +89,7 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
 
     // A comment through each instance; both are held for moderation.
     const bodies = PORTS.map((port) => `Posté via l’instance ${port}. Y aura-t-il un compte rendu ? (${Date.now()})`);
+    const commentIds: string[] = [];
     for (const [index, body] of bodies.entries()) {
       const response = await fetch(`${site(index)}/api/events/${DEMO_EVENT_SLUG}/comments`, {
         method: "POST",
@@ -96,7 +97,9 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
         body: JSON.stringify({ authorName: `Auteur ${index}`, authorEmail: `auteur-${index}-${Date.now()}@example.org`, body }),
       });
       expect(response.status).toBe(201);
-      expect(await response.json()).toMatchObject({ status: "PENDING" });
+      const posted = await response.json();
+      expect(posted).toMatchObject({ status: "PENDING" });
+      commentIds.push(posted.id);
     }
 
     // The second instance serves the event page to anonymous readers from its cache…
@@ -106,6 +109,15 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
     const cached = await pageOnSecond();
     expect(cached.headers.get("x-debrief-cache")).toBe("hit");
     for (const body of bodies) expect(await cached.clone().text()).not.toContain(body.slice(0, 30));
+    // The author of the first comment, reading on the second instance, gets that page with their comment, marked held.
+    const authorOnSecond = () =>
+      fetch(`${site(1)}${DEMO_EVENT_PATH}`, { headers: { "accept-language": "fr", cookie: `debrief_own_comments=${commentIds[0]}` } });
+    const authorsPage = await authorOnSecond();
+    expect(authorsPage.headers.get("x-debrief-cache")).toBe("personal");
+    const authorsHtml = await authorsPage.text();
+    expect(authorsHtml).toContain(bodies[0].slice(0, 30));
+    expect(authorsHtml).toContain(`<li id="comment-${commentIds[0]}" class="comment"><article class="comment__card comment__card--pending">`);
+    expect(authorsHtml).not.toContain(bodies[1].slice(0, 30));
 
     // A host signs in on the first instance, approves both, publishes the recap.
     const hostEmail = `hote-multi-${Date.now()}@example.org`;
@@ -125,6 +137,13 @@ test("two instances and two workers on one PostgreSQL: comments through both, re
     expect(afterApproval.headers.get("x-debrief-cache")).toBe("miss");
     const html = await afterApproval.text();
     for (const body of bodies) expect(html).toContain(body.slice(0, 30));
+    // The author too gets the page every reader gets now, their comment no longer marked held.
+    const authorsPageAfter = await authorOnSecond();
+    expect(authorsPageAfter.headers.get("x-debrief-cache")).toBe("hit");
+    const authorsHtmlAfter = await authorsPageAfter.text();
+    expect(authorsHtmlAfter).toContain(bodies[0].slice(0, 30));
+    expect(authorsHtmlAfter).toContain(`<li id="comment-${commentIds[0]}" class="comment"><article class="comment__card">`);
+    expect(authorsHtmlAfter).not.toContain("comment__card--pending");
     // The other instance shows what this one approved.
     const reader = await browser.newPage();
     await reader.goto(`${site(1)}${DEMO_EVENT_PATH}`);
