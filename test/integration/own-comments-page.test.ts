@@ -3,7 +3,11 @@
 // one every reader gets again, served from the page cache.
 import { describe, expect, it } from "vitest";
 import { listOwnPendingComments } from "@/lib/comments/list-own-pending-comments";
+import { getCommentThreadPage } from "@/lib/comments/get-comment-thread-page";
+import { threadComments, withOwnPendingComments } from "@/lib/comments/thread-comments";
 import { createDatabase } from "@/lib/db/client";
+import { getPublishedEvent } from "@/lib/events/get-event";
+import { getSiteSettings } from "@/lib/settings/site-settings";
 import { createComment, createEvent } from "../factories";
 
 const db = createDatabase();
@@ -33,5 +37,31 @@ describe("a reader's own comments and the shared page", () => {
     // Another reader's held comment does not make this reader's page personal.
     await createComment(db, event.id, { status: "PENDING" });
     expect(await pending([approved.id])).toEqual([]);
+  });
+
+  it("builds the reader's thread from the approved comments of the page and their held ones exactly as the page rendered for them", async () => {
+    const event = await createEvent(db, { timeZone: "America/Montreal" });
+    const at = (minute: number) => new Date(Date.UTC(2026, 2, 10, 20, minute));
+    const first = await createComment(db, event.id, { createdAt: at(1) });
+    const second = await createComment(db, event.id, { createdAt: at(2) });
+    const reply = await createComment(db, event.id, { createdAt: at(3), parentId: first.id, depth: 1 });
+    const heldReply = await createComment(db, event.id, { status: "PENDING", createdAt: at(4), parentId: reply.id, depth: 2 });
+    const heldNew = await createComment(db, event.id, { status: "PENDING", createdAt: at(5) });
+    await createComment(db, event.id, { status: "PENDING", createdAt: at(6) }); // someone else's
+    const ownCommentIds = [heldReply.id, heldNew.id];
+
+    const thread = await getCommentThreadPage({ db, slug: event.slug, requestedPage: 7, locale: "en" });
+    expect(thread).toMatchObject({ context: { locale: "en", timeZone: "America/Montreal", eventSlug: event.slug, commentPage: 1 }, lastPage: true });
+    expect(thread!.approved.map((comment) => comment.id)).toEqual([first.id, second.id, reply.id]);
+    const own = await listOwnPendingComments({ db, event: { slug: event.slug }, ownCommentIds });
+    const rendered = await getPublishedEvent({ db, slug: event.slug, ownCommentIds, commentPage: 7 });
+    expect(threadComments(withOwnPendingComments(thread!.approved, own, { lastPage: thread!.lastPage }))).toEqual(rendered!.comments);
+    // Without a language of the reader's, the site's.
+    expect((await getCommentThreadPage({ db, slug: event.slug, requestedPage: 1, locale: "default" }))?.context.locale).toBe(
+      (await getSiteSettings(db)).defaultLocale,
+    );
+    // An event that is not public has no thread.
+    const draft = await createEvent(db, { status: "DRAFT" });
+    expect(await getCommentThreadPage({ db, slug: draft.slug, requestedPage: 1, locale: "fr" })).toBeNull();
   });
 });

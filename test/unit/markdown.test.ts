@@ -177,4 +177,83 @@ describe("the comment thread", () => {
     expect(html).not.toContain(`replyTo=${"d".repeat(25)}`);
     expect(html).toContain("Animateur·rice");
   });
+
+  it("marks up each comment as the page's style and links expect: nested replies, host badge, held state, reply links on approved ones", () => {
+    // The classes carry the layout (indented replies, the held card's look), the ids the links to each comment.
+    const html = commentThreadHtml(
+      threadComments([
+        {
+          id: "c".repeat(25),
+          parentId: null,
+          authorName: "Martin",
+          authorUrl: "https://example.org/martin",
+          body: "Y a-t-il eu un compte rendu ?",
+          status: "APPROVED",
+          createdAt: new Date("2026-11-30T10:00:00Z"),
+          byHost: false,
+        },
+        {
+          id: "d".repeat(25),
+          parentId: "c".repeat(25),
+          authorName: "Frédéric",
+          authorUrl: null,
+          body: "Il arrive.",
+          status: "APPROVED",
+          createdAt: new Date("2026-11-30T10:05:00Z"),
+          byHost: true,
+        },
+        {
+          id: "e".repeat(25),
+          parentId: "d".repeat(25),
+          authorName: "Camille",
+          authorUrl: "ftp://example.org",
+          body: "Merci !",
+          status: "PENDING",
+          createdAt: new Date("2026-11-30T10:10:00Z"),
+          byHost: false,
+        },
+      ]),
+      { locale: "en", timeZone: "Europe/Paris", eventSlug: "atelier", commentPage: 2 },
+    );
+    const reply = (id: string) => `<a class="comment__reply" href="/events/atelier?comments=2&amp;replyTo=${id}#comment-form">Reply</a>`;
+    expect(html).toBe(
+      [
+        '<!--debrief:thread--><ol class="comment-list"><li id="comment-ccccccccccccccccccccccccc" class="comment">',
+        '<article class="comment__card"><header class="comment__meta"><strong class="comment__author"><a href="https://example.org/martin" rel="nofollow ugc noopener">Martin</a></strong>',
+        ' <time datetime="2026-11-30T10:00:00.000Z" class="muted">on Nov 30, 2026, 11:00 AM</time></header>',
+        `<div class="comment__body prose"><p>Y a-t-il eu un compte rendu ?</p>\n</div>${reply("c".repeat(25))}</article>`,
+        '<ol class="comment-list comment-list--replies"><li id="comment-ddddddddddddddddddddddddd" class="comment">',
+        '<article class="comment__card"><header class="comment__meta"><strong class="comment__author">Frédéric</strong><span class="badge badge--host">Host</span>',
+        ' <time datetime="2026-11-30T10:05:00.000Z" class="muted">on Nov 30, 2026, 11:05 AM</time></header>',
+        `<div class="comment__body prose"><p>Il arrive.</p>\n</div>${reply("d".repeat(25))}</article>`,
+        '<ol class="comment-list comment-list--replies"><li id="comment-eeeeeeeeeeeeeeeeeeeeeeeee" class="comment">',
+        '<article class="comment__card comment__card--pending"><header class="comment__meta"><strong class="comment__author">Camille</strong>',
+        ' <time datetime="2026-11-30T10:10:00.000Z" class="muted">on Nov 30, 2026, 11:10 AM</time><span class="badge">Awaiting moderation — only you can see it</span></header>',
+        '<div class="comment__body prose"><p>Merci !</p>\n</div></article>',
+        "</li></ol></li></ol></li></ol><!--/debrief:thread-->",
+      ].join(""),
+    );
+    // On the first page, reply links carry no page number.
+    const first = {
+      id: "f".repeat(25),
+      parentId: null,
+      authorName: "A",
+      authorUrl: null,
+      body: "b",
+      status: "APPROVED" as const,
+      createdAt: new Date(0),
+      byHost: false,
+    };
+    expect(commentThreadHtml(threadComments([first]), { locale: "en", timeZone: "UTC", eventSlug: "atelier", commentPage: 1 })).toContain(
+      `href="/events/atelier?replyTo=${first.id}#comment-form"`,
+    );
+  });
+
+  it("says there is no comment yet, in the reader's language, when there is none to show", () => {
+    const context = { timeZone: "Europe/Paris", eventSlug: "atelier", commentPage: 1 };
+    expect(commentThreadHtml([], { ...context, locale: "fr" })).toBe(
+      '<!--debrief:thread--><p class="muted">Pas encore de commentaire. Soyez la première personne à réagir.</p><!--/debrief:thread-->',
+    );
+    expect(commentThreadHtml([], { ...context, locale: "en" })).toContain('<p class="muted">No comments yet. Be the first to respond.</p>');
+  });
 });

@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { cacheableEventPage, requestSharedPage, serveCachedEventPage } from "@/lib/http/cached-event-page";
 import { PageCache } from "@/lib/http/page-cache";
 import { PageVersions } from "@/lib/http/page-versions";
+import { personalPage, personalPageBase } from "@/lib/http/personal-event-page";
 import { gzipSync } from "node:zlib";
 import type { CommentThreadPage } from "@/lib/comments/get-comment-thread-page";
-import { commentThreadHtml } from "@/lib/comments/render-comment-thread";
+import { commentCardHtml, commentThreadHtml } from "@/lib/comments/render-comment-thread";
 import { threadComments, type PublicComment } from "@/lib/comments/thread-comments";
 
 const page = (text: string) => ({ status: 200, headers: { "content-type": "text/html" }, body: Buffer.from(text) });
@@ -420,3 +421,38 @@ const heldComment: PublicComment = {
 };
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("the page of a reader with held comments, made from the shared one", () => {
+  const thread = commentThreadHtml(threadComments(threadPage.approved), threadPage.context);
+  const shared = (html: string) => ({ status: 200, headers: { "content-type": "text/html" }, body: Buffer.from(html) });
+
+  it("is made only from a page holding exactly one thread, the one its comments make", () => {
+    const [start, end] = ["<!--debrief:thread-->", "<!--/debrief:thread-->"];
+    const inner = thread.slice(start.length, -end.length);
+    for (const html of [
+      "<main>no thread</main>",
+      `<main>${thread}${thread}</main>`,
+      `<main>${thread}${start}</main>`,
+      `<main>${thread}${end}</main>`,
+      `<main>${end}${inner}${start}</main>`,
+      `<main>${start}${inner}</main>`,
+      // A comment changed between the render and the read: the page's thread is not the one they make.
+      `<main>${thread.replace("Martin", "Martine")}</main>`,
+    ]) {
+      expect(personalPageBase(shared(html), threadPage), html.slice(0, 60)).toBeNull();
+    }
+    expect(personalPageBase(shared(`<main>${thread}</main>`), threadPage)).not.toBeNull();
+  });
+
+  it("puts the reader's comments in the thread of an uncompressed page too, and counts what it keeps", async () => {
+    const html = `<h1>Atelier</h1>${thread}<footer>fin</footer>`;
+    const base = personalPageBase(shared(html), threadPage)!;
+    // What is kept (the page around the thread, each card) is counted at two bytes a character, at least.
+    const cards = threadPage.approved.map((comment) => commentCardHtml(comment, threadPage.context)).join("");
+    expect(base.bytes).toBe(2 * ("<h1>Atelier</h1>".length + "<footer>fin</footer>".length + cards.length));
+    const page = await personalPage(base.value, [heldComment]);
+    const expected = `<h1>Atelier</h1>${commentThreadHtml(threadComments([...threadPage.approved, heldComment]), threadPage.context)}<footer>fin</footer>`;
+    expect(page.body.toString("utf8")).toBe(expected);
+    expect(page.headers["content-length"]).toBe(String(Buffer.byteLength(expected)));
+  });
+});
