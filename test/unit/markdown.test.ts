@@ -186,7 +186,7 @@ describe("the comment thread", () => {
           id: "c".repeat(25),
           parentId: null,
           authorName: "Martin",
-          authorUrl: "https://example.org/martin",
+          authorUrl: "http://example.org/martin",
           body: "Y a-t-il eu un compte rendu ?",
           status: "APPROVED",
           createdAt: new Date("2026-11-30T10:00:00Z"),
@@ -219,7 +219,7 @@ describe("the comment thread", () => {
     expect(html).toBe(
       [
         '<!--debrief:thread--><ol class="comment-list"><li id="comment-ccccccccccccccccccccccccc" class="comment">',
-        '<article class="comment__card"><header class="comment__meta"><strong class="comment__author"><a href="https://example.org/martin" rel="nofollow ugc noopener">Martin</a></strong>',
+        '<article class="comment__card"><header class="comment__meta"><strong class="comment__author"><a href="http://example.org/martin" rel="nofollow ugc noopener">Martin</a></strong>',
         ' <time datetime="2026-11-30T10:00:00.000Z" class="muted">on Nov 30, 2026, 11:00 AM</time></header>',
         `<div class="comment__body prose"><p>Y a-t-il eu un compte rendu ?</p>\n</div>${reply("c".repeat(25))}</article>`,
         '<ol class="comment-list comment-list--replies"><li id="comment-ddddddddddddddddddddddddd" class="comment">',
@@ -246,6 +246,11 @@ describe("the comment thread", () => {
     };
     expect(commentThreadHtml(threadComments([first]), { locale: "en", timeZone: "UTC", eventSlug: "atelier", commentPage: 1 })).toContain(
       `href="/events/atelier?replyTo=${first.id}#comment-form"`,
+    );
+    // Conversations follow one another in one list.
+    const next = { ...first, id: "g".repeat(25) };
+    expect(commentThreadHtml(threadComments([first, next]), { locale: "en", timeZone: "UTC", eventSlug: "atelier", commentPage: 1 })).toContain(
+      `</article></li><li id="comment-${next.id}" class="comment">`,
     );
   });
 
