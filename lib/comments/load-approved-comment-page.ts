@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { publicCommentSelect, toPublicComment } from "./list-own-pending-comments";
 import { MAX_REPLY_DEPTH } from "./reply-depth";
-import type { PublicComment } from "./thread-comments";
+import { chronologically, type PublicComment } from "./thread-comments";
 
 /** Conversations (a top-level comment with its replies) per page of an event. */
 export const THREADS_PER_PAGE = 50;
@@ -44,6 +44,6 @@ export async function loadApprovedCommentPage(options: { db: Database; eventId: 
     comments.push(...replies);
     parents = replies.map((reply) => reply.id);
   }
-  const sorted = comments.map(toPublicComment).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  const sorted = comments.map(toPublicComment).sort(chronologically);
   return { commentCount, page, pageCount, threadCount, approved: sorted };
 }

@@ -63,5 +63,10 @@ export function withOwnPendingComments(approved: PublicComment[], ownPending: Pu
     }
     waiting = still;
   }
-  return [...approved, ...shown].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  return [...approved, ...shown].sort(chronologically);
+}
+
+/** Oldest first; comments posted in the same millisecond by id, so every page orders them alike. */
+export function chronologically(a: PublicComment, b: PublicComment): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
 }
