@@ -12,7 +12,7 @@ export function proxy(request: NextRequest) {
   if (slug && request.method === "GET") {
     response.headers.append(
       "Set-Cookie",
-      formTokenCookie(slug, new Date(), request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https"),
+      formTokenCookie(slug, Date.now(), request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https"),
     );
   }
   return response;

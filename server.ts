@@ -12,7 +12,7 @@ import { getCommentThreadPage } from "@/lib/comments/get-comment-thread-page";
 import { listOwnPendingComments } from "@/lib/comments/list-own-pending-comments";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { requestSharedPage, serveCachedEventPage } from "@/lib/http/cached-event-page";
+import { type EventPageCacheContext, requestSharedPage, serveCachedEventPage } from "@/lib/http/cached-event-page";
 import { applyScriptHashPolicy } from "@/lib/http/content-security-policy";
 import { PageCache } from "@/lib/http/page-cache";
 import { OwnPendingAnswers } from "@/lib/http/own-pending-answers";
@@ -38,10 +38,12 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const cache = env.PAGE_CACHE_MB > 0 ? new PageCache({ maxBytes: env.PAGE_CACHE_MB * 2 ** 20, ttlMs: 60_000 }) : null;
-// Each page's version is checked against the database at most every 250 ms: a change made on another
-// instance (or by the worker) shows within that, one made here at once (docs/decisions/007-page-cache.md).
-const versions = new PageVersions({ maxAgeMs: 250, read: (slug) => getEventPageVersion({ db, slug }) });
+/** Has Next.js answer the request. */
+function render(request: http.IncomingMessage, response: http.ServerResponse) {
+  // The recap box other sites frame sends its own policy (frame-ancestors from the settings).
+  if (request.method === "GET" && !request.url?.startsWith("/embed/events/")) applyScriptHashPolicy(response);
+  void handle(request, response);
+}
 
 // Which comments of a reader await moderation, per page version (a reload costs no query): at most 5 s old.
 const ownPending = new OwnPendingAnswers({
@@ -49,6 +51,20 @@ const ownPending = new OwnPendingAnswers({
   maxAgeMs: 5_000,
   maxEntries: 1_000,
 });
+
+const pageCache: EventPageCacheContext | null =
+  env.PAGE_CACHE_MB > 0
+    ? {
+        cache: new PageCache({ maxBytes: env.PAGE_CACHE_MB * 2 ** 20, ttlMs: 60_000 }),
+        // Each page's version is checked against the database at most every 250 ms: a change made on another
+        // instance (or by the worker) shows within that, one made here at once (docs/decisions/007-page-cache.md).
+        versions: new PageVersions({ maxAgeMs: 250, read: (slug) => getEventPageVersion({ db, slug }) }),
+        ownPendingComments: (slug, ownCommentIds, version) => ownPending.get(slug, ownCommentIds, version),
+        commentThreadPage: (slug, requestedPage, locale) => getCommentThreadPage({ db, slug, requestedPage, locale }),
+        renderSharedPage: (target) => requestSharedPage(server.address() as AddressInfo, target),
+        render,
+      }
+    : null;
 
 /** The scheme the visitor used: the trusted proxy's X-Forwarded-Proto, else plain http (this server has no TLS). */
 export function clientProtocol(forwardedProto: string | string[] | undefined, hops: number): "http" | "https" {
@@ -71,33 +87,16 @@ const server = http.createServer(async (request, response) => {
     response.end(refusalPage(refusal, request.headers["accept-language"]));
     return;
   }
-  const render = () => {
-    // The recap box other sites frame sends its own policy (frame-ancestors from the settings).
-    if (request.method === "GET" && !request.url?.startsWith("/embed/events/")) applyScriptHashPolicy(response);
-    void handle(request, response);
-  };
-  if (cache) {
+  if (pageCache) {
     try {
-      if (
-        await serveCachedEventPage({
-          request,
-          response,
-          cache,
-          versions,
-          ownPendingComments: (slug, ownCommentIds, version) => ownPending.get(slug, ownCommentIds, version),
-          commentThreadPage: (slug, requestedPage, locale) => getCommentThreadPage({ db, slug, requestedPage, locale }),
-          renderSharedPage: (target) => requestSharedPage(server.address() as AddressInfo, target),
-          render,
-        })
-      )
-        return;
+      if (await serveCachedEventPage(request, response, pageCache)) return;
     } catch (error) {
       // The cache is an optimisation: when it fails, the page is rendered as usual.
       console.error("Page cache:", error);
       if (response.headersSent) return;
     }
   }
-  render();
+  render(request, response);
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {

@@ -18,9 +18,18 @@ export function issueFormToken(eventSlug: string, now: Date): string {
   });
 }
 
-/** The Set-Cookie header value carrying a fresh form token for an event page (scoped to that page's path). */
-export function formTokenCookie(eventSlug: string, now: Date, secure: boolean): string {
-  return `${FORM_TOKEN_COOKIE}=${issueFormToken(eventSlug, now)}; Path=/events/${eventSlug}; Max-Age=${FORM_TOKEN_VALIDITY_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+let lastCookie: { eventSlug: string; nowMs: number; secure: boolean; cookie: string } | null = null;
+
+/**
+ * The Set-Cookie header value carrying a fresh form token for an event page (scoped to that page's path), issued
+ * `nowMs`. The token is the same for every view of a page in one millisecond: the last one is reused (on a busy
+ * page, its signature was most of what serving a cached view cost).
+ */
+export function formTokenCookie(eventSlug: string, nowMs: number, secure: boolean): string {
+  if (lastCookie?.nowMs === nowMs && lastCookie.eventSlug === eventSlug && lastCookie.secure === secure) return lastCookie.cookie;
+  const cookie = `${FORM_TOKEN_COOKIE}=${issueFormToken(eventSlug, new Date(nowMs))}; Path=/events/${eventSlug}; Max-Age=${FORM_TOKEN_VALIDITY_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+  lastCookie = { eventSlug, nowMs, secure, cookie };
+  return cookie;
 }
 
 /** Seconds since the token was issued for this event, or null when it is missing, forged, for another event or expired. */

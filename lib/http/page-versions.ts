@@ -21,11 +21,18 @@ export class PageVersions {
     },
   ) {}
 
+  /** The version of `slug` when a copy recent enough is known (what {@link get} would answer at once), else undefined. */
+  peek(slug: string): string | null | undefined {
+    const copy = this.known.get(slug);
+    if (copy && this.now() - copy.readAt < this.options.maxAgeMs && copy.readAt > (this.options.lastWriteAt ?? lastLocalWriteAt)()) return copy.version;
+    return undefined;
+  }
+
   async get(slug: string): Promise<string | null> {
+    const known = this.peek(slug);
+    if (known !== undefined) return known;
     const now = this.now();
     const lastWrite = (this.options.lastWriteAt ?? lastLocalWriteAt)();
-    const copy = this.known.get(slug);
-    if (copy && now - copy.readAt < this.options.maxAgeMs && copy.readAt > lastWrite) return copy.version;
     // A read under way is shared, unless it started before this process's last write (it may miss it).
     const pending = this.reading.get(slug);
     if (pending && pending.startedAt > lastWrite) return pending.read;

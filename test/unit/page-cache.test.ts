@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { cacheableEventPage, requestSharedPage, serveCachedEventPage } from "@/lib/http/cached-event-page";
+import { cacheableEventPage, type EventPageCacheContext, requestSharedPage, serveCachedEventPage } from "@/lib/http/cached-event-page";
 import { PageCache } from "@/lib/http/page-cache";
 import { PageVersions } from "@/lib/http/page-versions";
 import { personalPage, personalPageBase } from "@/lib/http/personal-event-page";
@@ -237,6 +237,23 @@ describe("which requests are served from the cache", () => {
     expect(cacheableEventPage(request("/events/atelier", { cookie: "NEXT_LOCALE=%65n", "accept-language": "fr" }))?.key).toBe("atelier|1|en|");
   });
 
+  it("gives each visitor the language they ask for, however many visitors asked before in another", () => {
+    // The same Accept-Language with and without a language chosen on the site, in both orders.
+    for (const [cookie, expected] of [
+      ["NEXT_LOCALE=en", "en"],
+      [undefined, "fr"],
+      ["NEXT_LOCALE=en", "en"],
+      ["NEXT_LOCALE=xx", "fr"],
+    ] as const) {
+      expect(cacheableEventPage(request("/events/atelier", { "accept-language": "fr-FR,fr;q=0.9", ...(cookie ? { cookie } : {}) }))?.locale).toBe(expected);
+    }
+    // More distinct Accept-Language values than the remembered answers hold: each still gets its own.
+    for (let index = 0; index < 1_500; index++) {
+      const [language, expected] = index % 2 ? ["de", "default"] : ["en", "en"];
+      expect(cacheableEventPage(request("/events/atelier", { "accept-language": `${language};q=0.${(index % 9) + 1}, x-${index}` }))?.locale).toBe(expected);
+    }
+  });
+
   it("leaves everything personal or unusual to Next.js", () => {
     for (const [url, headers, method] of [
       ["/events/atelier", { rsc: "1" }],
@@ -249,6 +266,14 @@ describe("which requests are served from the cache", () => {
       ["/events/atelier?comments=x", {}],
       ["/events/atelier?_rsc=1", {}],
       ["/events/atelier/other", {}],
+      // Paths that are the event page only once normalised or decoded: Next.js's to answer.
+      ["/events/atelier#comments", {}],
+      ["/events/%61telier", {}],
+      ["/events/x/../atelier", {}],
+      ["//events/atelier", {}],
+      // A repeated page number is no page number for the page (it shows page 1): not to be kept as page 2.
+      ["/events/atelier?comments=2&comments=3", {}],
+      ["/events/atelier?comments=2&comments=2", {}],
       ["/dashboard", {}],
     ] as [string, Record<string, string>, string?][]) {
       expect(cacheableEventPage(request(url, headers, method)), `${method ?? "GET"} ${url} ${JSON.stringify(headers)}`).toBeNull();
@@ -263,8 +288,19 @@ describe("serving event pages through the cache", () => {
     const versions = new PageVersions({ maxAgeMs: 0, lastWriteAt: () => 0, read: async () => state.version });
     let renders = 0;
     const server = createServer((request, response) => {
+      void serveCachedEventPage(request, response, context).then((served) => {
+        if (!served) context.render(request, response);
+      });
+    });
+    const context: EventPageCacheContext = {
+      cache,
+      versions,
+      ownPendingComments: async () => (state.held ? [heldComment] : []),
+      // Without a thread to add the reader's held comments to, their page is rendered by Next.js.
+      commentThreadPage: async () => (state.thread ? threadPage : null),
+      renderSharedPage: state.loopback ? (target) => requestSharedPage(server.address() as AddressInfo, target) : undefined,
       // As server.ts does: what the cache does not answer, Next.js renders.
-      const render = () => {
+      render: (request, response) => {
         const render = ++renders;
         response.statusCode = state.status;
         response.setHeader("content-type", "text/html");
@@ -273,21 +309,8 @@ describe("serving event pages through the cache", () => {
         // Compressed as Next.js sends it: the page made for one reader must be compressed the same way.
         if (state.thread) response.setHeader("content-encoding", "gzip");
         setTimeout(() => response.end(state.thread ? gzipSync(html) : html), state.renderMs ?? 0);
-      };
-      void serveCachedEventPage({
-        request,
-        response,
-        cache,
-        versions,
-        ownPendingComments: async () => (state.held ? [heldComment] : []),
-        // Without a thread to add the reader's held comments to, their page is rendered by Next.js.
-        commentThreadPage: async () => (state.thread ? threadPage : null),
-        renderSharedPage: state.loopback ? (target) => requestSharedPage(server.address() as AddressInfo, target) : undefined,
-        render,
-      }).then((served) => {
-        if (!served) render();
-      });
-    });
+      },
+    };
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const get = async (cookie?: string) => {

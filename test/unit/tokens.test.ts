@@ -2,7 +2,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
-import { formTokenAgeSeconds, issueFormToken } from "@/lib/comments/form-token";
+import { formTokenAgeSeconds, formTokenCookie, issueFormToken } from "@/lib/comments/form-token";
 import { recapRequestIdFromManageToken, manageToken } from "@/lib/recaps/recap-request-links";
 import { signToken, verifyToken } from "@/lib/security/tokens";
 
@@ -74,5 +74,25 @@ describe("the comment form token", () => {
     expect(formTokenAgeSeconds(token, "atelier", new Date(now.getTime() + 86_401_000))).toBeNull();
     expect(formTokenAgeSeconds(undefined, "atelier", now)).toBeNull();
     expect(formTokenAgeSeconds(`${token}x`, "atelier", now)).toBeNull();
+  });
+
+  it("gives each view a cookie for its own event, secure over https, dated when the page was served", () => {
+    const tokenOf = (cookie: string) => /^debrief_form=([^;]+);/.exec(cookie)?.[1];
+    const later = new Date(now.getTime() + 60_000);
+    // Pages of two events and both schemes in the same millisecond, then again a second later.
+    for (const [issuedAt, ageThen] of [
+      [now.getTime(), 60],
+      [now.getTime() + 1000, 59],
+    ]) {
+      for (const slug of ["atelier", "autre-rencontre", "atelier"]) {
+        for (const secure of [true, false, true]) {
+          const cookie = formTokenCookie(slug, issuedAt, secure);
+          expect(cookie.includes("; Secure"), cookie).toBe(secure);
+          expect(cookie).toContain(`Path=/events/${slug};`);
+          expect(formTokenAgeSeconds(tokenOf(cookie), slug, later)).toBe(ageThen);
+          expect(formTokenAgeSeconds(tokenOf(cookie), slug === "atelier" ? "autre-rencontre" : "atelier", later)).toBeNull();
+        }
+      }
+    }
   });
 });
