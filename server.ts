@@ -52,6 +52,12 @@ const ownPending = new OwnPendingAnswers({
   maxEntries: 1_000,
 });
 
+/** The cache is an optimisation: when it fails, the page is rendered as usual. */
+function pageCacheFailed(error: unknown, request: http.IncomingMessage, response: http.ServerResponse) {
+  console.error("Page cache:", error);
+  if (!response.headersSent) render(request, response);
+}
+
 const pageCache: EventPageCacheContext | null =
   env.PAGE_CACHE_MB > 0
     ? {
@@ -73,7 +79,7 @@ export function clientProtocol(forwardedProto: string | string[] | undefined, ho
   return last === "https" ? "https" : "http";
 }
 
-const server = http.createServer(async (request, response) => {
+const server = http.createServer((request, response) => {
   request.headers["x-forwarded-for"] = clientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedHops);
   request.headers["x-forwarded-proto"] = clientProtocol(request.headers["x-forwarded-proto"], trustedHops);
   // The path asked for, so the dashboard can send a signed-out host back to it after signing in
@@ -87,16 +93,18 @@ const server = http.createServer(async (request, response) => {
     response.end(refusalPage(refusal, request.headers["accept-language"]));
     return;
   }
-  if (pageCache) {
-    try {
-      if (await serveCachedEventPage(request, response, pageCache)) return;
-    } catch (error) {
-      // The cache is an optimisation: when it fails, the page is rendered as usual.
-      console.error("Page cache:", error);
-      if (response.headersSent) return;
-    }
+  let served: boolean | Promise<boolean>;
+  try {
+    served = pageCache ? serveCachedEventPage(request, response, pageCache) : false;
+  } catch (error) {
+    served = Promise.reject(error);
   }
-  render(request, response);
+  if (served === false) render(request, response);
+  else if (served !== true)
+    served.then(
+      (done) => done || render(request, response),
+      (error) => pageCacheFailed(error, request, response),
+    );
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {

@@ -140,21 +140,33 @@ type Target = NonNullable<ReturnType<typeof cacheableEventPage>>;
  * (./personal-event-page.ts); while there is none, Next.js renders their page. Returns false when the request
  * is not for the cache (Next.js answers it).
  *
- * A fresh copy, for a reader with no comment of theirs to check, is served before anything is awaited: the
- * path every anonymous reader takes costs no promise and no closure.
+ * A fresh copy, for a reader with no comment of theirs to check, is served at once (true, not a promise): the path
+ * every anonymous reader takes creates no promise and no closure.
  */
-export async function serveCachedEventPage(request: IncomingMessage, response: ServerResponse, context: EventPageCacheContext): Promise<boolean> {
+export function serveCachedEventPage(request: IncomingMessage, response: ServerResponse, context: EventPageCacheContext): boolean | Promise<boolean> {
   const target = cacheableEventPage(request);
   if (!target) return false;
-  const version = context.versions.peek(target.slug) ?? (await context.versions.get(target.slug));
-  if (version === null) return false;
-  if (target.ownCommentIds.length === 0) {
+  const version = context.versions.peek(target.slug);
+  if (version && target.ownCommentIds.length === 0) {
     const kept = context.cache.get(target.key, version);
     if (kept?.fresh) {
       servePage(request, response, target.slug, kept.page, "hit");
       return true;
     }
-  } else {
+  }
+  return serveAfterChecks(request, response, context, target, version);
+}
+
+async function serveAfterChecks(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: EventPageCacheContext,
+  target: Target,
+  knownVersion: string | null | undefined,
+): Promise<boolean> {
+  const version = knownVersion === undefined ? await context.versions.get(target.slug) : knownVersion;
+  if (version === null) return false;
+  if (target.ownCommentIds.length > 0) {
     const ownPending = await context.ownPendingComments(target.slug, target.ownCommentIds, version);
     if (ownPending.length > 0) return servePersonal(request, response, context, target, version, ownPending);
   }

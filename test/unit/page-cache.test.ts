@@ -288,7 +288,7 @@ describe("serving event pages through the cache", () => {
     const versions = new PageVersions({ maxAgeMs: 0, lastWriteAt: () => 0, read: async () => state.version });
     let renders = 0;
     const server = createServer((request, response) => {
-      void serveCachedEventPage(request, response, context).then((served) => {
+      void Promise.resolve(serveCachedEventPage(request, response, context)).then((served) => {
         if (!served) context.render(request, response);
       });
     });
