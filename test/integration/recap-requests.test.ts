@@ -3,14 +3,17 @@ import { POST as recapRequestRoute } from "@/app/api/events/[slug]/recap-request
 import { createDatabase } from "@/lib/db/client";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { createMailTransport } from "@/lib/notifications/mailer";
-import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
+import { composeEmails } from "@/lib/notifications/compose-emails";
+import { claimDueEmails, newLeaseOwner, processOutboxOnce } from "@/lib/notifications/outbox-worker";
+import { saveEvent } from "@/lib/events/save-event";
+import { RECAP_REQUEST_LIMITS } from "@/lib/recaps/recap-request-limits";
 import { confirmRecapRequest } from "@/lib/recaps/confirm-recap-request";
 import { eraseRecapRequest } from "@/lib/recaps/erase-recap-request";
-import { manageToken } from "@/lib/recaps/recap-request-links";
+import { confirmationToken, manageToken } from "@/lib/recaps/recap-request-links";
 import { type RequestRecapOptions, requestRecap } from "@/lib/recaps/request-recap";
 import { withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
 import { rejection } from "../rejection";
-import { createEvent, letRateLimitsExpire } from "../factories";
+import { createEvent, createHost, eventFormFor, letRateLimitsExpire } from "../factories";
 import { smtpForTests } from "../setup/smtp-for-tests";
 import { startSmtpSink } from "../smtp-sink";
 
@@ -103,6 +106,69 @@ describe("requesting the recap (double opt-in)", () => {
     await confirmRecapRequest({ db, token: newToken, now: new Date(start.getTime() + 26 * 3600_000) });
     await askForRecap({ email: "insiste@example.org" }, { now: new Date(start.getTime() + 60 * 3600_000) });
     expect(await db.outboundEmail.count({ where: { toAddress: "insiste@example.org" } })).toBe(2);
+  });
+
+  it("does not send a confirmation whose link expired before the worker got to it", async () => {
+    const start = new Date("2026-06-01T08:00:00Z");
+    const validity = RECAP_REQUEST_LIMITS.tokenValidityDays * 86_400_000;
+    await askForRecap({ email: "tardive@example.org" }, { now: start });
+    await askForRecap({ email: "juste@example.org" }, { now: start });
+    // The worker was down a week: one e-mail goes out in the link's last millisecond, the other a millisecond later.
+    await processOutboxOnce({ db, transport, from, now: () => new Date(start.getTime() + validity - 1), batchSize: 1 });
+    await send(new Date(start.getTime() + validity));
+    const sent = smtp.received.map((mail) => mail.to).flat();
+    expect(sent).toHaveLength(1);
+    const late = sent[0].includes("tardive") ? "juste@example.org" : "tardive@example.org";
+    expect(await db.outboundEmail.findFirstOrThrow({ where: { toAddress: late } })).toMatchObject({ status: "CANCELLED", sentAt: null });
+  });
+
+  it("does not send a confirmation the worker had already taken when it stopped applying", async () => {
+    // The worker claims the e-mail, then — before it writes it — the person withdraws, confirms through an earlier
+    // link, the event is taken off the site, or a newer confirmation replaces this one.
+    const host = await createHost(db);
+    const claimAfter = async (email: string, change: (request: { id: string }) => Promise<unknown>) => {
+      await askForRecap({ email });
+      const request = await db.recapRequest.findFirstOrThrow({
+        where: { email },
+        select: { id: true, lastConfirmationSentAt: true, confirmTokenExpiresAt: true },
+      });
+      const batch = await claimDueEmails(db, newLeaseOwner("test"), new Date());
+      expect(batch.map((row) => row.toAddress)).toEqual([email]);
+      await change(request);
+      return (await composeEmails(db, batch, new Date())).get(batch[0].id);
+    };
+    expect(await claimAfter("retire@example.org", (request) => withdrawRecapRequest({ db, token: manageToken(request.id) }))).toEqual({
+      cancel: "request withdrawn",
+    });
+    const confirmedMeanwhile = await claimAfter("deja@example.org", (request) =>
+      confirmRecapRequest({ db, token: confirmationToken(request as Parameters<typeof confirmationToken>[0]) }),
+    );
+    expect(confirmedMeanwhile).toEqual({ cancel: "request confirmed" });
+    expect(
+      await claimAfter("horsligne@example.org", async () =>
+        saveEvent({
+          db,
+          actor: host,
+          existingSlug: slug,
+          input: await eventFormFor(db, (await db.event.findUniqueOrThrow({ where: { slug } })).id, { status: "DRAFT" }),
+        }),
+      ),
+    ).toEqual({ cancel: "event unpublished" });
+  });
+
+  it("sends only the newest confirmation when a newer one replaced it after the worker took it", async () => {
+    const start = new Date("2026-06-01T08:00:00Z");
+    await askForRecap({ email: "double@example.org" }, { now: start });
+    const older = await claimDueEmails(db, newLeaseOwner("test"), start);
+    await letRateLimitsExpire(db);
+    await askForRecap({ email: "double@example.org" }, { now: new Date(start.getTime() + 25 * 3600_000) });
+    expect(await composeEmails(db, older, new Date(start.getTime() + 25 * 3600_000))).toEqual(
+      new Map([[older[0].id, { cancel: "replaced by a newer confirmation" }]]),
+    );
+    await send(new Date(start.getTime() + 25 * 3600_000));
+    const [mail] = mailsTo("double@example.org");
+    await confirmRecapRequest({ db, token: confirmToken(mail.text)!, now: new Date(start.getTime() + 26 * 3600_000) });
+    expect((await db.recapRequest.findFirstOrThrow({ where: { email: "double@example.org" } })).status).toBe("CONFIRMED");
   });
 
   it("answers a link to a request erased since, or a forged one, with not-found; withdrawing or erasing twice is harmless", async () => {
