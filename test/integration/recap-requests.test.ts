@@ -4,7 +4,7 @@ import { createDatabase } from "@/lib/db/client";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { createMailTransport } from "@/lib/notifications/mailer";
 import { composeEmails } from "@/lib/notifications/compose-emails";
-import { claimDueEmails, newLeaseOwner, processOutboxOnce } from "@/lib/notifications/outbox-worker";
+import { claimDueEmails, newLeaseOwner, OUTBOX_POLICY, processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { saveEvent } from "@/lib/events/save-event";
 import { RECAP_REQUEST_LIMITS } from "@/lib/recaps/recap-request-limits";
 import { confirmRecapRequest } from "@/lib/recaps/confirm-recap-request";
@@ -325,6 +325,29 @@ describe("outbox delivery", () => {
     const row = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "inconnue@example.org" } });
     expect(row.status).toBe("FAILED");
     expect(row.lastError).toContain("550");
+  });
+
+  it("gives up after eight temporary refusals, marking the e-mail failed; any 4xx answer is retried, any 5xx final", async () => {
+    const start = new Date();
+    await askForRecap({ email: "obstinee@example.org" }, { now: start });
+    smtp.rejectNext(451, "Try again later", OUTBOX_POLICY.maxAttempts);
+    // The worker comes back every two hours (longer than any backoff) for a day: the ninth pass sends nothing.
+    for (let pass = 0; pass <= OUTBOX_POLICY.maxAttempts; pass++) await send(new Date(start.getTime() + pass * 2 * 3600_000));
+    expect(mailsTo("obstinee@example.org")).toHaveLength(0);
+    expect(await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "obstinee@example.org" } })).toMatchObject({
+      status: "FAILED",
+      attempts: OUTBOX_POLICY.maxAttempts,
+    });
+
+    for (const [email, code, status] of [
+      ["quatre-cents@example.org", 400, "PENDING"],
+      ["cinq-cents@example.org", 500, "FAILED"],
+    ] as const) {
+      await askForRecap({ email });
+      smtp.rejectNext(code, "Refused");
+      await send();
+      expect(await db.outboundEmail.findFirstOrThrow({ where: { toAddress: email } }), email).toMatchObject({ status, attempts: 1 });
+    }
   });
 
   it("stores e-mails as sent for the dev mailbox when no SMTP server is configured", async () => {
