@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDatabase, engineOf } from "@/lib/db/client";
 import { composeEmails, type ComposedEmail } from "@/lib/notifications/compose-emails";
+import { createMailTransport } from "@/lib/notifications/mailer";
 import { claimDueEmails, type DeliveryContext, deliverEmail, processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { runDueJobs } from "@/lib/jobs/run-worker";
 import { recordSentAndStart } from "@/lib/notifications/sent-recorder";
@@ -16,6 +17,7 @@ import { withdrawRecapRequest } from "@/lib/recaps/withdraw-recap-request";
 import { deliverAll } from "../deliver-all";
 import { createEvent, createHost, createRecapRequest } from "../factories";
 import { smtpForTests } from "../setup/smtp-for-tests";
+import { startSmtpSink } from "../smtp-sink";
 
 const db = createDatabase();
 const from = "Debrief <debrief@example.org>";
@@ -126,6 +128,28 @@ describe("leases", () => {
     await deliverEmail(context("worker-a/1"), mine, message);
     expect(mailsTo(requests[0].email)).toHaveLength(1);
     expect(await db.outboundEmail.findUniqueOrThrow({ where: { id: mine.id } })).toEqual(afterB);
+  });
+});
+
+describe("a slow SMTP server", () => {
+  it("does not let another worker take over, or give up on, an e-mail still being sent: its lease is renewed until the server answers", async () => {
+    const { requests } = await queuedRecap(1);
+    const slow = await startSmtpSink({ delayMs: 3_500 });
+    const slowTransport = createMailTransport(slow.url);
+    try {
+      // Worker A's lease is 2 s; the server takes 3.5 s to accept. Worker B looks for work after 2.5 s.
+      const workerA = processOutboxOnce({ db, transport: slowTransport, from, workerId: "worker-a", leaseSeconds: 2 });
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(await processOutboxOnce({ db, transport: slowTransport, from, workerId: "worker-b", leaseSeconds: 2 })).toBe(0);
+      // Still being sent, as the hosts' mailbox shows it — not given up as ambiguous (which would stop any retry).
+      expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: requests[0].id } })).toMatchObject({ status: "SENDING" });
+      expect(await workerA).toBe(1);
+      expect(slow.received.filter((mail) => mail.to.includes(requests[0].email))).toHaveLength(1);
+      expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: requests[0].id } })).toMatchObject({ status: "SENT" });
+    } finally {
+      slowTransport.close();
+      await slow.close();
+    }
   });
 });
 
