@@ -4,6 +4,9 @@ import { createDatabase } from "@/lib/db/client";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { createMailTransport } from "@/lib/notifications/mailer";
 import { composeEmails } from "@/lib/notifications/compose-emails";
+import { listMailbox } from "@/lib/notifications/list-mailbox";
+import { readMailboxEmail } from "@/lib/notifications/read-mailbox-email";
+import { applyRetention } from "@/lib/retention/apply-retention";
 import { claimDueEmails, newLeaseOwner, OUTBOX_POLICY, processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { saveEvent } from "@/lib/events/save-event";
 import { RECAP_REQUEST_LIMITS } from "@/lib/recaps/recap-request-limits";
@@ -348,6 +351,56 @@ describe("outbox delivery", () => {
       await send();
       expect(await db.outboundEmail.findFirstOrThrow({ where: { toAddress: email } }), email).toMatchObject({ status, attempts: 1 });
     }
+  });
+
+  it("shows hosts each e-mail in the mailbox, newest first, and one as it was sent, would be sent, or was erased", async () => {
+    const host = await createHost(db);
+    const start = new Date("2026-07-01T08:00:00Z");
+    await askForRecap({ email: "premiere@example.org", name: "Inès" }, { now: start });
+    await askForRecap({ email: "seconde@example.org" }, { now: new Date(start.getTime() + 60_000) });
+    const [newest, older] = await listMailbox({ db, actor: host, take: 2 });
+    expect([newest, older].map(({ toAddress, status, kind }) => ({ toAddress, status, kind }))).toEqual([
+      { toAddress: "seconde@example.org", status: "PENDING", kind: "recap-request-confirmation" },
+      { toAddress: "premiere@example.org", status: "PENDING", kind: "recap-request-confirmation" },
+    ]);
+    expect(older.subject).toBe("Confirmez votre demande de compte rendu : Atelier « vie privée »");
+
+    // Not sent yet: the e-mail as it would go now, its link redacted.
+    const waiting = await readMailboxEmail({ db, actor: host, id: older.id, now: start });
+    expect(waiting).toMatchObject({ toAddress: "premiere@example.org", status: "PENDING", sentAt: null, attempts: 0, bodyErased: false });
+    expect(waiting!.textBody).toContain("Bonjour Inès,");
+    expect(waiting!.textBody).toContain("/recap-requests/confirm?token=[…]");
+
+    // A confirmation whose request was withdrawn before it went says why it will not be sent.
+    const other = await db.recapRequest.findFirstOrThrow({ where: { email: "seconde@example.org" } });
+    await withdrawRecapRequest({ db, token: manageToken(other.id), now: start });
+    expect(await readMailboxEmail({ db, actor: host, id: newest.id })).toMatchObject({
+      status: "CANCELLED",
+      wouldCancel: "request withdrawn",
+      bodyErased: false,
+    });
+
+    smtp.rejectNext(451, "Try again later");
+    await processOutboxOnce({ db, transport, from, now: () => new Date(start.getTime() + 120_000) });
+    await send(new Date(start.getTime() + 3 * 3600_000));
+    const sent = await readMailboxEmail({ db, actor: host, id: older.id });
+    expect(sent).toMatchObject({ status: "SENT", attempts: 2, bodyErased: false, locale: "fr", subject: older.subject });
+    expect(sent!.sentAt).toEqual(expect.any(Date));
+    expect(sent!.smtpResponse).toMatch(/^250/);
+    expect(sent!.lastError).toBeNull();
+    expect(sent!.htmlBody).toContain("Inès");
+
+    // Bodies erased by retention (two days after sending, here) are shown as erased, the rest kept.
+    await confirmRecapRequest({ db, token: confirmToken(mailsTo("premiere@example.org")[0].text)!, now: new Date(start.getTime() + 4 * 3600_000) });
+    await applyRetention({ db, now: new Date(start.getTime() + 3 * 86_400_000), windows: { loginAttemptsDays: 2, emailBodiesDays: 2, clientDataDays: 2 } });
+    expect(await readMailboxEmail({ db, actor: host, id: older.id })).toMatchObject({
+      status: "SENT",
+      smtpResponse: sent!.smtpResponse,
+      textBody: null,
+      htmlBody: null,
+      bodyErased: true,
+    });
+    expect(await readMailboxEmail({ db, actor: host, id: "unknown" })).toBeNull();
   });
 
   it("stores e-mails as sent for the dev mailbox when no SMTP server is configured", async () => {
