@@ -56,6 +56,8 @@ const ownPending = new OwnPendingAnswers({
 function pageCacheFailed(error: unknown, request: http.IncomingMessage, response: http.ServerResponse) {
   console.error("Page cache:", error);
   if (!response.headersSent) render(request, response);
+  // Half an answer cannot be finished: the connection is closed rather than left hanging.
+  else if (!response.writableEnded) response.destroy();
 }
 
 const pageCache: EventPageCacheContext | null =

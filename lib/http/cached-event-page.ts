@@ -223,7 +223,11 @@ async function servePersonal(
   return true;
 }
 
-/** The headers of a kept page as the flat list `writeHead` takes, made once per page. */
+/**
+ * The headers of a kept page as the flat list `writeHead` takes, made once per page. A header given as a list is
+ * joined with ", " — right for every header a kept page has: Set-Cookie, the one that must not be, is never kept
+ * (PER_REQUEST_HEADERS).
+ */
 const flatHeaders = new WeakMap<CachedPage, string[]>();
 
 function servePage(request: IncomingMessage, response: ServerResponse, slug: string, page: CachedPage, state: "hit" | "stale" | "personal") {

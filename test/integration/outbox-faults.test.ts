@@ -137,15 +137,25 @@ describe("a slow SMTP server", () => {
     const slow = await startSmtpSink({ delayMs: 3_500 });
     const slowTransport = createMailTransport(slow.url);
     try {
-      // Worker A's lease is 2 s; the server takes 3.5 s to accept. Worker B looks for work after 2.5 s.
+      // Worker A's lease is 2 s; the server takes 3.5 s to accept. Worker B looks for work once A's first lease
+      // would have run out.
       const workerA = processOutboxOnce({ db, transport: slowTransport, from, workerId: "worker-a", leaseSeconds: 2 });
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
-      expect(await processOutboxOnce({ db, transport: slowTransport, from, workerId: "worker-b", leaseSeconds: 2 })).toBe(0);
-      // Still being sent, as the hosts' mailbox shows it — not given up as ambiguous (which would stop any retry).
-      expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: requests[0].id } })).toMatchObject({ status: "SENDING" });
-      expect(await workerA).toBe(1);
+      const row = { recapRequestId: requests[0].id };
+      let firstLease: Date | null = null;
+      while (!firstLease) {
+        firstLease = (await db.outboundEmail.findFirstOrThrow({ where: row })).leaseExpiresAt;
+        if (!firstLease) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstLease.getTime() + 300 - Date.now())));
+      try {
+        expect(await processOutboxOnce({ db, transport: slowTransport, from, workerId: "worker-b", leaseSeconds: 2 })).toBe(0);
+        // Still being sent, as the hosts' mailbox shows it — not given up as ambiguous (which would stop any retry).
+        expect(await db.outboundEmail.findFirstOrThrow({ where: row })).toMatchObject({ status: "SENDING" });
+      } finally {
+        expect(await workerA).toBe(1);
+      }
       expect(slow.received.filter((mail) => mail.to.includes(requests[0].email))).toHaveLength(1);
-      expect(await db.outboundEmail.findFirstOrThrow({ where: { recapRequestId: requests[0].id } })).toMatchObject({ status: "SENT" });
+      expect(await db.outboundEmail.findFirstOrThrow({ where: row })).toMatchObject({ status: "SENT" });
     } finally {
       slowTransport.close();
       await slow.close();
