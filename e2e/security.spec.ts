@@ -37,14 +37,24 @@ test("6. the comment form token is fresh on every view, even from the page cache
     await reader.page.waitForTimeout(5);
   }
   expect(new Set(tokens).size).toBe(3);
-  // Without JavaScript, a post a few hundred milliseconds after the page loaded is a bot's.
-  await reader.page.goto(eventPath);
-  const form = reader.page.locator("#comment-form");
-  await form.getByLabel("Nom", { exact: true }).fill("Robot");
-  await form.getByLabel("E-mail", { exact: true }).fill(reader.email);
-  await form.getByLabel("Commentaire", { exact: true }).fill("Je poste aussitôt");
-  await form.getByRole("button", { name: "Publier le commentaire" }).click();
-  await expect(reader.page.getByText("Formulaire envoyé trop vite")).toBeVisible();
+  // Without JavaScript, a post a few hundred milliseconds after the page loaded is a bot's (the minimum is 1 s in
+  // these tests). On a loaded machine the page, the typing and the post may together take longer than that: the
+  // post is then a person's, and the test tries again — but a comment accepted within the minimum fails it.
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    await reader.page.goto(eventPath);
+    const form = reader.page.locator("#comment-form");
+    await form.getByLabel("Nom", { exact: true }).fill("Robot");
+    await form.getByLabel("E-mail", { exact: true }).fill(reader.email);
+    await form.getByLabel("Commentaire", { exact: true }).fill(`Je poste aussitôt (${attempt})`);
+    await form.getByRole("button", { name: "Publier le commentaire" }).click();
+    const refused = reader.page.getByText("Formulaire envoyé trop vite");
+    const accepted = reader.page.getByText("Votre commentaire sera visible après modération");
+    await expect(refused.or(accepted)).toBeVisible();
+    if (await refused.isVisible()) break;
+    expect(Date.now() - started, "a comment posted within the minimum time was accepted").toBeGreaterThanOrEqual(1000);
+    expect(attempt, "every attempt took longer than the minimum: the machine is too slow to tell").toBeLessThan(5);
+  }
   await reader.context.close();
 });
 
