@@ -12,6 +12,7 @@ import { getCommentThreadPage } from "@/lib/comments/get-comment-thread-page";
 import { listOwnPendingComments } from "@/lib/comments/list-own-pending-comments";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { isPublicPagePath, withoutClientRuntime } from "@/lib/http/client-runtime";
 import { type EventPageCacheContext, requestSharedPage, serveCachedEventPage } from "@/lib/http/cached-event-page";
 import { applyScriptHashPolicy } from "@/lib/http/content-security-policy";
 import { PageCache } from "@/lib/http/page-cache";
@@ -40,8 +41,10 @@ await app.prepare();
 
 /** Has Next.js answer the request. */
 function render(request: http.IncomingMessage, response: http.ServerResponse) {
+  // Public pages go without Next.js's client runtime, also as the answer to a form posted from one of them.
+  if ((request.method === "GET" || request.method === "POST") && isPublicPagePath(request.url)) applyScriptHashPolicy(response, withoutClientRuntime);
   // The recap box other sites frame sends its own policy (frame-ancestors from the settings).
-  if (request.method === "GET" && !request.url?.startsWith("/embed/events/")) applyScriptHashPolicy(response);
+  else if (request.method === "GET" && !request.url?.startsWith("/embed/events/")) applyScriptHashPolicy(response);
   void handle(request, response);
 }
 

@@ -27,6 +27,8 @@ test("with JavaScript, a first comment is held and shown to its author as awaiti
   const mine = page.locator(".comment", { hasText: body });
   await expect(mine).toContainText("En attente de modération");
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  // Focus moved to the message (and the view with it: the form is at the end of a long page).
+  await expect(commentForm(page).getByRole("status")).toBeFocused();
   await expect(commentForm(page).getByLabel("Commentaire", { exact: true })).toHaveValue("");
 
   await page.reload();
@@ -91,6 +93,34 @@ test("a reader's held comments appear in the shared page's thread exactly where 
   await context.close();
 });
 
+test("with JavaScript, the button says the comment is being sent, and a second click does not post it twice", async ({ browser }) => {
+  const reader = await newReader(browser);
+  const { page } = reader;
+  await page.goto(DEMO_EVENT_PATH, { waitUntil: "networkidle" });
+  const body = `Un double clic ne doit pas publier deux fois (${Date.now()})`;
+  await fillComment(page, { name: "Lou", email: reader.email, body });
+  // The server's answer is held back until both clicks are made.
+  const posts: string[] = [];
+  let answer: () => void = () => {};
+  const clicked = new Promise<void>((resolve) => (answer = resolve));
+  await page.route(DEMO_EVENT_PATH, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    posts.push(route.request().url());
+    await clicked;
+    await route.continue();
+  });
+  const button = commentForm(page).getByRole("button", { name: "Publier le commentaire" });
+  await button.click();
+  const sending = commentForm(page).getByRole("button", { name: "Envoi…" });
+  await expect(sending).toHaveAttribute("aria-disabled", "true");
+  await sending.click({ force: true });
+  answer();
+  await expect(page.getByText("Merci ! Votre commentaire sera visible après modération.")).toBeVisible();
+  expect(posts).toHaveLength(1);
+  await expect(page.locator(".comment", { hasText: body })).toHaveCount(1);
+  await reader.context.close();
+});
+
 test("without JavaScript, a comment is posted and held the same way", async ({ browser }) => {
   const reader = await newReader(browser, { javaScriptEnabled: false });
   const { page } = reader;
@@ -117,6 +147,8 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(form.getByLabel("Commentaire", { exact: true })).toHaveValue(body);
     await expect(form.getByLabel("Nom", { exact: true })).toHaveValue("Sam");
     await expect(form.getByLabel("Site web (facultatif)")).toHaveAttribute("aria-invalid", "true");
+    // With JavaScript, focus goes to the field to correct.
+    if (javaScriptEnabled) await expect(form.getByLabel("Site web (facultatif)")).toBeFocused();
     await reader.context.close();
   });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_EVENT_PATH } from "./helpers";
+import { DEMO_EVENT_PATH, newReader } from "./helpers";
 
 test("a visitor reads the demo event in French, with Martin's comment", async ({ page }) => {
   await page.goto("/");
@@ -69,4 +69,34 @@ test("pages make no request to any other host", async ({ page }) => {
   await page.goto(DEMO_EVENT_PATH);
   await page.waitForLoadState("networkidle");
   expect(foreign).toEqual([]);
+});
+
+test("public pages load none of Next.js's client runtime, only the forms script; the dashboard keeps its runtime", async ({ browser }) => {
+  const reader = await newReader(browser);
+  const scripts: string[] = [];
+  reader.page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+  });
+  for (const path of ["/", DEMO_EVENT_PATH, "/legal", "/privacy"]) {
+    await reader.page.goto(path, { waitUntil: "networkidle" });
+    // Nor inline: the page's data for hydration (self.__next_f) or Turbopack's bootstrap.
+    const inline = await reader.page
+      .locator("script:not([src])")
+      .evaluateAll((elements) =>
+        elements.filter((element) => element.getAttribute("type") !== "application/ld+json").map((element) => element.textContent?.slice(0, 60)),
+      );
+    expect({ path, inline }).toEqual({ path, inline: [] });
+  }
+  expect([...new Set(scripts)]).toEqual(["/forms.js"]);
+  await reader.context.close();
+
+  // A host signing in gets the dashboard's client components, which need the runtime.
+  const host = await browser.newPage();
+  const hostScripts: string[] = [];
+  host.on("request", (request) => {
+    if (request.resourceType() === "script") hostScripts.push(new URL(request.url()).pathname);
+  });
+  await host.goto("/sign-in", { waitUntil: "networkidle" });
+  expect(hostScripts.some((path) => path.startsWith("/_next/static/chunks/"))).toBe(true);
+  await host.close();
 });

@@ -13,7 +13,7 @@ export type PageWeight = {
   scripts: { count: number; bytes: number; gzip: number };
   /** Of which `<script nomodule>` (polyfills only old browsers download), gzipped. */
   noModuleGzip: number;
-  /** The inline scripts (the RSC payload, mostly): their bytes and their bytes once gzipped. */
+  /** The inline scripts the browser runs (Next.js's RSC payload, where it is sent): their bytes and their bytes once gzipped. */
   inline: { bytes: number; gzip: number };
   /** The HTML document itself, gzipped. */
   htmlGzip: number;
@@ -36,7 +36,11 @@ export async function measurePageWeight(base: string, path: string, headers: Rec
     scripts.gzip += gzip;
     if (noModule) noModuleGzip += gzip;
   }
-  const inlineText = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join("");
+  // Inline scripts the browser runs: not data such as the page's structured data (application/ld+json).
+  const inlineText = [...html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter((match) => !/\stype="(?!text\/javascript"|module")[^"]*"/.test(match[1]))
+    .map((match) => match[2])
+    .join("");
   const inline = Buffer.from(inlineText);
   return { path, scripts, noModuleGzip, inline: { bytes: inline.length, gzip: gzipSync(inline).length }, htmlGzip: gzipSync(Buffer.from(html)).length };
 }

@@ -28,7 +28,16 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
   const message = useFormFocus(state, form);
 
   return (
-    <form ref={form} key={state.submission} action={formAction} className="comment-form" id="comment-form" aria-labelledby="comment-form-title">
+    <form
+      ref={form}
+      key={state.submission}
+      action={formAction}
+      className="comment-form"
+      id="comment-form"
+      aria-labelledby="comment-form-title"
+      // Posted without leaving the page where Next.js's client runtime is not loaded (public/forms.js).
+      data-in-place
+    >
       <h3 id="comment-form-title">{replyTo ? t("replyingTo", { name: replyTo.authorName }) : t("formTitle")}</h3>
       {replyTo && (
         <p>
@@ -115,7 +124,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
       </div>
       {parentError && <p className="field-error">{tErrors(parentError)}</p>}
 
-      <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+      <button type="submit" className="button" disabled={pending} aria-disabled={pending} data-pending-label={t("submitting")}>
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

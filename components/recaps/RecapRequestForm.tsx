@@ -38,7 +38,8 @@ export function RecapRequestForm({
           </p>
         )}
       </div>
-      <form ref={form} key={state.submission} action={formAction} className="recap-request__form">
+      {/* Posted without leaving the page where Next.js's client runtime is not loaded (public/forms.js). */}
+      <form ref={form} key={state.submission} action={formAction} className="recap-request__form" data-in-place>
         <input type="hidden" name="eventSlug" value={eventSlug} />
         <div className="hp" aria-hidden="true">
           <label htmlFor="recap-company">{t("honeypot")}</label>
@@ -53,7 +54,7 @@ export function RecapRequestForm({
           </FieldFrame>
         </div>
         <p className="field-hint">{t.rich("consent", { organisation: organisationName, privacy: (chunks) => <Link href="/privacy">{chunks}</Link> })}</p>
-        <button type="submit" className="button" disabled={pending}>
+        <button type="submit" className="button" disabled={pending} data-pending-label={t("submitting")}>
           {pending ? t("submitting") : submitLabel}
         </button>
       </form>

@@ -21,18 +21,20 @@ export function decodeBody(body: Buffer, encoding: string | undefined): string {
 }
 
 /**
- * `text` compressed for this Content-Encoding, off the event loop (zlib's thread pool), at a level that costs
- * about as much as one database query: for a page made for one reader, sent once.
+ * `text` compressed for this Content-Encoding, off the event loop (zlib's thread pool). For a page made for one
+ * reader and sent once, at a level that costs about as much as one database query; for a page that is sent to
+ * many ("shared"), at zlib's default level, as Next.js compresses.
  */
-export async function encodeBody(text: string, encoding: string | undefined): Promise<Buffer> {
+export async function encodeBody(text: string, encoding: string | undefined, sentTo: "one" | "shared" = "one"): Promise<Buffer> {
   const input = Buffer.from(text, "utf8");
+  const level = sentTo === "shared" ? 6 : 4;
   switch ((encoding ?? "").toLowerCase()) {
     case "gzip":
-      return gzipAsync(input, { level: 4 });
+      return gzipAsync(input, { level });
     case "br":
-      return brotliAsync(input, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: input.length } });
+      return brotliAsync(input, { params: { [constants.BROTLI_PARAM_QUALITY]: level, [constants.BROTLI_PARAM_SIZE_HINT]: input.length } });
     case "deflate":
-      return deflateAsync(input, { level: 4 });
+      return deflateAsync(input, { level });
     default:
       return input;
   }

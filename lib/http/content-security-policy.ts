@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { decodeBody } from "./content-encoding";
+import { decodeBody, encodeBody } from "./content-encoding";
 
 /**
  * The site's Content-Security-Policy: only what this server serves, and inline scripts only those it wrote
@@ -36,10 +36,11 @@ export function inlineScriptHashes(html: string): string[] {
 
 /**
  * Holds back an HTML response until it is complete, then sends it with the policy allowing exactly its inline
- * scripts. Other responses pass through untouched. Install it last, so it runs before anything that records
- * the response (the page cache then keeps the policy with the page).
+ * scripts — after `rewrite`, when given, has changed its HTML (./client-runtime.ts). Other responses pass through
+ * untouched. Install it last, so it runs before anything that records the response (the page cache then keeps the
+ * policy, and the rewritten page, with the page).
  */
-export function applyScriptHashPolicy(response: ServerResponse): void {
+export function applyScriptHashPolicy(response: ServerResponse, rewrite?: (html: string) => string): void {
   const write = response.write.bind(response) as (...args: unknown[]) => boolean;
   const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
   const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
@@ -81,19 +82,37 @@ export function applyScriptHashPolicy(response: ServerResponse): void {
   response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
     if (!passThrough && isHtml()) {
       keep(chunk, encoding);
+      const done = typeof callback === "function" ? callback : typeof encoding === "function" ? encoding : undefined;
+      const send = (body: Buffer, html: string | null) => {
+        if (html !== null) response.setHeader("Content-Security-Policy", contentSecurityPolicy(inlineScriptHashes(html)));
+        response.removeHeader("transfer-encoding");
+        response.setHeader("content-length", body.length);
+        release();
+        end(body, done);
+      };
       const body = Buffer.concat(chunks);
+      const contentEncoding = response.getHeader("content-encoding") as string | undefined;
+      let html: string;
       try {
-        response.setHeader(
-          "Content-Security-Policy",
-          contentSecurityPolicy(inlineScriptHashes(decodeBody(body, response.getHeader("content-encoding") as string | undefined))),
-        );
+        html = decodeBody(body, contentEncoding);
       } catch (error) {
         console.error("Content-Security-Policy: could not read the page:", error);
+        send(body, null);
+        return response;
       }
-      response.removeHeader("transfer-encoding");
-      response.setHeader("content-length", body.length);
-      release();
-      return end(body, typeof callback === "function" ? callback : typeof encoding === "function" ? encoding : undefined);
+      if (!rewrite) send(body, html);
+      else {
+        const rewritten = rewrite(html);
+        // Compressed again as the shared page is (off the event loop): a page kept in the cache is sent many times.
+        encodeBody(rewritten, contentEncoding, "shared").then(
+          (encoded) => send(encoded, rewritten),
+          (error) => {
+            console.error("Page rewrite: could not compress the page:", error);
+            send(body, html);
+          },
+        );
+      }
+      return response;
     }
     release();
     return end(chunk, encoding, callback);

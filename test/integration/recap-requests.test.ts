@@ -121,7 +121,7 @@ describe("requesting the recap (double opt-in)", () => {
     // The worker was down a week: one e-mail goes out in the link's last millisecond, the other a millisecond later.
     await processOutboxOnce({ db, transport, from, now: () => new Date(start.getTime() + validity - 1), batchSize: 1 });
     await send(new Date(start.getTime() + validity));
-    const sent = smtp.received.map((mail) => mail.to).flat();
+    const sent = smtp.received.flatMap((mail) => mail.to);
     expect(sent).toHaveLength(1);
     const late = sent[0].includes("tardive") ? "juste@example.org" : "tardive@example.org";
     expect(await db.outboundEmail.findFirstOrThrow({ where: { toAddress: late } })).toMatchObject({ status: "CANCELLED", sentAt: null });
