@@ -36,6 +36,8 @@ const frenchRequests = [
   "Coucou, y aura-t-il une vidéo de l'intervention de Sophie ?",
   "Pas pu être là hier soir 😢 quelqu'un aurait un compte rendu ?",
   "Est-il possible de récupérer l'enregistrement de la conférence ?",
+  "Le compte–rendu？",
+  "Absent, le compte rendu serait utile",
 ];
 
 const englishRequests = [
@@ -64,6 +66,8 @@ const englishRequests = [
   "Is a summary of the talk going to be published?",
   "Will the session be filmed?",
   "Sorry, couldn't come to the meetup - any write-up planned?",
+  "I wasn't there, the recording would help",
+  "I couldn't attend, the slides would help.",
 ];
 
 const frenchNonRequests = [
@@ -90,6 +94,17 @@ const frenchNonRequests = [
   "Le compte rendu est très complet, bravo à l'équipe.",
   "Faut-il apporter son ordinateur pour l'atelier ?",
   "La présentation sera-t-elle en ligne ou en présentiel ?",
+  // Sharing the link is not asking for it.,
+  "Je n'ai pas pu venir : les slides http://example.org/slides.pdf",
+  // Absence of others, said by the organisers.,
+  "Pour ceux qui n'ont pas pu venir : les slides",
+  // Minutes of time, not of a meeting.,
+  "Il reste 10 minutes ?",
+  // Naming the artefact is not asking for it.,
+  "Les slides",
+  // Thanking for it, or praising it: it is already out.,
+  "Je n'ai pas pu venir. Merci pour la soirée et les slides",
+  "Je n'ai pas pu venir, super vidéo !",
 ];
 
 const englishNonRequests = [
@@ -114,6 +129,10 @@ const englishNonRequests = [
   "Thanks so much for the replay, I couldn't attend live.",
   "Is recording allowed during the talk?",
   "Will the presentation be online or in person?",
+  "Those who couldn't attend: the slides.",
+  "For those who missed it: recording coming soon",
+  "I couldn't attend: slides at http://example.org/slides.pdf",
+  "I missed it. Great recording",
 ];
 
 describe("recogniseRecapRequest", () => {
