@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { DEMO_UPCOMING_SLUG } from "../lib/seed/demo-content";
 import { approveComment, DEMO_EVENT_PATH, DEMO_EVENT_SLUG, newReader } from "./helpers";
 import { OWASP_PAYLOADS } from "../test/unit/xss-payloads";
 
@@ -117,6 +118,50 @@ test("with JavaScript, the button says the comment is being sent, and a second c
   answer();
   await expect(page.getByText("Merci ! Votre commentaire sera visible après modération.")).toBeVisible();
   expect(posts).toHaveLength(1);
+  await expect(page.locator(".comment", { hasText: body })).toHaveCount(1);
+  await reader.context.close();
+});
+
+test("with JavaScript, asking for the recap while a comment is half-written keeps the comment", async ({ browser }) => {
+  const reader = await newReader(browser);
+  const { page } = reader;
+  await page.goto(`/events/${DEMO_UPCOMING_SLUG}`, { waitUntil: "networkidle" });
+  const draft = `Je ne pourrai pas venir, mais voici ma question (${Date.now()})`;
+  await commentForm(page).getByLabel("Nom", { exact: true }).fill("Inès");
+  await commentForm(page).getByLabel("Commentaire", { exact: true }).fill(draft);
+  await commentForm(page)
+    .getByLabel(/Prévenez-moi aussi/)
+    .check();
+  const recapRequest = page.locator("#recap-request");
+  await recapRequest.getByLabel("Votre e-mail").fill(reader.email);
+  await recapRequest.getByRole("button", { name: "Prévenez-moi" }).click();
+  await expect(recapRequest.getByText("C’est noté.")).toBeVisible();
+  await expect(commentForm(page).getByLabel("Commentaire", { exact: true })).toHaveValue(draft);
+  await expect(commentForm(page).getByLabel("Nom", { exact: true })).toHaveValue("Inès");
+  await expect(commentForm(page).getByLabel(/Prévenez-moi aussi/)).toBeChecked();
+  await reader.context.close();
+});
+
+test("with JavaScript, when no page comes back (a proxy's error page), the comment stays typed and the form says it was not sent", async ({ browser }) => {
+  const reader = await newReader(browser);
+  const { page } = reader;
+  await page.goto(DEMO_EVENT_PATH, { waitUntil: "networkidle" });
+  const body = `Ce commentaire survivra à une erreur 502 (${Date.now()})`;
+  await fillComment(page, { name: "Lou", email: reader.email, body });
+  await page.route(DEMO_EVENT_PATH, (route) =>
+    route.request().method() === "POST" ? route.fulfill({ status: 502, contentType: "text/html", body: "<main><h1>Bad Gateway</h1></main>" }) : route.continue(),
+  );
+  await commentForm(page).getByRole("button", { name: "Publier le commentaire" }).click();
+  const alert = commentForm(page).getByRole("alert");
+  await expect(alert).toHaveText("Une erreur inattendue s’est produite. Votre texte est conservé ; réessayez.");
+  await expect(commentForm(page).getByRole("status")).toBeFocused();
+  await expect(commentForm(page).getByLabel("Commentaire", { exact: true })).toHaveValue(body);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+  // The server is back: the same form, sent again, is posted.
+  await page.unroute(DEMO_EVENT_PATH);
+  await commentForm(page).getByRole("button", { name: "Publier le commentaire" }).click();
+  await expect(page.getByText("Merci ! Votre commentaire sera visible après modération.")).toBeVisible();
   await expect(page.locator(".comment", { hasText: body })).toHaveCount(1);
   await reader.context.close();
 });

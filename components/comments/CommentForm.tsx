@@ -37,6 +37,7 @@ export function CommentForm({ eventSlug, recapPublished, replyTo }: Props) {
       aria-labelledby="comment-form-title"
       // Posted without leaving the page where Next.js's client runtime is not loaded (public/forms.js).
       data-in-place
+      data-failed-message={tErrors("unexpected")}
     >
       <h3 id="comment-form-title">{replyTo ? t("replyingTo", { name: replyTo.authorName }) : t("formTitle")}</h3>
       {replyTo && (

@@ -39,7 +39,7 @@ export function RecapRequestForm({
         )}
       </div>
       {/* Posted without leaving the page where Next.js's client runtime is not loaded (public/forms.js). */}
-      <form ref={form} key={state.submission} action={formAction} className="recap-request__form" data-in-place>
+      <form ref={form} key={state.submission} action={formAction} className="recap-request__form" data-in-place data-failed-message={tErrors("unexpected")}>
         <input type="hidden" name="eventSlug" value={eventSlug} />
         <div className="hp" aria-hidden="true">
           <label htmlFor="recap-company">{t("honeypot")}</label>

@@ -19,8 +19,10 @@ export function isPublicPagePath(url: string | undefined): boolean {
 
 // What Next.js writes into every page to start its client: the bundles (and their preloads, the nomodule
 // polyfills), the Turbopack bootstrap, and the page's data for hydration pushed into `self.__next_f`. Nothing a
-// reader wrote can match: React escapes `<` in text and attributes, and in the data (`\u003c`), so every `<script`
-// and `</script>` in a page is markup React wrote.
+// reader or host wrote can match: React escapes `<` in text and attributes, and in the data (`\u003c`); Markdown is
+// rendered without raw HTML and the thread's HTML is escaped (lib/comments/render-comment-thread.ts). React does not
+// escape the text of a `<style>`: the only one on these pages holds the accent colour, forced to #rrggbb — a
+// setting that let hosts write CSS would have to escape `<` there.
 const RUNTIME_MARKUP = [
   /<script src="\/_next\/static\/[^"]*"[^>]*><\/script>/g,
   /<link rel="preload" as="script"[^>]* href="\/_next\/static\/[^"]*"[^>]*>/g,

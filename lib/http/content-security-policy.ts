@@ -100,9 +100,14 @@ export function applyScriptHashPolicy(response: ServerResponse, rewrite?: (html:
         send(body, null);
         return response;
       }
-      if (!rewrite) send(body, html);
+      let rewritten = html;
+      try {
+        if (rewrite) rewritten = rewrite(html);
+      } catch (error) {
+        console.error("Page rewrite: could not rewrite the page:", error);
+      }
+      if (rewritten === html) send(body, html);
       else {
-        const rewritten = rewrite(html);
         // Compressed again as the shared page is (off the event loop): a page kept in the cache is sent many times.
         encodeBody(rewritten, contentEncoding, "shared").then(
           (encoded) => send(encoded, rewritten),
