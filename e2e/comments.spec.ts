@@ -149,7 +149,9 @@ test("with JavaScript, when no page comes back (a proxy's error page), the comme
   const body = `Ce commentaire survivra à une erreur 502 (${Date.now()})`;
   await fillComment(page, { name: "Lou", email: reader.email, body });
   await page.route(DEMO_EVENT_PATH, (route) =>
-    route.request().method() === "POST" ? route.fulfill({ status: 502, contentType: "text/html", body: "<main><h1>Bad Gateway</h1></main>" }) : route.continue(),
+    route.request().method() === "POST"
+      ? route.fulfill({ status: 502, contentType: "text/html", body: "<main><h1>Bad Gateway</h1></main>" })
+      : route.continue(),
   );
   await commentForm(page).getByRole("button", { name: "Publier le commentaire" }).click();
   const alert = commentForm(page).getByRole("alert");
@@ -163,6 +165,30 @@ test("with JavaScript, when no page comes back (a proxy's error page), the comme
   await commentForm(page).getByRole("button", { name: "Publier le commentaire" }).click();
   await expect(page.getByText("Merci ! Votre commentaire sera visible après modération.")).toBeVisible();
   await expect(page.locator(".comment", { hasText: body })).toHaveCount(1);
+  await reader.context.close();
+});
+
+test("with JavaScript in a browser that cannot post in place, the form posts itself as without JavaScript", async ({ browser }) => {
+  const reader = await newReader(browser);
+  const { page } = reader;
+  // As in a browser older than FormData's submitter argument.
+  await page.addInitScript(() => {
+    const Native = FormData;
+    window.FormData = class extends Native {
+      constructor(form?: HTMLFormElement, submitter?: HTMLElement | null) {
+        if (submitter !== undefined) throw new TypeError("unsupported");
+        super(form);
+      }
+    } as typeof FormData;
+  });
+  await page.goto(DEMO_EVENT_PATH, { waitUntil: "networkidle" });
+  const body = `Depuis un vieux navigateur (${Date.now()})`;
+  await fillComment(page, { name: "Lou", email: reader.email, body });
+  const navigation = page.waitForNavigation();
+  await commentForm(page).getByRole("button", { name: "Publier le commentaire" }).click();
+  await navigation;
+  await expect(page.getByText("Merci ! Votre commentaire sera visible après modération.")).toBeVisible();
+  await expect(page.locator(".comment", { hasText: body })).toContainText("En attente de modération");
   await reader.context.close();
 });
 

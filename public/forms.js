@@ -24,26 +24,26 @@
     }
     form.dataset.state = SENDING;
     form.setAttribute("aria-busy", "true");
-    if (!inPlace) {
+    let request = null;
+    try {
+      if (inPlace) request = { method: "POST", body: new FormData(form, event.submitter), headers: { accept: "text/html" }, signal: timeout() };
+    } catch {
+      // A browser without what posting in place needs posts the form itself.
+    }
+    if (!request) {
       // A post that never answers (the reader stopped it, the network dropped) must not keep the form shut.
       setTimeout(() => allowAgain(form), 10_000);
       return;
     }
     event.preventDefault();
     postingInPlace = true;
-    const data = new FormData(form, event.submitter);
     const button = form.querySelector("button[data-pending-label]");
     if (button) {
       button.dataset.label = button.textContent;
       button.textContent = button.dataset.pendingLabel;
       button.setAttribute("aria-disabled", "true");
     }
-    fetch(form.getAttribute("action") || location.href, {
-      method: "POST",
-      body: data,
-      headers: { accept: "text/html" },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    })
+    fetch(form.getAttribute("action") || location.href, request)
       .then((response) => show(form, response))
       .catch(() => notSent(form))
       .finally(() => {
@@ -55,6 +55,10 @@
   addEventListener("pageshow", (event) => {
     if (event.persisted) for (const form of document.forms) allowAgain(form);
   });
+
+  function timeout() {
+    return typeof AbortSignal.timeout === "function" ? AbortSignal.timeout(TIMEOUT_MS) : undefined;
+  }
 
   /** The answer to a form posted in place: the page it brings replaces this page's <main>. */
   async function show(form, response) {
