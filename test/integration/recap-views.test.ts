@@ -128,25 +128,15 @@ describe("what readers are told about the recap before it is out", () => {
     const stored = async () =>
       db.event.findUniqueOrThrow({ where: { id: event.id }, select: { recapOutlook: true, recapExpectedOn: true, recapOutlookNote: true } });
 
+    const choose = (input: Record<string, string>) => setRecapOutlook({ db, actor: host, eventSlug: event.slug, input, now });
+
     // An expected recap with no day given (the date field left empty).
-    await setRecapOutlook({ db, actor: host, eventSlug: event.slug, input: { outlook: "EXPECTED", expectedOn: "", note: "" }, now });
+    await choose({ outlook: "EXPECTED", expectedOn: "", note: "" });
     expect(await stored()).toEqual({ recapOutlook: "EXPECTED", recapExpectedOn: null, recapOutlookNote: null });
     // A sentence sent along with "expected" is not kept; nor a day with "not planned", even a past one.
-    await setRecapOutlook({
-      db,
-      actor: host,
-      eventSlug: event.slug,
-      input: { outlook: "EXPECTED", expectedOn: "2026-10-20", note: "Pas de compte rendu" },
-      now,
-    });
+    await choose({ outlook: "EXPECTED", expectedOn: "2026-10-20", note: "Pas de compte rendu" });
     expect(await stored()).toEqual({ recapOutlook: "EXPECTED", recapExpectedOn: "2026-10-20", recapOutlookNote: null });
-    await setRecapOutlook({
-      db,
-      actor: host,
-      eventSlug: event.slug,
-      input: { outlook: "NOT_PLANNED", expectedOn: "2026-01-01", note: "Les intervenants n'ont pas souhaité être enregistrés." },
-      now,
-    });
+    await choose({ outlook: "NOT_PLANNED", expectedOn: "2026-01-01", note: "Les intervenants n'ont pas souhaité être enregistrés." });
     expect(await stored()).toEqual({
       recapOutlook: "NOT_PLANNED",
       recapExpectedOn: null,
