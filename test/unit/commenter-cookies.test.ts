@@ -12,16 +12,7 @@ describe("the cookie that lets a commenter see their own held comments", () => {
     expect(parseOwnCommentIds(`${id(1)}.${id(2)}`)).toEqual([id(1), id(2)]);
     // Anything that is not a whole cuid is dropped: markup, SQL, a too short or too long id, upper case, a prefix or
     // suffix around a real id.
-    const tampered = [
-      "<script>",
-      "x' OR 1=1",
-      "a".repeat(19),
-      "a".repeat(41),
-      id(3).toUpperCase(),
-      `-${id(4)}`,
-      `${id(5)}-`,
-      id(6),
-    ].join(".");
+    const tampered = ["<script>", "x' OR 1=1", "a".repeat(19), "a".repeat(41), id(3).toUpperCase(), `-${id(4)}`, `${id(5)}-`, id(6)].join(".");
     expect(parseOwnCommentIds(tampered)).toEqual([id(6)]);
     expect(parseOwnCommentIds(`${"a".repeat(20)}.${"b".repeat(40)}`)).toEqual(["a".repeat(20), "b".repeat(40)]);
   });
@@ -74,9 +65,7 @@ describe("the commenter key: the browser a host trusted for an address", () => {
 
     expect(trustId(hash, "Martin@Example.org")).toBe(trustId(hash, "martin@example.org"));
     expect(trustId(hash, "martin@example.org")).not.toBe(trustId(hash, "claire@example.org"));
-    expect(trustId(commenterKeyHash(newCommenterKey()), "martin@example.org")).not.toBe(
-      trustId(hash, "martin@example.org"),
-    );
+    expect(trustId(commenterKeyHash(newCommenterKey()), "martin@example.org")).not.toBe(trustId(hash, "martin@example.org"));
     // The two hashes are kept apart: a key's hash is never a trust id, whatever address is used.
     expect(trustId(hash, "")).not.toBe(hash);
   });
