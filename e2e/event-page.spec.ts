@@ -50,6 +50,11 @@ test("the language switch works without JavaScript", async ({ browser }) => {
   await page.getByRole("button", { name: "English" }).click();
   await expect(page).toHaveURL(DEMO_EVENT_PATH);
   await expect(page.getByText("Hosted by")).toBeVisible();
+  // The page's query comes back with it: the second page of conversations stays the second page.
+  await page.goto(`${DEMO_EVENT_PATH}?comments=2`);
+  await page.getByRole("button", { name: "Français" }).click();
+  await expect(page).toHaveURL(`${DEMO_EVENT_PATH}?comments=2`);
+  await expect(page.getByText("Animé par")).toBeVisible();
   await context.close();
 });
 

@@ -109,6 +109,12 @@ test("after publication the page leads with the recap; a late request confirmed 
   const confirmation = await waitForMail(reader.email, /Confirmez votre demande/);
   await page.goto(linkIn(confirmation, "/recap-requests/confirm?token="));
   await expect(page.getByText("est publié : confirmez votre demande pour le recevoir aussitôt par e-mail.")).toBeVisible();
+  // Switching language keeps the link's token: the same request, now in English, then back.
+  const confirmUrl = page.url();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByText("is published: confirm your request to receive it by e-mail right away.")).toBeVisible();
+  expect(page.url()).toBe(confirmUrl);
+  await page.getByRole("button", { name: "Français" }).click();
   await page.getByRole("button", { name: "Confirmer ma demande" }).click();
   await expect(page.getByText("il part vers votre boîte aux lettres")).toBeVisible();
 
