@@ -134,6 +134,32 @@ describe("moderation", () => {
     expect(queue).not.toContain(approved.id);
   });
 
+  it("shows hosts the newest held comments first, with their author, website, text, status and event", async () => {
+    const older = await createComment(db, eventId, { status: "PENDING", body: "Plus ancien", createdAt: new Date("2026-01-01T09:00:00Z") });
+    await db.comment.update({ where: { id: older.id }, data: { authorUrl: "https://ancien.example.org" } });
+    const newer = await createComment(db, eventId, {
+      status: "PENDING",
+      authorName: "Nadia",
+      body: "Plus récent",
+      createdAt: new Date("2026-01-02T09:00:00Z"),
+    });
+    const queue = (await listModerationQueue({ db, actor: host, status: "PENDING" })).comments;
+    const shown = queue.filter((comment) => [older.id, newer.id].includes(comment.id));
+    expect(shown.map((comment) => comment.id)).toEqual([newer.id, older.id]);
+    expect(shown[0]).toMatchObject({
+      authorName: "Nadia",
+      authorEmail: newer.authorEmail,
+      authorUrl: null,
+      body: "Plus récent",
+      status: "PENDING",
+      createdAt: new Date("2026-01-02T09:00:00Z"),
+      event: { slug, title: expect.any(String), timeZone: "Europe/Paris" },
+    });
+    expect(shown[1].authorUrl).toBe("https://ancien.example.org");
+    const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
+    expect(shown[1].event.title).toBe(event.title);
+  });
+
   it("refuses an empty selection or an unknown status, and says an unknown comment is not found", async () => {
     expect((await rejection(moderateComments({ db, actor: host, input: { commentIds: ["ckzzzzzzzzzzzzzzzzzzzzzzz"], status: "APPROVED" } }))).code).toBe(
       "NOT_FOUND",

@@ -22,6 +22,10 @@ describe("a reader's own comments and the shared page", () => {
       listOwnPendingComments({ db, event: { slug: event.slug }, ownCommentIds }).then((list) => list.map((c) => c.id));
     expect(await pending([held.id])).toEqual([held.id]);
     expect(await pending([approved.id, heldReply.id])).toEqual([heldReply.id]);
+    // Oldest first, whatever order the cookie and the database hold them in.
+    const later = await createComment(db, event.id, { status: "PENDING", createdAt: new Date(Date.now() + 60_000) });
+    const earlier = await createComment(db, event.id, { status: "PENDING", createdAt: new Date(Date.now() - 7 * 86_400_000) });
+    expect(await pending([later.id, earlier.id])).toEqual([earlier.id, later.id]);
   });
 
   it("gives them everyone's page once their comments were moderated, on other events, or when they posted none", async () => {
@@ -32,6 +36,9 @@ describe("a reader's own comments and the shared page", () => {
     const heldElsewhere = await createComment(db, other.id, { status: "PENDING" });
     const pending = (ownCommentIds: string[]) => listOwnPendingComments({ db, event: { slug: event.slug }, ownCommentIds });
     expect(await pending([approved.id, rejected.id, heldElsewhere.id])).toEqual([]);
+    // The same, with the event named by its id (the page cache's reader path).
+    expect(await listOwnPendingComments({ db, event: { id: event.id }, ownCommentIds: [approved.id, rejected.id, heldElsewhere.id] })).toEqual([]);
+    expect((await listOwnPendingComments({ db, event: { id: other.id }, ownCommentIds: [heldElsewhere.id] })).map((c) => c.id)).toEqual([heldElsewhere.id]);
     expect(await pending(["unknowncommentid000000000"])).toEqual([]);
     expect(await pending([])).toEqual([]);
     // Another reader's held comment does not make this reader's page personal.

@@ -85,6 +85,20 @@ describe("posting a comment", () => {
     expect(posted.status).toBe("REJECTED");
   });
 
+  it("keeps the author's website with the comment, and at most 500 characters of what the browser says it is", async () => {
+    const posted = await postComment({
+      db,
+      eventSlug: slug,
+      input: input({ authorUrl: "https://camille.example.org/blog" }),
+      client: { ip: newIp(), userAgent: `Mozilla/5.0 ${"x".repeat(2000)}` },
+    });
+    const stored = await db.comment.findUniqueOrThrow({ where: { id: posted.id } });
+    expect(stored.authorUrl).toBe("https://camille.example.org/blog");
+    expect(stored.userAgent).toBe(`Mozilla/5.0 ${"x".repeat(488)}`);
+    const withoutWebsite = await postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() } });
+    expect((await db.comment.findUniqueOrThrow({ where: { id: withoutWebsite.id } })).authorUrl).toBeNull();
+  });
+
   it("threads a reply under an approved comment", async () => {
     const parent = await createComment(db, eventId, { authorEmail: "parent@example.org" });
     await postComment({
@@ -134,7 +148,7 @@ describe("posting a comment", () => {
     const before = await countComments();
     for (const parentId of [foreign.id, pending.id, "nonexistent"]) {
       const error = await rejection(postComment({ db, eventSlug: slug, input: input({ parentId }), client: { ip: newIp() } }));
-      expect(error.fieldErrors).toEqual({ parentId: ["parentInvalid"] });
+      expect(error).toMatchObject({ code: "INVALID", messageKey: "invalidFields", fieldErrors: { parentId: ["parentInvalid"] } });
     }
     expect(await countComments()).toBe(before);
   });
@@ -153,7 +167,7 @@ describe("posting a comment", () => {
     const draft = await createEvent(db, { status: "DRAFT" });
     for (const eventSlug of ["no-such-event", draft.slug]) {
       const error = await rejection(postComment({ db, eventSlug, input: input(), client: { ip: newIp() } }));
-      expect(error.code).toBe("NOT_FOUND");
+      expect(error).toMatchObject({ code: "NOT_FOUND", messageKey: "eventNotFound" });
     }
     expect(await db.comment.count({ where: { eventId: draft.id } })).toBe(0);
   });
@@ -188,6 +202,20 @@ describe("comments asking for the recap", () => {
     expect(unasked).toMatchObject({ asksForRecap: true, recapRequest: "not-requested" });
     expect(await db.recapRequest.count({ where: { email: "sans-case@example.org" } })).toBe(0);
   });
+
+  it("requests nothing for a comment refused as spam, even with the box ticked", async () => {
+    await createComment(db, eventId, { authorEmail: "spammeur@example.org" });
+    const refused = await postComment({
+      db,
+      eventSlug: slug,
+      input: input({ authorEmail: "spammeur@example.org", body: "Buy followers, and the recap?", notifyWhenRecapPublished: "on" }),
+      client: { ip: newIp() },
+      locale: "fr",
+    });
+    expect(refused).toMatchObject({ status: "REJECTED", recapRequest: "not-requested" });
+    expect(await db.recapRequest.count({ where: { email: "spammeur@example.org" } })).toBe(0);
+    expect(await db.outboundEmail.count({ where: { toAddress: "spammeur@example.org" } })).toBe(0);
+  });
 });
 
 describe("abuse defences", () => {
@@ -196,7 +224,7 @@ describe("abuse defences", () => {
     const now = new Date();
     const token = issueFormToken(slug, new Date(now.getTime() - 30_000));
     const error = await rejection(postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { honeypot: "bot", token }, now }));
-    expect(error.code).toBe("SPAM_SUSPECTED");
+    expect(error).toMatchObject({ code: "SPAM_SUSPECTED", messageKey: "spamSuspected" });
     expect(await countComments()).toBe(before);
   });
 
@@ -205,9 +233,9 @@ describe("abuse defences", () => {
     const postWithToken = (token: string) => postComment({ db, eventSlug: slug, input: input(), client: { ip: newIp() }, form: { token }, now });
     const fast = issueFormToken(slug, new Date(now.getTime() - 1000));
     const error = await rejection(postWithToken(fast));
-    expect(error.messageKey).toBe("tooFast");
+    expect(error).toMatchObject({ code: "SPAM_SUSPECTED", messageKey: "tooFast" });
     const forged = await rejection(postWithToken(`${now.getTime() - 60_000}.forged`));
-    expect(forged.messageKey).toBe("formExpired");
+    expect(forged).toMatchObject({ code: "SPAM_SUSPECTED", messageKey: "formExpired" });
     const otherEvent = await rejection(postWithToken(issueFormToken("une-autre-rencontre", new Date(now.getTime() - 10_000))));
     expect(otherEvent.messageKey).toBe("formExpired");
     const dayOld = await rejection(postWithToken(issueFormToken(slug, new Date(now.getTime() - 86_401_000))));
@@ -215,6 +243,9 @@ describe("abuse defences", () => {
     const slow = issueFormToken(slug, new Date(now.getTime() - 10_000));
     const accepted = await postWithToken(slow);
     expect(accepted.status).toBe("PENDING");
+    // Three seconds (COMMENT_MIN_FILL_SECONDS in the tests) is quick enough.
+    const justInTime = await postWithToken(issueFormToken(slug, new Date(now.getTime() - 3000)));
+    expect(justInTime.status).toBe("PENDING");
   });
 
   it("applies flood control per IP and per e-mail for 15 seconds", async () => {
@@ -277,7 +308,7 @@ describe("abuse defences", () => {
         client: { ip: newIp() },
       }),
     );
-    expect(byEmail.code).toBe("CONFLICT");
+    expect(byEmail).toMatchObject({ code: "CONFLICT", messageKey: "duplicateComment" });
     const byAddress = await rejection(postComment({ db, eventSlug: slug, input: input({ body }), client: { ip } }));
     expect(byAddress.code).toBe("CONFLICT");
     // Someone else may well ask the same question.
@@ -290,9 +321,10 @@ describe("comment pages", () => {
   it("shows conversations fifty to a page, oldest first, replies with their conversation, and counts them all", async () => {
     const event = await createEvent(db, { title: "Beaucoup de commentaires" });
     const base = Date.UTC(2026, 0, 1);
-    const starts = [];
-    for (let index = 0; index < THREADS_PER_PAGE + 7; index++) {
-      starts.push(await createComment(db, event.id, { body: `Conversation ${index}`, status: "APPROVED", createdAt: new Date(base + index * 60_000) }));
+    const starts: Awaited<ReturnType<typeof createComment>>[] = [];
+    // Stored newest first (as an import may store them): the pages follow the dates, not the order of storage.
+    for (let index = THREADS_PER_PAGE + 6; index >= 0; index--) {
+      starts[index] = await createComment(db, event.id, { body: `Conversation ${index}`, status: "APPROVED", createdAt: new Date(base + index * 60_000) });
     }
     // A reply to the first conversation, written after all of them, stays with it on page 1.
     const reply = await createComment(db, event.id, {

@@ -273,6 +273,66 @@ describe("the host's reply under comments asking after publication", () => {
     await db.comment.update({ where: { id: asking.id }, data: { asksForRecap: true } });
     await moderateComments({ db, actor: host, input: { commentIds: [asking.id], status: "APPROVED" } });
     expect(await db.comment.count({ where: { noticeForCommentId: asking.id } })).toBe(0);
+    // Nor under a trusted author's question, published at once.
+    const commenterKey = await trustedBrowser(db, "connue-sans@example.org");
+    const atOnce = await postComment({
+      db,
+      eventSlug: event.slug,
+      input: { authorName: "Connue", authorEmail: "connue-sans@example.org", body: "Y a-t-il eu un compte rendu ?" },
+      client: { ip: newIp(), commenterKey },
+    });
+    expect(atOnce).toMatchObject({ status: "APPROVED", asksForRecap: true });
+    expect(await db.comment.count({ where: { noticeForCommentId: atOnce.id } })).toBe(0);
+  });
+
+  it("answers only comments that ask, each under its own event's recap, and none that is refused", async () => {
+    const withReplies = async (title: string) => {
+      const event = await createEvent(db, { title });
+      await saveRecap({ db, actor: host, eventSlug: event.slug, input: recap });
+      await publishRecap({ db, actor: host, eventSlug: event.slug, replyToAskers: true });
+      return event;
+    };
+    const asking = async (eventId: string) => {
+      const comment = await createComment(db, eventId, { status: "PENDING", body: "Y a-t-il eu un compte rendu ?" });
+      return db.comment.update({ where: { id: comment.id }, data: { asksForRecap: true } });
+    };
+    const replyTo = (commentId: string) => db.comment.findFirst({ where: { noticeForCommentId: commentId } });
+    const first = await withReplies("Réponses, première");
+    const second = await withReplies("Réponses, seconde");
+    const withoutRecap = await createEvent(db, { title: "Pas encore de compte rendu" });
+
+    // Approved together, from three events: each question is answered under its own event, with its own link.
+    const [askingFirst, askingSecond, askingWithoutRecap] = [await asking(first.id), await asking(second.id), await asking(withoutRecap.id)];
+    const thanks = await createComment(db, first.id, { status: "PENDING", body: "Merci pour cette rencontre." });
+    await moderateComments({
+      db,
+      actor: host,
+      input: { commentIds: [askingFirst.id, thanks.id, askingSecond.id, askingWithoutRecap.id], status: "APPROVED" },
+    });
+    expect(await replyTo(askingFirst.id)).toMatchObject({
+      eventId: first.id,
+      parentId: askingFirst.id,
+      body: expect.stringContaining(`/events/${first.slug}#recap`),
+    });
+    expect(await replyTo(askingSecond.id)).toMatchObject({
+      eventId: second.id,
+      parentId: askingSecond.id,
+      body: expect.stringContaining(`/events/${second.slug}#recap`),
+    });
+    expect(await db.comment.count({ where: { noticeForCommentId: { in: [thanks.id, askingWithoutRecap.id] } } })).toBe(0);
+
+    // Refused, a question gets no answer.
+    for (const status of ["SPAM", "REJECTED"] as const) {
+      const refused = await asking(first.id);
+      await moderateComments({ db, actor: host, input: { commentIds: [refused.id], status } });
+      expect(await replyTo(refused.id)).toBeNull();
+    }
+
+    // Once the account of the host who published is gone, nobody is left to sign the answer: none is posted.
+    await db.recap.update({ where: { eventId: second.id }, data: { publishedById: null } });
+    const orphan = await asking(second.id);
+    await moderateComments({ db, actor: host, input: { commentIds: [orphan.id], status: "APPROVED" } });
+    expect(await replyTo(orphan.id)).toBeNull();
   });
 });
 

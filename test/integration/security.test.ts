@@ -66,6 +66,26 @@ describe("2. trust rests on what the poster holds, never on an address", () => {
     expect(otherAddress.status).toBe("PENDING");
   });
 
+  it("trusts no browser for a comment a host refused, and none at all for a comment posted without a key", async () => {
+    const host = await createHost(db);
+    const browser = newCommenterKey();
+    const post = (authorEmail: string, body: string, commenterKey: string | undefined) =>
+      postComment({ db, eventSlug: slug, input: { authorName: "Refusé", authorEmail, body }, client: { ip: ip(), commenterKey } });
+    for (const status of ["SPAM", "REJECTED"] as const) {
+      await letRateLimitsExpire(db);
+      const refused = await post("refuse@example.org", `Refusé comme ${status}`, browser);
+      await moderateComments({ db, actor: host, input: { commentIds: [refused.id], status } });
+    }
+    await letRateLimitsExpire(db);
+    expect((await post("refuse@example.org", "Et maintenant ?", browser)).status).toBe("PENDING");
+
+    const trusts = await db.trustedCommenter.count();
+    await letRateLimitsExpire(db);
+    const keyless = await post("sans-cle@example.org", "Sans cookie", undefined);
+    await moderateComments({ db, actor: host, input: { commentIds: [keyless.id], status: "APPROVED" } });
+    expect(await db.trustedCommenter.count()).toBe(trusts);
+  });
+
   it("answers the same for a known and an unknown address", async () => {
     await createComment(db, eventId, { authorEmail: "connu@example.org", status: "APPROVED" });
     const known = await commentsRoute(apiRequest(`/api/events/${slug}/comments`, { authorName: "A", authorEmail: "connu@example.org", body: "Bonjour" }), {
