@@ -1,6 +1,7 @@
 // Part of `scripts/bench-fanout.ts`: the raw SMTP ceiling. Sends BENCH_CEILING_MESSAGES recap e-mails to SMTP_URL
-// through the transport the worker uses (createMailTransport, configured as scripts/worker.ts configures it), with
-// no database: one message rendered per language by the project's own template, only the recipient changing.
+// through nodemailer's pool as the worker's SMTP thread holds it (createMailTransport, configured as scripts/worker.ts
+// configures it), in one thread, with no database: one message rendered per language by the project's own template,
+// only the recipient changing.
 // Prints one JSON line: how many were accepted, the time from the first send to the last answer, the CPU used.
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";

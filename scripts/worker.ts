@@ -2,10 +2,10 @@
 import { createDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { runWorker } from "@/lib/jobs/run-worker";
-import { createMailTransport } from "@/lib/notifications/mailer";
+import { createThreadedMailTransport } from "@/lib/notifications/threaded-transport";
 
 const db = createDatabase();
-const transport = createMailTransport(env.SMTP_URL, { timeoutSeconds: env.SMTP_TIMEOUT_SECONDS });
+const transport = createThreadedMailTransport(env.SMTP_URL, { timeoutSeconds: env.SMTP_TIMEOUT_SECONDS });
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => controller.abort());
 

@@ -1,0 +1,35 @@
+// The SMTP side of the worker's transport (lib/notifications/threaded-transport.ts), in a thread of its own: nodemailer
+// builds and sends each message here, on the second core, while the worker's main thread claims, renders and records.
+// It holds the very transport the main thread would otherwise hold (createMailTransport): the same pool, the same
+// per-send deadline, the same marking of the moment the data went out. Started through smtp-thread.mjs.
+import { parentPort, workerData } from "node:worker_threads";
+import { createMailTransport, type OutgoingMail, type SendError } from "./mailer";
+
+export type ThreadRequest = { id: number; mail: OutgoingMail } | { close: true };
+export type ThreadAnswer =
+  | { ready: true }
+  | { id: number; response: string }
+  | { id: number; error: { message: string; code?: string; responseCode?: number; command?: string; dataSent?: boolean } };
+
+const { smtpUrl, timeoutSeconds } = workerData as { smtpUrl: string; timeoutSeconds?: number };
+const port = parentPort!;
+const transport = createMailTransport(smtpUrl, { timeoutSeconds });
+
+port.on("message", async (request: ThreadRequest) => {
+  if ("close" in request) {
+    transport.close();
+    port.close();
+    return;
+  }
+  let answer: ThreadAnswer;
+  try {
+    answer = { id: request.id, response: (await transport.send(request.mail)).response };
+  } catch (caught) {
+    const error = caught as SendError;
+    const { code, responseCode, command, dataSent } = error;
+    answer = { id: request.id, error: { message: error.message ?? String(caught), code, responseCode, command, dataSent } };
+  }
+  port.postMessage(answer);
+});
+// From here on a message handed to this thread may reach the server.
+port.postMessage({ ready: true } satisfies ThreadAnswer);
