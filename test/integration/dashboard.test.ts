@@ -13,7 +13,7 @@ import { listMailbox } from "@/lib/notifications/list-mailbox";
 import { readMailboxEmail } from "@/lib/notifications/read-mailbox-email";
 import { createUser } from "@/lib/users/create-user";
 import { rejection } from "../rejection";
-import { createComment, createEvent } from "../factories";
+import { createComment, createEvent, createOutboundEmail, createRecapRequest } from "../factories";
 
 const db = createDatabase();
 let admin: Actor;
@@ -205,6 +205,50 @@ describe("editing events", () => {
     expect(taken.fieldErrors).toEqual({ slug: ["slugTaken"] });
     expect((await rejection(saveEvent({ db, actor: host, existingSlug: "nulle-part", input: { ...eventForm, slug: "nulle-part" } }))).code).toBe("NOT_FOUND");
     expect(await db.event.count()).toBe(before);
+  });
+
+  it("dates the event from its first publication, and clears an imported event's 'date to check' once a host saves it", async () => {
+    const form = { ...eventForm, slug: "atelier-date-de-publication" };
+    await saveEvent({ db, actor: host, input: form });
+    const stored = () => db.event.findUniqueOrThrow({ where: { slug: form.slug } });
+    expect((await stored()).firstPublishedAt).toBeNull();
+    await db.event.update({ where: { slug: form.slug }, data: { dateToCheck: true } });
+    await saveEvent({ db, actor: host, existingSlug: form.slug, input: { ...form, status: "PUBLISHED" } });
+    const first = (await stored()).firstPublishedAt;
+    expect(first).toBeInstanceOf(Date);
+    expect((await stored()).dateToCheck).toBe(false);
+    // Taken off and published again: still dated from the first time.
+    await saveEvent({ db, actor: host, existingSlug: form.slug, input: { ...form, status: "DRAFT" } });
+    await saveEvent({ db, actor: host, existingSlug: form.slug, input: { ...form, status: "PUBLISHED" } });
+    expect((await stored()).firstPublishedAt).toEqual(first);
+    // Created published: dated at once.
+    await saveEvent({ db, actor: host, input: { ...form, slug: "atelier-publie-d-emblee", status: "PUBLISHED" } });
+    expect((await db.event.findUniqueOrThrow({ where: { slug: "atelier-publie-d-emblee" } })).firstPublishedAt).toBeInstanceOf(Date);
+  });
+
+  it("cancels the queued e-mails of an event taken off the site, and only those; an edit that keeps it online cancels none", async () => {
+    const form = { ...eventForm, slug: "atelier-retire", status: "PUBLISHED" };
+    const saved = await saveEvent({ db, actor: host, input: form });
+    const other = await createEvent(db);
+    const queuedFor = async (eventId: string) => {
+      const request = await createRecapRequest(db, eventId, { status: "UNCONFIRMED", confirmedAt: null });
+      return createOutboundEmail(db, { recapRequestId: request.id, toAddress: request.email });
+    };
+    const mine = await queuedFor(saved.id);
+    const theirs = await queuedFor(other.id);
+    const statusOf = async (id: string) => (await db.outboundEmail.findUniqueOrThrow({ where: { id } })).status;
+
+    await saveEvent({ db, actor: host, existingSlug: form.slug, input: { ...form, title: "Atelier retiré (nouveau titre)" } });
+    expect(await statusOf(mine.id)).toBe("PENDING");
+    await saveEvent({ db, actor: host, existingSlug: form.slug, input: { ...form, status: "DRAFT" } });
+    expect(await db.outboundEmail.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({ status: "CANCELLED", lastError: "event unpublished" });
+    expect(await statusOf(theirs.id)).toBe("PENDING");
+    const actions = (await db.auditLog.findMany({ where: { targetId: saved.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((row) => [
+      row.action,
+      row.details,
+    ]);
+    expect(actions.map(([action]) => action)).toEqual(["event.create", "event.edit", "event.unpublish"]);
+    expect(JSON.parse(actions[2][1])).toMatchObject({ status: "DRAFT", cancelledEmails: 1 });
   });
 
   it("keeps calendars that imported the event up to date: each edit a new version, a withdrawal a cancellation", async () => {

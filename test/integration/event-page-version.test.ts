@@ -13,6 +13,7 @@ import { actOnAccount } from "@/lib/users/act-on-account";
 import { updateOwnProfile } from "@/lib/users/update-own-profile";
 import { publishRecap } from "@/lib/recaps/publish-recap";
 import { saveRecap } from "@/lib/recaps/save-recap";
+import { updateSiteSettings } from "@/lib/settings/update-site-settings";
 import { createComment, createEvent, createHost, createRecapRequest, eventFormFor, trustedBrowser } from "../factories";
 
 const db = createDatabase();
@@ -70,6 +71,45 @@ describe("the event page's version", () => {
     expect(await changesVersion(event.slug, rename)).toBe(true);
     const remove = () => actOnAccount({ db, actor: admin, userId: replier.id, action: "remove" });
     expect(await changesVersion(event.slug, remove)).toBe(true);
+  });
+
+  it("changes when the published recap is edited, and when the organisation's name changes (on every page)", async () => {
+    const event = await createEvent(db);
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: "Première version.", links: [] } });
+    await publishRecap({ db, actor: host, eventSlug: event.slug });
+    expect(await changesVersion(event.slug, () => saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: "Version corrigée.", links: [] } }))).toBe(
+      true,
+    );
+    const admin = await createHost(db, { role: "ADMIN" });
+    const rename = () =>
+      updateSiteSettings({
+        db,
+        actor: admin,
+        input: { organisationName: `Collectif ${Date.now()}`, accentColor: "#1f5fae", defaultLocale: "fr", timeZone: "Europe/Paris" },
+      });
+    expect(await changesVersion(event.slug, rename)).toBe(true);
+  });
+
+  it("changes when a recap e-mail goes out although as many people still wait (the page says how many were sent it)", async () => {
+    const event = await createEvent(db);
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: "Le compte rendu.", links: [] } });
+    await publishRecap({ db, actor: host, eventSlug: event.slug });
+    const waiting = await createRecapRequest(db, event.id);
+    const newcomer = await createRecapRequest(db, event.id, { status: "UNCONFIRMED", confirmedAt: null });
+    // One is sent the recap as another confirms: one waits before and after, one more was sent it.
+    const sendAndConfirm = () =>
+      db.$transaction([
+        db.recapRequest.update({ where: { id: waiting.id }, data: { recapSentAt: new Date() } }),
+        db.recapRequest.update({ where: { id: newcomer.id }, data: { status: "CONFIRMED", confirmedAt: new Date() } }),
+      ]);
+    expect(await changesVersion(event.slug, sendAndConfirm)).toBe(true);
+  });
+
+  it("stays the same when another event's recap e-mail goes out, so that page stays cached", async () => {
+    const event = await createEvent(db);
+    const other = await createEvent(db);
+    const request = await createRecapRequest(db, other.id);
+    expect(await changesVersion(event.slug, () => db.recapRequest.update({ where: { id: request.id }, data: { recapSentAt: new Date() } }))).toBe(false);
   });
 
   it("changes when someone's recap request is confirmed (the page shows how many wait)", async () => {

@@ -29,7 +29,7 @@ import { inviteHost } from "@/lib/users/invite-host";
 import { revokeInvitation } from "@/lib/users/revoke-invitation";
 import { updateOwnProfile } from "@/lib/users/update-own-profile";
 import { deliverAll } from "../deliver-all";
-import { createComment, createEvent, createRecapRequest } from "../factories";
+import { createComment, createEvent, createOutboundEmail, createRecapRequest } from "../factories";
 import { rejection } from "../rejection";
 import { startSmtpSink } from "../smtp-sink";
 
@@ -509,7 +509,15 @@ describe("event editor", () => {
     expect((await rejection(deleteEvent({ db, actor: host, slug: "nulle-part", confirmed: true }))).code).toBe("NOT_FOUND");
     expect(await db.event.count({ where: { id: event.id } })).toBe(1);
 
-    await deleteEvent({ db, actor: host, slug: event.slug, confirmed: true });
+    // Someone who asked for the recap and has not confirmed yet: their confirmation e-mail is about this event only.
+    const unconfirmed = await createRecapRequest(db, event.id, { status: "UNCONFIRMED", confirmedAt: null });
+    await createOutboundEmail(db, { recapRequestId: unconfirmed.id, toAddress: unconfirmed.email });
+    const otherUnconfirmed = await createRecapRequest(db, other.id, { status: "UNCONFIRMED", confirmedAt: null });
+    await createOutboundEmail(db, { recapRequestId: otherUnconfirmed.id, toAddress: otherUnconfirmed.email });
+
+    expect(await deleteEvent({ db, actor: host, slug: event.slug, confirmed: true })).toEqual({ title: form.title });
+    expect(await db.outboundEmail.count({ where: { toAddress: unconfirmed.email } })).toBe(0);
+    expect(await db.outboundEmail.count({ where: { toAddress: otherUnconfirmed.email } })).toBe(1);
     expect(await db.event.count({ where: { id: event.id } })).toBe(0);
     expect(await db.comment.count({ where: { eventId: event.id } })).toBe(0);
     expect(await db.recapRequest.count({ where: { eventId: event.id } })).toBe(0);
@@ -519,7 +527,7 @@ describe("event editor", () => {
     expect(await db.outboundEmail.count({ where: { toAddress: otherRequest.email } })).toBe(otherEmails);
     expect(await db.recapRequest.count({ where: { id: otherRequest.id } })).toBe(1);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "event.delete", targetId: event.id } });
-    expect(JSON.parse(audit.details)).toMatchObject({ slug: "a-supprimer", comments: 1, requests: 1 });
+    expect(JSON.parse(audit.details)).toMatchObject({ slug: "a-supprimer", comments: 1, requests: 2 });
     expect((await rejection(deleteEvent({ db, actor: null, slug: "anything", confirmed: true }))).code).toBe("UNAUTHORIZED");
   });
 });
