@@ -6,6 +6,8 @@ import { createThreadedMailTransport } from "@/lib/notifications/threaded-transp
 
 const db = createDatabase();
 const transport = createThreadedMailTransport(env.SMTP_URL, { timeoutSeconds: env.SMTP_TIMEOUT_SECONDS });
+// A worker that cannot send stops here, where `npm start` and the logs show it, rather than failing every e-mail.
+await transport.ready;
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => controller.abort());
 

@@ -14,13 +14,23 @@ export type ThreadAnswer =
 const { smtpUrl, timeoutSeconds } = workerData as { smtpUrl: string; timeoutSeconds?: number };
 const port = parentPort!;
 const transport = createMailTransport(smtpUrl, { timeoutSeconds });
+let inFlight = 0;
+let closing = false;
+
+/** Closes once every send under way has its answer back with the main thread. */
+function closeWhenIdle() {
+  if (!closing || inFlight > 0) return;
+  transport.close();
+  port.close();
+}
 
 port.on("message", async (request: ThreadRequest) => {
   if ("close" in request) {
-    transport.close();
-    port.close();
+    closing = true;
+    closeWhenIdle();
     return;
   }
+  inFlight++;
   let answer: ThreadAnswer;
   try {
     answer = { id: request.id, response: (await transport.send(request.mail)).response };
@@ -30,6 +40,8 @@ port.on("message", async (request: ThreadRequest) => {
     answer = { id: request.id, error: { message: error.message ?? String(caught), code, responseCode, command, dataSent } };
   }
   port.postMessage(answer);
+  inFlight--;
+  closeWhenIdle();
 });
 // From here on a message handed to this thread may reach the server.
 port.postMessage({ ready: true } satisfies ThreadAnswer);

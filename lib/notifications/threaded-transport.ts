@@ -2,6 +2,9 @@ import { Worker } from "node:worker_threads";
 import { createMailTransport, type MailTransport, type SendResult } from "./mailer";
 import type { ThreadAnswer, ThreadRequest } from "./smtp-thread";
 
+/** How long a new SMTP thread may take to load before it is given up (its sends then fail as not sent). */
+const START_TIMEOUT_MS = 30_000;
+
 /**
  * The worker's SMTP transport, with nodemailer in a thread of its own (lib/notifications/smtp-thread.ts). Building
  * and sending a message costs about as much CPU as everything else the outbox does for it, so on two cores the two
@@ -9,24 +12,28 @@ import type { ThreadAnswer, ThreadRequest } from "./smtp-thread";
  * response, or an error with the server's code and whether the data had gone out — so the outbox sorts failures
  * the same way.
  *
- * When the thread stops with sends under way, or does not answer one in time, whether those messages left is
- * unknown once the thread had started: they fail as ambiguous (`dataSent`), never resent automatically. Sends to a
- * thread that never started cannot have left: they fail as retryable. The next send starts a new thread.
+ * When the thread stops with sends under way, or does not answer one in time (it is then stopped), whether those
+ * messages left is unknown once the thread had started: they fail as ambiguous (`dataSent`), never resent
+ * automatically. Sends to a thread that never started cannot have left: they fail as retryable. The next send
+ * starts a new thread. `ready` settles once the first thread has started (rejects if it cannot), so the worker
+ * stops at start-up rather than failing every send later.
  */
-export function createThreadedMailTransport(smtpUrl: string | undefined, options: { timeoutSeconds?: number } = {}): MailTransport {
-  if (!smtpUrl) return createMailTransport(undefined, options);
+export function createThreadedMailTransport(smtpUrl: string | undefined, options: { timeoutSeconds?: number } = {}): MailTransport & { ready: Promise<void> } {
+  if (!smtpUrl) return { ...createMailTransport(undefined, options), ready: Promise.resolve() };
   const timeoutSeconds = options.timeoutSeconds ?? 30;
-  type Pending = { resolve: (result: SendResult) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
-  type Thread = { worker: Worker; ready: boolean; pending: Map<number, Pending> };
+  type Pending = { resolve: (result: SendResult) => void; reject: (error: Error) => void; timer?: NodeJS.Timeout };
+  type Thread = { worker: Worker; ready: boolean; pending: Map<number, Pending>; started: Promise<void> };
   let nextId = 0;
   let current: Thread | undefined;
 
-  const fail = (thread: Thread, id: number, reason: string) => {
-    const send = thread.pending.get(id);
-    if (!send) return;
-    thread.pending.delete(id);
-    clearTimeout(send.timer);
-    send.reject(Object.assign(new Error(reason), { code: "ETHREAD", dataSent: thread.ready }));
+  const stop = (thread: Thread) => {
+    if (current === thread) current = undefined;
+    void thread.worker.terminate();
+  };
+  // The thread's own deadline (the timeout plus a second) runs from when it takes the message; this one, from when
+  // the thread is running, is for a thread that stopped answering altogether. The send is failed when it exits.
+  const arm = (thread: Thread, send: Pending) => {
+    send.timer = setTimeout(() => stop(thread), (timeoutSeconds + 5) * 1000);
   };
 
   const start = (): Thread => {
@@ -35,10 +42,21 @@ export function createThreadedMailTransport(smtpUrl: string | undefined, options
       // The entry registers tsx itself; the process's own flags are not passed on.
       execArgv: [],
     });
-    const thread: Thread = { worker, ready: false, pending: new Map() };
+    let settleStart: { resolve: () => void; reject: (error: Error) => void } | undefined;
+    const thread: Thread = {
+      worker,
+      ready: false,
+      pending: new Map(),
+      started: new Promise<void>((resolve, reject) => (settleStart = { resolve, reject })),
+    };
+    thread.started.catch(() => {});
+    const startTimer = setTimeout(() => stop(thread), START_TIMEOUT_MS);
     worker.on("message", (answer: ThreadAnswer) => {
       if ("ready" in answer) {
         thread.ready = true;
+        clearTimeout(startTimer);
+        for (const send of thread.pending.values()) arm(thread, send);
+        settleStart?.resolve();
         return;
       }
       const send = thread.pending.get(answer.id);
@@ -49,33 +67,38 @@ export function createThreadedMailTransport(smtpUrl: string | undefined, options
       else send.reject(Object.assign(new Error(answer.error.message), answer.error));
     });
     worker.on("error", (error) => console.error("Outbox: the SMTP thread failed:", error));
+    // Every message the thread posted is delivered before this: `ready` and the answers are final here.
     worker.on("exit", (code) => {
+      clearTimeout(startTimer);
       if (current === thread) current = undefined;
-      for (const id of [...thread.pending.keys()]) fail(thread, id, `the SMTP thread stopped (exit code ${code}) before the server answered`);
+      const reason = thread.ready
+        ? `the SMTP thread stopped (exit code ${code}) before the server answered`
+        : `the SMTP thread could not start (exit code ${code})`;
+      settleStart?.reject(new Error(reason));
+      for (const send of thread.pending.values()) {
+        clearTimeout(send.timer);
+        send.reject(Object.assign(new Error(reason), { code: "ETHREAD", dataSent: thread.ready }));
+      }
+      thread.pending.clear();
     });
     return thread;
   };
 
+  current = start();
   return {
+    ready: current.started,
     send(mail) {
       current ??= start();
       const thread = current;
       const id = nextId++;
       return new Promise<SendResult>((resolve, reject) => {
-        // The thread has its own deadline per send (the timeout plus a second); this one is for a thread that stopped
-        // answering altogether. It is replaced: its other sends fail when it exits.
-        const timer = setTimeout(
-          () => {
-            fail(thread, id, `no answer from the SMTP thread within ${timeoutSeconds + 5} s`);
-            if (current === thread) current = undefined;
-            void thread.worker.terminate();
-          },
-          (timeoutSeconds + 5) * 1000,
-        );
-        thread.pending.set(id, { resolve, reject, timer });
+        const send: Pending = { resolve, reject };
+        thread.pending.set(id, send);
+        if (thread.ready) arm(thread, send);
         thread.worker.postMessage({ id, mail } satisfies ThreadRequest);
       });
     },
+    /** The thread finishes the sends under way, hands their answers back, then stops. */
     close() {
       current?.worker.postMessage({ close: true } satisfies ThreadRequest);
       current = undefined;

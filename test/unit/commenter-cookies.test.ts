@@ -59,7 +59,6 @@ describe("the commenter key: the browser a host trusted for an address", () => {
     const key = newCommenterKey();
     const hash = commenterKeyHash(key);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(hash).not.toContain(key);
     expect(commenterKeyHash(key)).toBe(hash);
     expect(commenterKeyHash(newCommenterKey())).not.toBe(hash);
 
