@@ -215,6 +215,25 @@ describe("withdrawal", () => {
   });
 });
 
+describe("the host's retry, event by event", () => {
+  it("puts back only this event's failed e-mails, audited as a retry; another event's stay as they are", async () => {
+    const first = await queuedRecap(2);
+    const second = await queuedRecap(2);
+    smtp.rejectNext(550, "Mailbox unavailable", 4);
+    await processOutboxOnce({ db, transport, from });
+    const failed = (eventId: string) => db.outboundEmail.count({ where: { recapRequest: { eventId }, status: "FAILED" } });
+    expect([await failed(first.event.id), await failed(second.event.id)]).toEqual([2, 2]);
+
+    expect(await requeueRecapEmails({ db, actor: host, eventSlug: second.event.slug, status: "FAILED" })).toEqual({ requeued: 2 });
+    expect([await failed(first.event.id), await failed(second.event.id)]).toEqual([2, 0]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "recap.retry-failed" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    expect(JSON.parse(audit.details)).toEqual({ eventId: second.event.id, count: 2 });
+    // Nothing ambiguous to resend here: the failed ones are not taken for it.
+    expect(await requeueRecapEmails({ db, actor: host, eventSlug: first.event.slug, status: "AMBIGUOUS" })).toEqual({ requeued: 0 });
+    expect(await failed(first.event.id)).toBe(2);
+  });
+});
+
 describe("publishing twice before the e-mails went out", () => {
   it("queues one e-mail per person, whichever publication's fan-out writes it", async () => {
     const event = await createEvent(db);

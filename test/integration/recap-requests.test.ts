@@ -41,6 +41,30 @@ const askForRecap = (
   options: Partial<Pick<RequestRecapOptions, "eventSlug" | "now" | "form">> = {},
 ) => requestRecap({ db, eventSlug: slug, input, client: { ip: newIp() }, fallbackLocale: "fr", ...options });
 
+describe("asking again", () => {
+  it("replaces a confirmation not yet sent with a new one, touching nobody else's; a confirmed person is sent nothing new", async () => {
+    await askForRecap({ email: "quelqu-un-d-autre@example.org" });
+    await askForRecap({ email: "deux-fois@example.org" });
+    await letRateLimitsExpire(db);
+    await askForRecap({ email: "deux-fois@example.org" });
+    const rows = await db.outboundEmail.findMany({ where: { toAddress: "deux-fois@example.org" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(rows.map((row) => [row.status, row.lastError])).toEqual([
+      ["CANCELLED", "replaced by a newer confirmation"],
+      ["PENDING", null],
+    ]);
+    expect((await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "quelqu-un-d-autre@example.org" } })).status).toBe("PENDING");
+    await send();
+    expect(mailsTo("deux-fois@example.org")).toHaveLength(1);
+    expect(mailsTo("quelqu-un-d-autre@example.org")).toHaveLength(1);
+
+    await confirmRecapRequest({ db, token: confirmToken(mailsTo("deux-fois@example.org")[0].text)! });
+    await letRateLimitsExpire(db);
+    await askForRecap({ email: "deux-fois@example.org" });
+    expect(await db.outboundEmail.count({ where: { toAddress: "deux-fois@example.org" } })).toBe(2);
+    expect((await db.recapRequest.findFirstOrThrow({ where: { email: "deux-fois@example.org" } })).status).toBe("CONFIRMED");
+  });
+});
+
 describe("requesting the recap (double opt-in)", () => {
   it("sends a confirmation e-mail whose link confirms the request", async () => {
     await askForRecap({ email: "Absente@Example.org", name: "Inès" });
