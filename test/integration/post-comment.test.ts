@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createDatabase } from "@/lib/db/client";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { postComment } from "@/lib/comments/post-comment";
+import { requestRecap } from "@/lib/recaps/request-recap";
 import { THREADS_PER_PAGE } from "@/lib/comments/load-approved-comment-page";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { rejection } from "../rejection";
@@ -201,6 +202,23 @@ describe("comments asking for the recap", () => {
     });
     expect(unasked).toMatchObject({ asksForRecap: true, recapRequest: "not-requested" });
     expect(await db.recapRequest.count({ where: { email: "sans-case@example.org" } })).toBe(0);
+  });
+
+  it("keeps the comment when the recap request it carries is refused (too many from this address), and says so", async () => {
+    const ip = newIp();
+    for (let index = 0; index < 10; index++) {
+      await requestRecap({ db, eventSlug: slug, input: { email: `voisin-${index}@example.org` }, client: { ip }, fallbackLocale: "fr" });
+    }
+    const posted = await postComment({
+      db,
+      eventSlug: slug,
+      input: input({ authorEmail: "limitee@example.org", body: "Y a-t-il eu un compte rendu ?", notifyWhenRecapPublished: "on" }),
+      client: { ip },
+      locale: "fr",
+    });
+    expect(posted).toMatchObject({ status: "PENDING", recapRequest: "refused" });
+    expect(await db.comment.count({ where: { id: posted.id } })).toBe(1);
+    expect(await db.recapRequest.count({ where: { email: "limitee@example.org" } })).toBe(0);
   });
 
   it("requests nothing for a comment refused as spam, even with the box ticked", async () => {
