@@ -183,6 +183,31 @@ describe("unpublishing and publishing again", () => {
   });
 });
 
+describe("unpublishing what is not published", () => {
+  it("refuses a draft recap or none, changing nothing and cancelling no e-mail", async () => {
+    const event = await createEvent(db, { title: "Brouillon de compte rendu" });
+    expect(await rejection(unpublishRecap({ db, actor: host, eventSlug: event.slug }))).toMatchObject({ code: "NOT_FOUND", messageKey: "recapMissing" });
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: recap });
+    // A recap e-mail left queued from an earlier publication of this recap: not this refusal's to cancel.
+    const draft = await db.recap.findUniqueOrThrow({ where: { eventId: event.id } });
+    const request = await createRecapRequest(db, event.id);
+    const queued = await db.outboundEmail.create({
+      data: {
+        kind: "recap-published",
+        dedupeKey: `brouillon-${request.id}`,
+        toAddress: request.email,
+        subject: "Compte rendu",
+        recapRequestId: request.id,
+        recapId: draft.id,
+      },
+    });
+    expect(await rejection(unpublishRecap({ db, actor: host, eventSlug: event.slug }))).toMatchObject({ code: "INVALID", messageKey: "recapNotPublished" });
+    expect((await db.recap.findUniqueOrThrow({ where: { eventId: event.id } })).status).toBe("DRAFT");
+    expect((await db.outboundEmail.findUniqueOrThrow({ where: { id: queued.id } })).status).toBe("PENDING");
+    expect(await db.auditLog.count({ where: { action: "recap.unpublish", details: { contains: event.id } } })).toBe(0);
+  });
+});
+
 describe("counts that mean something", () => {
   it("never count withdrawn or erased people as waiting", async () => {
     const event = await createEvent(db);
