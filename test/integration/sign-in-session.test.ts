@@ -1,0 +1,103 @@
+// Signing in through next-auth as the sign-in form does, and what the session cookie carries: the credentials
+// check, the session row it creates and names, where a host is sent back to, and signing out ending that row.
+import { decode } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import { authOptions } from "@/lib/auth/auth-options";
+import { returnPath } from "@/lib/auth/page-access";
+import { SESSION_COOKIE, sessionCookieValue } from "@/lib/auth/session-cookie";
+import { actorForSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
+import { createDatabase } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { letRateLimitsExpire, createHost, HOST_PASSWORD } from "../factories";
+
+const db = createDatabase();
+type Authorize = (credentials: Record<string, string> | undefined, request: { headers: Record<string, string> }) => Promise<unknown>;
+const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+const fromBrowser = (ip: string) => ({ headers: { "x-forwarded-for": ip } });
+const callbacks = authOptions.callbacks as Required<NonNullable<typeof authOptions.callbacks>>;
+
+describe("signing in through next-auth", () => {
+  it("returns the host with a new session row for the right password, nothing for a wrong or missing one", async () => {
+    const host = await createHost(db, { email: "connexion@example.org" });
+    const signedIn = (await authorize({ email: "Connexion@Example.org", password: HOST_PASSWORD }, fromBrowser("198.51.100.20"))) as {
+      id: string;
+      email: string;
+      sessionId: string;
+    };
+    expect(signedIn).toMatchObject({ id: host.id, email: "connexion@example.org", name: "Hôte" });
+    expect(await actorForSession(db, signedIn.sessionId, new Date())).toEqual({ id: host.id, role: "HOST" });
+
+    const sessions = await db.session.count({ where: { userId: host.id } });
+    expect(await authorize({ email: "connexion@example.org", password: "not the password" }, fromBrowser("198.51.100.21"))).toBeNull();
+    expect(await authorize({ email: "connexion@example.org", password: "" }, fromBrowser("198.51.100.22"))).toBeNull();
+    expect(await authorize(undefined, fromBrowser("198.51.100.23"))).toBeNull();
+    expect(await db.session.count({ where: { userId: host.id } })).toBe(sessions);
+  });
+
+  it("says why when sign-ins from this address are paused, by the message key the sign-in page shows", async () => {
+    await createHost(db, { email: "pause@example.org" });
+    const attempt = () => authorize({ email: "pause@example.org", password: "wrong" }, fromBrowser("198.51.100.30"));
+    let refusal: unknown = null;
+    for (let index = 0; index < 20 && !refusal; index++)
+      refusal = await attempt().then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refusal).toBeInstanceOf(Error);
+    expect((refusal as Error).message).toBe("tooManySignInAttempts");
+    await letRateLimitsExpire(db);
+  });
+
+  it("puts the session row's id in the token and the session, and ends that row on signing out", async () => {
+    const host = await createHost(db);
+    const user = (await authorize(
+      { email: (await db.user.findUniqueOrThrow({ where: { id: host.id } })).email, password: HOST_PASSWORD },
+      fromBrowser("198.51.100.40"),
+    )) as {
+      sessionId: string;
+    };
+    const token = await callbacks.jwt({ token: { sub: host.id }, user, account: null } as never);
+    expect(token.sid).toBe(user.sessionId);
+    // Later requests: no user, the token keeps what it had.
+    expect((await callbacks.jwt({ token, user: undefined } as never)).sid).toBe(user.sessionId);
+    const session = await callbacks.session({ session: { expires: "" }, token } as never);
+    expect(session).toMatchObject({ sessionId: user.sessionId });
+
+    await authOptions.events!.signOut!({ token, session } as never);
+    expect(await actorForSession(db, user.sessionId, new Date())).toBeNull();
+  });
+
+  it("writes a cookie next-auth reads back as the same session, valid twelve hours", async () => {
+    const host = await createHost(db);
+    const value = await sessionCookieValue({ id: "session-row-id", userId: host.id, name: "Hôte", email: "hote@example.org" });
+    const token = await decode({ token: value, secret: env.APP_SECRET });
+    expect(token).toMatchObject({ sub: host.id, sid: "session-row-id", name: "Hôte", email: "hote@example.org" });
+    expect((token!.exp as number) - (token!.iat as number)).toBe(SESSION_MAX_AGE_SECONDS);
+    expect(await decode({ token: value, secret: "another secret entirely" }).catch(() => null)).toBeNull();
+    // Served over http in the tests: the plain cookie name (https sites get the __Secure- one).
+    expect(SESSION_COOKIE).toBe(env.SITE_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token");
+  });
+});
+
+describe("where a host is sent after signing in or out", () => {
+  const baseUrl = "http://localhost:3000";
+  const redirect = (url: string) => callbacks.redirect({ url, baseUrl });
+
+  it("keeps a path on this site, and never another site however it is written", async () => {
+    expect(await redirect(`${baseUrl}/dashboard/events/atelier/recap`)).toBe(`${baseUrl}/dashboard/events/atelier/recap`);
+    expect(await redirect("/dashboard/moderation?status=SPAM")).toBe(`${baseUrl}/dashboard/moderation?status=SPAM`);
+    expect(await redirect(baseUrl)).toBe(`${baseUrl}/`);
+    for (const url of ["https://evil.example/dashboard", "//evil.example", "/\\evil.example", "javascript:alert(1)"]) {
+      expect(await redirect(url)).toBe(`${baseUrl}/dashboard`);
+    }
+  });
+
+  it("comes back to the dashboard page asked for, without Next.js's navigation marker, and to the overview otherwise", () => {
+    expect(returnPath("/dashboard/events/atelier/edit")).toBe("/dashboard/events/atelier/edit");
+    expect(returnPath("/dashboard/moderation?status=PENDING&_rsc=1x2y")).toBe("/dashboard/moderation?status=PENDING");
+    expect(returnPath("/dashboard")).toBe("/dashboard");
+    for (const path of [null, "", "/", "/events/atelier", "/dashboardx", "https://evil.example/dashboard", "//evil.example/dashboard", "/dashboard/<script>"]) {
+      expect(returnPath(path)).toBe("/dashboard");
+    }
+  });
+});
