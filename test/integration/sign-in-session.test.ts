@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { authOptions } from "@/lib/auth/auth-options";
 import { returnPath } from "@/lib/auth/page-access";
 import { SESSION_COOKIE, sessionCookieValue } from "@/lib/auth/session-cookie";
-import { actorForSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
+import { actorForSession, createSession, revokeAllSessions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
 import { createDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { letRateLimitsExpire, createHost, HOST_PASSWORD } from "../factories";
@@ -65,6 +65,27 @@ describe("signing in through next-auth", () => {
 
     await authOptions.events!.signOut!({ token, session } as never);
     expect(await actorForSession(db, user.sessionId, new Date())).toBeNull();
+  });
+
+  it("signing out with a token that names no session ends nobody's session", async () => {
+    const host = await createHost(db);
+    const sessionId = await createSession(db, host.id, new Date());
+    await authOptions.events!.signOut!({ token: { sub: host.id }, session: null } as never);
+    expect(await actorForSession(db, sessionId, new Date())).toEqual({ id: host.id, role: "HOST" });
+  });
+
+  it("ends a session at its twelfth hour, and 'sign out everywhere' ends only this person's sessions", async () => {
+    const now = new Date("2026-12-01T08:00:00Z");
+    const host = await createHost(db);
+    const other = await createHost(db);
+    const [first, second, theirs] = [await createSession(db, host.id, now), await createSession(db, host.id, now), await createSession(db, other.id, now)];
+    const justBefore = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000 - 1);
+    expect(await actorForSession(db, first, justBefore)).toEqual({ id: host.id, role: "HOST" });
+    expect(await actorForSession(db, first, new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000))).toBeNull();
+
+    expect(await revokeAllSessions(db, host.id, now)).toBe(2);
+    expect([await actorForSession(db, first, now), await actorForSession(db, second, now)]).toEqual([null, null]);
+    expect(await actorForSession(db, theirs, now)).toEqual({ id: other.id, role: "HOST" });
   });
 
   it("writes a cookie next-auth reads back as the same session, valid twelve hours", async () => {
