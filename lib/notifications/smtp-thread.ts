@@ -9,7 +9,7 @@ export type ThreadRequest = { id: number; mail: OutgoingMail } | { close: true }
 export type ThreadAnswer =
   | { ready: true }
   | { id: number; response: string }
-  | { id: number; error: { message: string; code?: string; responseCode?: number; command?: string; dataSent?: boolean } };
+  | { id: number; error: Pick<SendError, "message" | "code" | "responseCode" | "command" | "dataSent"> };
 
 const { smtpUrl, timeoutSeconds } = workerData as { smtpUrl: string; timeoutSeconds?: number };
 const port = parentPort!;

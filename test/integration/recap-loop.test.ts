@@ -233,6 +233,23 @@ describe("counts that mean something", () => {
   });
 });
 
+/** A question about the recap, held for moderation, as the recogniser flags it. */
+async function heldQuestion(eventId: string) {
+  const comment = await createComment(db, eventId, { status: "PENDING", body: "Y a-t-il eu un compte rendu ?" });
+  return db.comment.update({ where: { id: comment.id }, data: { asksForRecap: true } });
+}
+
+/** The same question from a browser a host already trusted for `email`: published at once. */
+async function trustedQuestion(eventSlug: string, email: string, authorName: string) {
+  const commenterKey = await trustedBrowser(db, email);
+  return postComment({
+    db,
+    eventSlug,
+    input: { authorName, authorEmail: email, body: "Y a-t-il eu un compte rendu ?" },
+    client: { ip: newIp(), commenterKey },
+  });
+}
+
 describe("the host's reply under comments asking after publication", () => {
   it("is posted once under each approved asking comment, at once or on approval, when the host chose replies", async () => {
     const event = await createEvent(db, { title: "Réponses" });
@@ -259,13 +276,7 @@ describe("the host's reply under comments asking after publication", () => {
     expect(await db.comment.count({ where: { noticeForCommentId: held.id } })).toBe(1);
 
     // An author already trusted is published at once, and answered at once.
-    const commenterKey = await trustedBrowser(db, "connu@example.org");
-    const trusted = await postComment({
-      db,
-      eventSlug: event.slug,
-      input: { authorName: "Connu", authorEmail: "connu@example.org", body: "Y a-t-il eu un compte rendu ?" },
-      client: { ip: newIp(), commenterKey },
-    });
+    const trusted = await trustedQuestion(event.slug, "connu@example.org", "Connu");
     expect(trusted.status).toBe("APPROVED");
     expect(await db.comment.count({ where: { noticeForCommentId: trusted.id } })).toBe(1);
   });
@@ -294,18 +305,11 @@ describe("the host's reply under comments asking after publication", () => {
     const event = await createEvent(db, { title: "Sans réponses" });
     await saveRecap({ db, actor: host, eventSlug: event.slug, input: recap });
     await publishRecap({ db, actor: host, eventSlug: event.slug });
-    const asking = await createComment(db, event.id, { body: "Y a-t-il eu un compte rendu ?", status: "PENDING" });
-    await db.comment.update({ where: { id: asking.id }, data: { asksForRecap: true } });
+    const asking = await heldQuestion(event.id);
     await moderateComments({ db, actor: host, input: { commentIds: [asking.id], status: "APPROVED" } });
     expect(await db.comment.count({ where: { noticeForCommentId: asking.id } })).toBe(0);
     // Nor under a trusted author's question, published at once.
-    const commenterKey = await trustedBrowser(db, "connue-sans@example.org");
-    const atOnce = await postComment({
-      db,
-      eventSlug: event.slug,
-      input: { authorName: "Connue", authorEmail: "connue-sans@example.org", body: "Y a-t-il eu un compte rendu ?" },
-      client: { ip: newIp(), commenterKey },
-    });
+    const atOnce = await trustedQuestion(event.slug, "connue-sans@example.org", "Connue");
     expect(atOnce).toMatchObject({ status: "APPROVED", asksForRecap: true });
     expect(await db.comment.count({ where: { noticeForCommentId: atOnce.id } })).toBe(0);
   });
@@ -317,17 +321,13 @@ describe("the host's reply under comments asking after publication", () => {
       await publishRecap({ db, actor: host, eventSlug: event.slug, replyToAskers: true });
       return event;
     };
-    const asking = async (eventId: string) => {
-      const comment = await createComment(db, eventId, { status: "PENDING", body: "Y a-t-il eu un compte rendu ?" });
-      return db.comment.update({ where: { id: comment.id }, data: { asksForRecap: true } });
-    };
     const replyTo = (commentId: string) => db.comment.findFirst({ where: { noticeForCommentId: commentId } });
     const first = await withReplies("Réponses, première");
     const second = await withReplies("Réponses, seconde");
     const withoutRecap = await createEvent(db, { title: "Pas encore de compte rendu" });
 
     // Approved together, from three events: each question is answered under its own event, with its own link.
-    const [askingFirst, askingSecond, askingWithoutRecap] = [await asking(first.id), await asking(second.id), await asking(withoutRecap.id)];
+    const [askingFirst, askingSecond, askingWithoutRecap] = [await heldQuestion(first.id), await heldQuestion(second.id), await heldQuestion(withoutRecap.id)];
     const thanks = await createComment(db, first.id, { status: "PENDING", body: "Merci pour cette rencontre." });
     await moderateComments({
       db,
@@ -348,14 +348,14 @@ describe("the host's reply under comments asking after publication", () => {
 
     // Refused, a question gets no answer.
     for (const status of ["SPAM", "REJECTED"] as const) {
-      const refused = await asking(first.id);
+      const refused = await heldQuestion(first.id);
       await moderateComments({ db, actor: host, input: { commentIds: [refused.id], status } });
       expect(await replyTo(refused.id)).toBeNull();
     }
 
     // Once the account of the host who published is gone, nobody is left to sign the answer: none is posted.
     await db.recap.update({ where: { eventId: second.id }, data: { publishedById: null } });
-    const orphan = await asking(second.id);
+    const orphan = await heldQuestion(second.id);
     await moderateComments({ db, actor: host, input: { commentIds: [orphan.id], status: "APPROVED" } });
     expect(await replyTo(orphan.id)).toBeNull();
   });
