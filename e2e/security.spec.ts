@@ -164,7 +164,9 @@ test("10. no phone-home: start-up and a page load open no connection but the dat
     `curl -sf http://127.0.0.1:${port}/ > /dev/null`,
     // A recap request, so the worker talks to the configured SMTP server: the trace must show that connection.
     `curl -sf -X POST -H 'content-type: application/json' -d '{"email":"trace-${process.pid}@example.org"}' http://127.0.0.1:${port}/api/events/${DEMO_UPCOMING_SLUG}/recap-requests > /dev/null`,
-    "sleep 6",
+    // Until the worker has connected to it (its SMTP thread loads under strace, which is slow), a minute at most.
+    `for i in $(seq 1 60); do grep -qs "htons(${process.env.E2E_SMTP_PORT})" ${trace}* && break; sleep 1; done`,
+    "sleep 1",
     // Stop `npm start` (strace's child); it stops its server and worker, and strace ends with them.
     "kill -TERM $(pgrep -P $tracer) 2>/dev/null; wait $tracer || true",
   ].join("\n");
