@@ -13,6 +13,8 @@ export type ClaimedJob = {
   progress: number;
   attempts: number;
   leaseOwner: string;
+  /** How long the lease lasts each time it is taken or extended (the worker's OUTBOX_LEASE_SECONDS). */
+  leaseSeconds: number;
 };
 
 export const JOB_POLICY = { leaseSeconds: 60, maxAttempts: 10, baseBackoffSeconds: 15, maxBackoffSeconds: 3600 } as const;
@@ -76,36 +78,36 @@ const CLAIMED_JOB = { id: true, kind: true, dedupeKey: true, payload: true, curs
 export async function claimNextJob(db: Database, owner: string, now: Date, leaseSeconds: number = JOB_POLICY.leaseSeconds): Promise<ClaimedJob | null> {
   const leaseExpiresAt = new Date(now.getTime() + leaseSeconds * 1000);
   if (engineOf(db) === "postgresql") {
-    const rows = await db.$queryRaw<ClaimedJob[]>`
+    const rows = await db.$queryRaw<Omit<ClaimedJob, "leaseSeconds">[]>`
       UPDATE "Job" SET "status" = 'RUNNING', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${leaseExpiresAt}, "attempts" = "attempts" + 1
       WHERE "id" = (
         SELECT "id" FROM "Job" WHERE "status" = 'PENDING' AND "runAt" <= ${now}
         ORDER BY "runAt" LIMIT 1 FOR UPDATE SKIP LOCKED
       )
       RETURNING "id", "kind", "dedupeKey", "payload", "cursor", "progress", "attempts", "leaseOwner"`;
-    return rows[0] ?? null;
+    return rows[0] ? { ...rows[0], leaseSeconds } : null;
   }
   return db.$transaction(async (tx) => {
     const due = await tx.job.findFirst({ where: { status: "PENDING", runAt: { lte: now } }, orderBy: { runAt: "asc" }, select: { id: true } });
     if (!due) return null;
-    return tx.job.update({
+    const claimed = await tx.job.update({
       where: { id: due.id },
       data: { status: "RUNNING", leaseOwner: owner, leaseExpiresAt, attempts: { increment: 1 } },
       select: CLAIMED_JOB,
-    }) as Promise<ClaimedJob>;
+    });
+    return { ...claimed, leaseOwner: owner, leaseSeconds };
   });
 }
 
 /**
  * Records how far a job got, inside the transaction that did that part of the work, and extends the
- * lease. If the lease was lost, throws LeaseLostError, which rolls the part back.
+ * lease by the length it was taken for. If the lease was lost, throws LeaseLostError, which rolls the part back.
  */
 export async function recordJobProgress(
   tx: Transaction,
   job: ClaimedJob,
   progress: { cursor: string | null; progress: number; total?: number | null },
   now: Date,
-  leaseSeconds: number = JOB_POLICY.leaseSeconds,
 ): Promise<void> {
   const { count } = await tx.job.updateMany({
     where: { id: job.id, leaseOwner: job.leaseOwner, status: "RUNNING" },
@@ -113,7 +115,7 @@ export async function recordJobProgress(
       cursor: progress.cursor,
       progress: progress.progress,
       ...(progress.total !== undefined && { total: progress.total }),
-      leaseExpiresAt: new Date(now.getTime() + leaseSeconds * 1000),
+      leaseExpiresAt: new Date(now.getTime() + job.leaseSeconds * 1000),
     },
   });
   if (count === 0) throw new LeaseLostError(job.id);

@@ -6,6 +6,7 @@ import { createDatabase, engineOf } from "@/lib/db/client";
 import { composeEmails, type ComposedEmail } from "@/lib/notifications/compose-emails";
 import { createMailTransport } from "@/lib/notifications/mailer";
 import { claimDueEmails, type DeliveryContext, deliverEmail, processOutboxOnce } from "@/lib/notifications/outbox-worker";
+import { claimNextJob, recordJobProgress } from "@/lib/jobs/job-queue";
 import { runDueJobs } from "@/lib/jobs/run-worker";
 import { recordSentAndStart } from "@/lib/notifications/sent-recorder";
 import { eraseRecapRequest } from "@/lib/recaps/erase-recap-request";
@@ -128,6 +129,23 @@ describe("leases", () => {
     await deliverEmail(context("worker-a/1"), mine, message);
     expect(mailsTo(requests[0].email)).toHaveLength(1);
     expect(await db.outboundEmail.findUniqueOrThrow({ where: { id: mine.id } })).toEqual(afterB);
+  });
+
+  it("a publication's fan-out whose worker vanished is taken over once the lease that worker was given has passed", async () => {
+    const event = await createEvent(db);
+    for (let index = 0; index < 3; index++) await createRecapRequest(db, event.id);
+    await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: "Le compte rendu." } });
+    await publishRecap({ db, actor: host, eventSlug: event.slug });
+    // Worker A, configured with 5-second leases, records a step of the expansion and is gone.
+    const t0 = new Date(Date.now() + 1000);
+    const job = (await claimNextJob(db, "worker-a/1", t0, 5))!;
+    expect(job.kind).toBe("recap-fanout");
+    await db.$transaction((tx) => recordJobProgress(tx, job, { cursor: null, progress: 0 }, t0));
+
+    // Six seconds later worker B, configured the same way, finds the job and finishes it.
+    await runDueJobs({ db, owner: "worker-b", leaseSeconds: 5, now: () => new Date(t0.getTime() + 6000) });
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id }, select: { status: true, progress: true } })).toEqual({ status: "DONE", progress: 3 });
+    expect(await db.outboundEmail.count({ where: { recap: { eventId: event.id }, kind: "recap-published" } })).toBe(3);
   });
 });
 
