@@ -5,6 +5,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { env } from "@/lib/env";
 import { type Engine, engineForUrl, sqliteFilePath } from "./engine";
+import { type BoundStatement, cachingPrepare, type SqliteStatement } from "./sqlite-statements";
 import { noteLocalWrite } from "./write-clock";
 
 export { type Engine, engineForUrl, sqliteFilePath } from "./engine";
@@ -57,13 +58,17 @@ export function createDatabase(url: string = env.DATABASE_URL): Database {
   throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got "${url.split(":")[0]}:"`);
 }
 
-type Statement = { run(...parameters: unknown[]): unknown };
-type BetterSqliteHandle = { pragma(source: string): unknown; prepare(source: string): Statement };
+// The adapter only runs what it prepares as BEGIN; every other statement it binds, runs and reads.
+type BetterSqliteHandle = { pragma(source: string): unknown; prepare(source: string): BoundStatement | { run(): unknown } };
+
+/** SQL texts kept prepared per connection: Prisma's queries are a few hundred at most (IN lists vary in length). */
+const KEPT_STATEMENTS = 500;
 
 /**
  * The better-sqlite3 adapter, with the connection set up when it opens:
  * - WAL, so readers proceed while another process writes; with WAL, synchronous=NORMAL is safe from
  *   corruption and saves an fsync per commit. Set synchronously on the new connection, before any query.
+ * - Each SQL text is prepared once and kept (./sqlite-statements.ts).
  * - Transactions start with BEGIN IMMEDIATE instead of BEGIN. A deferred transaction that reads and then
  *   writes cannot wait for another process's write lock: SQLite fails its upgrade at once with SQLITE_BUSY
  *   (the busy timeout does not apply). IMMEDIATE takes the write lock first, waiting up to the busy timeout,
@@ -79,7 +84,7 @@ function sqliteAdapter(file: string): SqlDriverAdapterFactory {
     const connection = (adapter as unknown as { client: BetterSqliteHandle }).client;
     connection.pragma("journal_mode = WAL");
     connection.pragma("synchronous = NORMAL");
-    const prepare = connection.prepare.bind(connection);
+    const prepare = cachingPrepare(connection.prepare.bind(connection) as (sql: string) => SqliteStatement, KEPT_STATEMENTS);
     connection.prepare = (source: string) => {
       if (source !== "BEGIN") return prepare(source);
       return {
