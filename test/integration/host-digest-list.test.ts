@@ -3,14 +3,17 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDatabase } from "@/lib/db/client";
-import { digestOptOutUrl } from "@/lib/notifications/digest-links";
+import { digestOptOutUrl, userIdFromDigestOptOutToken } from "@/lib/notifications/digest-links";
+import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
 import { isoWeek, listEventsAwaitingRecap, sendHostDigests } from "@/lib/notifications/send-host-digests";
 import { publishRecap } from "@/lib/recaps/publish-recap";
 import { saveRecap } from "@/lib/recaps/save-recap";
 import { turnOffDigest } from "@/lib/users/turn-off-digest";
 import { createEvent, createHost, createRecapRequest } from "../factories";
+import { smtpForTests } from "../setup/smtp-for-tests";
 
 const db = createDatabase();
+const { smtp, transport } = await smtpForTests({ emptiedBeforeEach: true });
 const DAY = 86_400_000;
 let host: Actor;
 
@@ -87,6 +90,44 @@ describe("the hosts' digest", () => {
     // Later the same week: nothing more; the next week, again.
     expect(await sendHostDigests({ db, now: new Date(now.getTime() + 2 * DAY), nudgeAfterDays: 7 })).toBe(0);
     expect(await sendHostDigests({ db, now: new Date(now.getTime() + 7 * DAY), nudgeAfterDays: 7 })).toBe(digests.length);
+  });
+
+  it("reaches each host in their language, each event linked to its recap page, with a one-click way to stop", async () => {
+    const now = new Date("2026-12-07T09:00:00Z");
+    const french = await createHost(db, { email: "camille@example.org", locale: "fr" });
+    const changedMind = await createHost(db, { email: "change-d-avis@example.org", locale: "fr" });
+    const event = await createEvent(db, { title: "Webreakfast" });
+    await createRecapRequest(db, event.id, { confirmedAt: new Date(now.getTime() - 9 * DAY) });
+    expect(await sendHostDigests({ db, now, nudgeAfterDays: 7 })).toBe(3);
+    // A host who turns the digest off after it was queued, before the worker sends it, is not sent it.
+    await db.user.update({ where: { id: changedMind.id }, data: { digestOptOut: true } });
+    await processOutboxOnce({ db, transport, from: "Debrief <debrief@example.org>", now: () => now });
+
+    expect(smtp.received.map((mail) => mail.to[0]).sort()).toEqual(["camille@example.org", "hote-resume@example.org"]);
+    expect(await db.outboundEmail.findFirstOrThrow({ where: { toAddress: "change-d-avis@example.org" } })).toMatchObject({
+      status: "CANCELLED",
+      lastError: "digest turned off",
+    });
+    const toCamille = smtp.received.find((mail) => mail.to.includes("camille@example.org"))!;
+    const toHost = smtp.received.find((mail) => mail.to.includes("hote-resume@example.org"))!;
+    expect(toCamille.subject).toBe("1 personne attend un compte rendu");
+    expect(toCamille.text).toContain("« Webreakfast » : 1 personne attend depuis le");
+    expect(toHost.subject).toBe("1 person is waiting for a recap");
+    expect(toHost.text).toContain("“Webreakfast”: 1 person waiting since");
+    for (const [mail, user] of [
+      [toCamille, french],
+      [toHost, host],
+    ] as const) {
+      // The editor's address is absolute, on this site.
+      expect(mail.text).toMatch(new RegExp(`https?://[^/\\s]+/dashboard/events/${event.slug}/recap`));
+      // The page that asks before turning it off, and the address mail clients post to (RFC 8058), each for this host.
+      const page = /https?:\/\/\S+\/digest\/opt-out\?token=([^\s)>\]]+)/.exec(mail.text);
+      expect(userIdFromDigestOptOutToken(page?.[1], now)).toBe(user.id);
+      const oneClick = /^List-Unsubscribe: <(https?:\/\/[^>]+\/api\/digest\/opt-out\?token=[^>]+)>$/m.exec(mail.headers);
+      expect(userIdFromDigestOptOutToken(new URL(oneClick![1]).searchParams.get("token"), now)).toBe(user.id);
+      expect(mail.headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    }
+    expect(userIdFromDigestOptOutToken(`${new URL(/^List-Unsubscribe: <([^>]+)>/m.exec(toHost.headers)![1]).searchParams.get("token")}x`, now)).toBeNull();
   });
 
   it("names the ISO week across a year's end", () => {
