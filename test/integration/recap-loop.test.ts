@@ -239,15 +239,20 @@ async function heldQuestion(eventId: string) {
   return db.comment.update({ where: { id: comment.id }, data: { asksForRecap: true } });
 }
 
-/** The same question from a browser a host already trusted for `email`: published at once. */
-async function trustedQuestion(eventSlug: string, email: string, authorName: string) {
-  const commenterKey = await trustedBrowser(db, email);
+/** A reader's question posted through the comment form's use case: a new author's is held for moderation. */
+function postedQuestion(eventSlug: string, email: string, body: string, author: { name?: string; commenterKey?: string } = {}) {
   return postComment({
     db,
     eventSlug,
-    input: { authorName, authorEmail: email, body: "Y a-t-il eu un compte rendu ?" },
-    client: { ip: newIp(), commenterKey },
+    input: { authorName: author.name ?? "Inès", authorEmail: email, body },
+    client: { ip: newIp(), commenterKey: author.commenterKey },
   });
+}
+
+/** The same question from a browser a host already trusted for `email`: published at once. */
+async function trustedQuestion(eventSlug: string, email: string, authorName: string) {
+  const commenterKey = await trustedBrowser(db, email);
+  return postedQuestion(eventSlug, email, "Y a-t-il eu un compte rendu ?", { name: authorName, commenterKey });
 }
 
 describe("the host's reply under comments asking after publication", () => {
@@ -257,12 +262,7 @@ describe("the host's reply under comments asking after publication", () => {
     await publishRecap({ db, actor: host, eventSlug: event.slug, replyToAskers: true });
 
     // A first comment is held; approving it posts the reply.
-    const held = await postComment({
-      db,
-      eventSlug: event.slug,
-      input: { authorName: "Inès", authorEmail: "ines@example.org", body: "Le compte rendu est-il disponible ?" },
-      client: { ip: newIp() },
-    });
+    const held = await postedQuestion(event.slug, "ines@example.org", "Le compte rendu est-il disponible ?");
     expect(held).toMatchObject({ status: "PENDING", asksForRecap: true });
     expect(await db.comment.count({ where: { noticeForCommentId: held.id } })).toBe(0);
     await moderateComments({ db, actor: host, input: { commentIds: [held.id], status: "APPROVED" } });
@@ -286,12 +286,7 @@ describe("the host's reply under comments asking after publication", () => {
     await createComment(db, event.id, { status: "APPROVED", body: "Merci pour cette rencontre." });
     await saveRecap({ db, actor: host, eventSlug: event.slug, input: recap });
     await publishRecap({ db, actor: host, eventSlug: event.slug, replyToAskers: true });
-    const asking = await postComment({
-      db,
-      eventSlug: event.slug,
-      input: { authorName: "Inès", authorEmail: "ines-retrait@example.org", body: "Y a-t-il eu un compte rendu ?" },
-      client: { ip: newIp() },
-    });
+    const asking = await postedQuestion(event.slug, "ines-retrait@example.org", "Y a-t-il eu un compte rendu ?");
     await moderateComments({ db, actor: host, input: { commentIds: [asking.id], status: "APPROVED" } });
     expect(await db.comment.count({ where: { noticeForCommentId: asking.id } })).toBe(1);
     const before = (await getPublishedEvent({ db, slug: event.slug }))!.commentCount;
