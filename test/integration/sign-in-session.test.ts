@@ -3,7 +3,9 @@
 import { decode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { authOptions } from "@/lib/auth/auth-options";
-import { returnPath } from "@/lib/auth/page-access";
+import { forPage, type PageRequest, pageActor, returnPath } from "@/lib/auth/page-access";
+import type { Actor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { SESSION_COOKIE, sessionCookieValue } from "@/lib/auth/session-cookie";
 import { actorForSession, createSession, revokeAllSessions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
 import { createDatabase } from "@/lib/db/client";
@@ -120,5 +122,64 @@ describe("where a host is sent after signing in or out", () => {
     for (const path of [null, "", "/", "/events/atelier", "/dashboardx", "https://evil.example/dashboard", "//evil.example/dashboard", "/dashboard/<script>"]) {
       expect(returnPath(path)).toBe("/dashboard");
     }
+  });
+});
+
+/** What a dashboard page's guard makes Next.js do: render with a value, redirect, show the not-found page, or fail. */
+async function pageOutcome(work: Promise<unknown>) {
+  try {
+    return { renders: await work };
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? "";
+    if (digest.startsWith("NEXT_REDIRECT;")) return { redirectsTo: digest.split(";")[2] };
+    if (digest === "NEXT_HTTP_ERROR_FALLBACK;404") return { notFound: true };
+    return { fails: error };
+  }
+}
+
+describe("a dashboard page and who is asking for it", () => {
+  const asking = (actor: Actor | null, path: string | null = "/dashboard/events/atelier/recap"): PageRequest => ({
+    actor: async () => actor,
+    path: async () => path,
+  });
+  const hostActor: Actor = { id: "host-1", role: "HOST" };
+  const adminActor: Actor = { id: "admin-1", role: "ADMIN" };
+
+  it("sends a visitor who is not signed in to sign in, then back to the page they asked for", async () => {
+    expect(await pageOutcome(pageActor(undefined, asking(null)))).toEqual({
+      redirectsTo: "/sign-in?callbackUrl=%2Fdashboard%2Fevents%2Fatelier%2Frecap",
+    });
+    expect(await pageOutcome(pageActor("event:edit", asking(null, "/dashboard/moderation?status=SPAM")))).toEqual({
+      redirectsTo: "/sign-in?callbackUrl=%2Fdashboard%2Fmoderation%3Fstatus%3DSPAM",
+    });
+    // Back to the overview when the path is not a dashboard page (or unknown).
+    for (const path of ["https://evil.example/dashboard", null]) {
+      expect(await pageOutcome(pageActor(undefined, asking(null, path)))).toEqual({ redirectsTo: "/sign-in?callbackUrl=%2Fdashboard" });
+    }
+  });
+
+  it("shows a host the pages their role allows, and the not-found page for the others; an admin sees every page", async () => {
+    expect(await pageOutcome(pageActor(undefined, asking(hostActor)))).toEqual({ renders: hostActor });
+    expect(await pageOutcome(pageActor("recap:publish", asking(hostActor)))).toEqual({ renders: hostActor });
+    for (const permission of ["user:manage", "site:manage", "audit:read"] as const) {
+      expect(await pageOutcome(pageActor(permission, asking(hostActor)))).toEqual({ notFound: true });
+      expect(await pageOutcome(pageActor(permission, asking(adminActor)))).toEqual({ renders: adminActor });
+    }
+  });
+
+  it("turns a use case's refusal into the page a visitor understands, and lets a real failure through", async () => {
+    const request = asking(hostActor, "/dashboard/events/atelier/edit");
+    expect(await pageOutcome(forPage(Promise.resolve("la page"), request))).toEqual({ renders: "la page" });
+    // What does not exist, or is not theirs to see: the same not-found page, telling nothing.
+    expect(await pageOutcome(forPage(Promise.reject(new AppError("NOT_FOUND", "eventNotFound")), request))).toEqual({ notFound: true });
+    expect(await pageOutcome(forPage(Promise.reject(new AppError("FORBIDDEN", "notFound")), request))).toEqual({ notFound: true });
+    // A session that ended meanwhile: sign in again, and come back here.
+    expect(await pageOutcome(forPage(Promise.reject(new AppError("UNAUTHORIZED", "signInRequired")), request))).toEqual({
+      redirectsTo: "/sign-in?callbackUrl=%2Fdashboard%2Fevents%2Fatelier%2Fedit",
+    });
+    const invalid = new AppError("INVALID", "invalidFields");
+    const broken = new Error("database unreachable");
+    expect(await pageOutcome(forPage(Promise.reject(invalid), request))).toEqual({ fails: invalid });
+    expect(await pageOutcome(forPage(Promise.reject(broken), request))).toEqual({ fails: broken });
   });
 });
