@@ -211,9 +211,14 @@ describe("requesting the recap (double opt-in)", () => {
     const confirmLink = confirmToken(mailsTo("partie@example.org")[0].text)!;
     const request = await db.recapRequest.findFirstOrThrow({ where: { email: "partie@example.org" } });
     const token = manageToken(request.id);
-    await withdrawRecapRequest({ db, token });
-    await withdrawRecapRequest({ db, token });
-    expect((await db.recapRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("WITHDRAWN");
+    const withdrawnAt = new Date("2026-06-10T08:00:00Z");
+    await withdrawRecapRequest({ db, token, now: withdrawnAt });
+    await withdrawRecapRequest({ db, token, now: new Date(withdrawnAt.getTime() + 86_400_000) });
+    // The second time changes nothing: the request keeps the day it was withdrawn.
+    expect(await db.recapRequest.findUniqueOrThrow({ where: { id: request.id }, select: { status: true, withdrawnAt: true } })).toEqual({
+      status: "WITHDRAWN",
+      withdrawnAt,
+    });
     // The confirmation link received before withdrawing no longer confirms anything.
     const afterWithdrawal = await rejection(confirmRecapRequest({ db, token: confirmLink }));
     expect([afterWithdrawal.code, afterWithdrawal.messageKey]).toEqual(["NOT_FOUND", "confirmationLinkInvalid"]);
@@ -222,11 +227,16 @@ describe("requesting the recap (double opt-in)", () => {
     await eraseRecapRequest({ db, token });
     expect(await db.recapRequest.count({ where: { email: "partie@example.org" } })).toBe(0);
     expect(await db.outboundEmail.count({ where: { toAddress: "partie@example.org" } })).toBe(0);
-    expect((await rejection(withdrawRecapRequest({ db, token }))).code).toBe("NOT_FOUND");
+    // The page behind the link then says the link no longer works.
+    const refusal = async (work: Promise<unknown>) => {
+      const error = await rejection(work);
+      return [error.code, error.messageKey];
+    };
+    expect(await refusal(withdrawRecapRequest({ db, token }))).toEqual(["NOT_FOUND", "manageLinkInvalid"]);
     expect((await rejection(confirmRecapRequest({ db, token: confirmLink }))).code).toBe("NOT_FOUND");
     for (const forged of ["not-a-token", `${token}x`, null]) {
-      expect((await rejection(withdrawRecapRequest({ db, token: forged }))).code).toBe("NOT_FOUND");
-      expect((await rejection(eraseRecapRequest({ db, token: forged }))).code).toBe("NOT_FOUND");
+      expect(await refusal(withdrawRecapRequest({ db, token: forged }))).toEqual(["NOT_FOUND", "manageLinkInvalid"]);
+      expect(await refusal(eraseRecapRequest({ db, token: forged }))).toEqual(["NOT_FOUND", "manageLinkInvalid"]);
     }
   });
 
@@ -252,7 +262,9 @@ describe("requesting the recap (double opt-in)", () => {
     }
     const before = await db.outboundEmail.count();
     const limited = await rejection(requestRecap({ db, eventSlug: slug, input: { email: "robot10@example.org" }, client: { ip }, fallbackLocale: "fr", now }));
-    expect(limited.code).toBe("RATE_LIMITED");
+    // Told to come back later, and when.
+    expect([limited.code, limited.messageKey]).toEqual(["RATE_LIMITED", "tooManyRecapRequests"]);
+    expect(limited.retryAfterSeconds).toBeGreaterThan(0);
     expect(await db.outboundEmail.count()).toBe(before);
     expect(await db.recapRequest.count({ where: { email: "robot10@example.org" } })).toBe(0);
   });
