@@ -133,19 +133,29 @@ describe("leases", () => {
 
   it("a publication's fan-out whose worker vanished is taken over once the lease that worker was given has passed", async () => {
     const event = await createEvent(db);
-    for (let index = 0; index < 3; index++) await createRecapRequest(db, event.id);
+    const requests = [];
+    for (let index = 0; index < 3; index++) requests.push(await createRecapRequest(db, event.id));
     await saveRecap({ db, actor: host, eventSlug: event.slug, input: { body: "Le compte rendu." } });
     await publishRecap({ db, actor: host, eventSlug: event.slug });
-    // Worker A, configured with 5-second leases, records a step of the expansion and is gone.
-    const t0 = new Date(Date.now() + 1000);
-    const job = (await claimNextJob(db, "worker-a/1", t0, 5))!;
-    expect(job.kind).toBe("recap-fanout");
-    await db.$transaction((tx) => recordJobProgress(tx, job, { cursor: null, progress: 0 }, t0));
+    const recap = await db.recap.findUniqueOrThrow({ where: { eventId: event.id }, select: { id: true } });
+    // Worker A, configured with 5-second leases, records a step of this publication's expansion and is gone.
+    const t0 = new Date();
+    const job = await claimNextJob(db, "worker-a/1", t0, 5);
+    expect(job && { kind: job.kind, payload: JSON.parse(job.payload) }).toEqual({ kind: "recap-fanout", payload: { recapId: recap.id } });
+    await db.$transaction((tx) => recordJobProgress(tx, job!, { cursor: null, progress: 0 }, t0));
 
-    // Six seconds later worker B, configured the same way, finds the job and finishes it.
-    await runDueJobs({ db, owner: "worker-b", leaseSeconds: 5, now: () => new Date(t0.getTime() + 6000) });
-    expect(await db.job.findUniqueOrThrow({ where: { id: job.id }, select: { status: true, progress: true } })).toEqual({ status: "DONE", progress: 3 });
-    expect(await db.outboundEmail.count({ where: { recap: { eventId: event.id }, kind: "recap-published" } })).toBe(3);
+    // Four seconds later its lease still holds: worker B leaves the job alone.
+    const at = (seconds: number) => () => new Date(t0.getTime() + seconds * 1000);
+    expect(await runDueJobs({ db, owner: "worker-b", leaseSeconds: 5, now: at(4) })).toBe(0);
+    expect(await db.job.findUniqueOrThrow({ where: { id: job!.id }, select: { status: true, leaseOwner: true } })).toEqual({
+      status: "RUNNING",
+      leaseOwner: "worker-a/1",
+    });
+    // Six seconds later it has passed: worker B finishes the expansion, and each requester is mailed once.
+    await runDueJobs({ db, owner: "worker-b", leaseSeconds: 5, now: at(6) });
+    expect(await db.job.findUniqueOrThrow({ where: { id: job!.id }, select: { status: true, progress: true } })).toEqual({ status: "DONE", progress: 3 });
+    await deliverAll({ db, transport, now: at(6) });
+    for (const request of requests) expect(mailsTo(request.email)).toHaveLength(1);
   });
 });
 

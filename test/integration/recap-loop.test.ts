@@ -239,7 +239,7 @@ async function heldQuestion(eventId: string) {
   return db.comment.update({ where: { id: comment.id }, data: { asksForRecap: true } });
 }
 
-/** A reader's question posted through the comment form's use case: a new author's is held for moderation. */
+/** A reader's question posted through the comment form's use case (held for moderation unless the author is trusted). */
 function postedQuestion(eventSlug: string, email: string, body: string, author: { name?: string; commenterKey?: string } = {}) {
   return postComment({
     db,
