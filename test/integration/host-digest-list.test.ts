@@ -113,7 +113,28 @@ describe("the hosts' digest", () => {
     expect(toCamille.subject).toBe("1 personne attend un compte rendu");
     expect(toCamille.text).toContain("« Webreakfast » : 1 personne attend depuis le");
     expect(toHost.subject).toBe("1 person is waiting for a recap");
-    expect(toHost.text).toContain("“Webreakfast”: 1 person waiting since");
+    // The whole message as the host reads it, in text and in HTML (lines as sent end in CRLF).
+    const hostMail = toHost.text.replace(/\r\n/g, "\n");
+    const editorUrl = new RegExp(`https?://[^/\\s]+/dashboard/events/${event.slug}/recap`).exec(hostMail)![0];
+    const pageUrl = /https?:\/\/[^\s/]+\/digest\/opt-out\?token=[^\s<]+/.exec(hostMail)![0];
+    expect(hostMail).toContain(
+      [
+        "Debrief",
+        "Hello Hôte,",
+        "People have been waiting a while for the recap of this event:",
+        `- “Webreakfast”: 1 person waiting since Nov 28, 2026.\n  Open the recap editor: ${editorUrl}`,
+        "Publish the recap, say when it will be out, or say there will be none: readers will see it on the page.",
+        `Stop receiving this digest: ${pageUrl}`,
+      ].join("\n\n"),
+    );
+    expect(hostMail).toContain('<html lang="en">');
+    expect(hostMail).toMatch(/>Hello Hôte,<\/p><p[^>]*>People have been waiting a while for the recap of this event:<\/p>/);
+    expect(hostMail).toContain(`<li style="margin:0 0 8px">“Webreakfast”: 1 person waiting since Nov 28, 2026. <a href="${editorUrl}"`);
+    expect(hostMail).toMatch(/>Open the recap editor<\/a><\/li><\/ul>/);
+    expect(hostMail).toContain(
+      `>Publish the recap, say when it will be out, or say there will be none: readers will see it on the page. Stop receiving this digest: ${pageUrl}</p>`,
+    );
+    expect(toCamille.text).toContain('<html lang="fr">');
     for (const [mail, user] of [
       [toCamille, french],
       [toHost, host],
@@ -121,7 +142,7 @@ describe("the hosts' digest", () => {
       // The editor's address is absolute, on this site.
       expect(mail.text).toMatch(new RegExp(`https?://[^/\\s]+/dashboard/events/${event.slug}/recap`));
       // The page that asks before turning it off, and the address mail clients post to (RFC 8058), each for this host.
-      const page = /https?:\/\/\S+\/digest\/opt-out\?token=([^\s)>\]]+)/.exec(mail.text);
+      const page = /https?:\/\/[^\s/]+\/digest\/opt-out\?token=([^\s)>\]<]+)/.exec(mail.text);
       expect(userIdFromDigestOptOutToken(page?.[1], now)).toBe(user.id);
       const oneClick = /^List-Unsubscribe: <(https?:\/\/[^>]+\/api\/digest\/opt-out\?token=[^>]+)>$/m.exec(mail.headers);
       expect(userIdFromDigestOptOutToken(new URL(oneClick![1]).searchParams.get("token"), now)).toBe(user.id);
