@@ -175,22 +175,11 @@ if ((await fetch(BASE + eventPath, { headers: hostHeaders })).headers.get("x-deb
   throw new Error("the host's page did not come from the cache");
 const hostResult = await wrk({ phase: "host", path: eventPath, headers: hostHeaders });
 
-console.log(`Measuring POST /api/events/${DEMO_EVENT_SLUG}/comments…`);
+const postPath = `/api/events/${DEMO_EVENT_SLUG}/comments`;
+console.log(`Measuring POST ${postPath}…`);
 // Warmed up like the page: the route's modules load on its first request, which would otherwise be the p99.
-await wrk({
-  phase: "post",
-  path: `/api/events/${DEMO_EVENT_SLUG}/comments`,
-  headers: {},
-  script: commentPostScript(`/api/events/${DEMO_EVENT_SLUG}/comments`, 1),
-  seconds: 3,
-  connections: 8,
-});
-const postResult = await wrk({
-  phase: "post",
-  path: `/api/events/${DEMO_EVENT_SLUG}/comments`,
-  headers: {},
-  script: commentPostScript(`/api/events/${DEMO_EVENT_SLUG}/comments`, 2),
-});
+await wrk({ phase: "post", path: postPath, headers: {}, script: commentPostScript(postPath, 1), seconds: 3, connections: 8 });
+const postResult = await wrk({ phase: "post", path: postPath, headers: {}, script: commentPostScript(postPath, 2) });
 const webMemory = residentMegabytes(serverProcessId());
 stopServer();
 await db.$disconnect();

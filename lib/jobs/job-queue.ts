@@ -90,12 +90,12 @@ export async function claimNextJob(db: Database, owner: string, now: Date, lease
   return db.$transaction(async (tx) => {
     const due = await tx.job.findFirst({ where: { status: "PENDING", runAt: { lte: now } }, orderBy: { runAt: "asc" }, select: { id: true } });
     if (!due) return null;
-    const claimed = await tx.job.update({
+    const claimed = (await tx.job.update({
       where: { id: due.id },
       data: { status: "RUNNING", leaseOwner: owner, leaseExpiresAt, attempts: { increment: 1 } },
       select: CLAIMED_JOB,
-    });
-    return { ...claimed, leaseOwner: owner, leaseSeconds };
+    })) as Omit<ClaimedJob, "leaseSeconds">;
+    return { ...claimed, leaseSeconds };
   });
 }
 

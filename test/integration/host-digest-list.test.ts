@@ -17,6 +17,12 @@ const { smtp, transport } = await smtpForTests({ emptiedBeforeEach: true });
 const DAY = 86_400_000;
 let host: Actor;
 
+/** Addresses in a digest as sent: the event's recap editor, the opt-out page, the one-click opt-out (header). */
+const editorUrlIn = (mail: string, slug: string) => new RegExp(`https?://[^/\\s]+/dashboard/events/${slug}/recap`).exec(mail)?.[0];
+const optOutPageUrlIn = (mail: string) => /https?:\/\/[^\s/]+\/digest\/opt-out\?token=[^\s)>\]<]+/.exec(mail)?.[0];
+const oneClickUrlIn = (headers: string) => /^List-Unsubscribe: <(https?:\/\/[^>]+\/api\/digest\/opt-out\?token=[^>]+)>$/m.exec(headers)?.[1];
+const tokenOf = (url: string | undefined) => (url ? new URL(url).searchParams.get("token") : null);
+
 // Each case starts from an empty site (this file's own database).
 beforeEach(async () => {
   await db.outboundEmail.deleteMany();
@@ -115,8 +121,8 @@ describe("the hosts' digest", () => {
     expect(toHost.subject).toBe("1 person is waiting for a recap");
     // The whole message as the host reads it, in text and in HTML (lines as sent end in CRLF).
     const hostMail = toHost.text.replace(/\r\n/g, "\n");
-    const editorUrl = new RegExp(`https?://[^/\\s]+/dashboard/events/${event.slug}/recap`).exec(hostMail)![0];
-    const pageUrl = /https?:\/\/[^\s/]+\/digest\/opt-out\?token=[^\s<]+/.exec(hostMail)![0];
+    const editorUrl = editorUrlIn(hostMail, event.slug);
+    const pageUrl = optOutPageUrlIn(hostMail);
     expect(hostMail).toContain(
       [
         "Debrief",
@@ -140,15 +146,13 @@ describe("the hosts' digest", () => {
       [toHost, host],
     ] as const) {
       // The editor's address is absolute, on this site.
-      expect(mail.text).toMatch(new RegExp(`https?://[^/\\s]+/dashboard/events/${event.slug}/recap`));
+      expect(editorUrlIn(mail.text, event.slug)).toBeDefined();
       // The page that asks before turning it off, and the address mail clients post to (RFC 8058), each for this host.
-      const page = /https?:\/\/[^\s/]+\/digest\/opt-out\?token=([^\s)>\]<]+)/.exec(mail.text);
-      expect(userIdFromDigestOptOutToken(page?.[1], now)).toBe(user.id);
-      const oneClick = /^List-Unsubscribe: <(https?:\/\/[^>]+\/api\/digest\/opt-out\?token=[^>]+)>$/m.exec(mail.headers);
-      expect(userIdFromDigestOptOutToken(new URL(oneClick![1]).searchParams.get("token"), now)).toBe(user.id);
+      expect(userIdFromDigestOptOutToken(tokenOf(optOutPageUrlIn(mail.text)), now)).toBe(user.id);
+      expect(userIdFromDigestOptOutToken(tokenOf(oneClickUrlIn(mail.headers)), now)).toBe(user.id);
       expect(mail.headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
     }
-    expect(userIdFromDigestOptOutToken(`${new URL(/^List-Unsubscribe: <([^>]+)>/m.exec(toHost.headers)![1]).searchParams.get("token")}x`, now)).toBeNull();
+    expect(userIdFromDigestOptOutToken(`${tokenOf(oneClickUrlIn(toHost.headers))}x`, now)).toBeNull();
   });
 
   it("names the ISO week across a year's end", () => {
