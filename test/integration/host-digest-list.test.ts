@@ -138,8 +138,10 @@ describe("the hosts' digest", () => {
     expect(hostMail).toContain(`<li style="margin:0 0 8px">“Webreakfast”: 1 person waiting since Nov 28, 2026. <a href="${editorUrl}"`);
     expect(hostMail).toMatch(/>Open the recap editor<\/a><\/li><\/ul>/);
     expect(hostMail).toContain(
-      `>Publish the recap, say when it will be out, or say there will be none: readers will see it on the page. Stop receiving this digest: ${pageUrl}</p>`,
+      `>Publish the recap, say when it will be out, or say there will be none: readers will see it on the page. Stop receiving this digest: <a href="${pageUrl}"`,
     );
+    // The address in the footer is a link the host can click, not text to copy.
+    expect(hostMail).toContain(`>${pageUrl}</a></p></div></body></html>`);
     expect(toCamille.text).toContain('<html lang="fr">');
     for (const [mail, user] of [
       [toCamille, french],

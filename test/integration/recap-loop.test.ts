@@ -70,6 +70,14 @@ describe("a request confirmed after publication", () => {
     expect(mail.subject).toBe("Le compte rendu est en ligne : Webreakfast");
     expect(mail.text).toContain(`/events/${event.slug}#recap`);
     expect(recapMailsTo("tardif@example.org")).toHaveLength(1);
+    // Why they get it and how to stop, at the foot of the message: the address manages this person's request, and
+    // in the HTML it is a link to click, not text to copy.
+    const asker = await db.recapRequest.findFirstOrThrow({ where: { email: "tardif@example.org" } });
+    const manageUrl = /https?:\/\/[^\s/]+\/recap-requests\/manage\?token=[\w.-]+/.exec(mail.text)![0];
+    expect(new URL(manageUrl).searchParams.get("token")).toBe(manageToken(asker.id));
+    expect(mail.text).toContain(`Debrief vous écrit parce que vous avez demandé ce compte rendu. Gérer ou supprimer votre demande : ${manageUrl}`);
+    expect(mail.text).toContain(`Gérer ou supprimer votre demande : <a href="${manageUrl}"`);
+    expect(mail.text).toContain(`>${manageUrl}</a></p></div></body></html>`);
 
     // Once sent: not waiting any more, counted as sent — on the page, in the editor and on the dashboard.
     expect((await getPublishedEvent({ db, slug: event.slug }))!.recapStatus).toMatchObject({ waiting: 0, sent: 1 });

@@ -29,6 +29,6 @@ export function hostDigestEmail(options: { locale: Locale; brand?: EmailBrand; n
       t("outro"),
       footer,
     ].join("\n\n"),
-    html: renderEmailHtml({ lang: options.locale, brand, paragraphs: [...intro], items, footer: `${t("outro")} ${footer}` }),
+    html: renderEmailHtml({ lang: options.locale, brand, paragraphs: [...intro], items, footer: `${t("outro")} ${footer}`, footerUrl: options.optOutUrl }),
   };
 }

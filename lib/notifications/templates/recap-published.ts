@@ -50,7 +50,7 @@ export function recapPublishedEmails(options: RecapEmailContent): (recipient: Re
     return {
       subject,
       text: [brand.organisationName, greeting, intro, recapText, ...linkLines, actionLine, footer].join("\n\n"),
-      html: renderEmailHtml({ lang: options.locale, brand, paragraphs: [greeting, intro], richHtml, items, action, footer }),
+      html: renderEmailHtml({ lang: options.locale, brand, paragraphs: [greeting, intro], richHtml, items, action, footer, footerUrl: recipient.manageUrl }),
     };
   };
 }

@@ -13,8 +13,8 @@ export const DEFAULT_BRAND: EmailBrand = { organisationName: "Debrief", logoUrl:
 /**
  * A plain, readable HTML e-mail at any width (one column, at most 560 px, long links wrap): the organisation's
  * logo or name, paragraphs, optional host-written HTML (already rendered safe from Markdown), an optional list
- * of linked items, one call-to-action button, a muted footer. Images: only the organisation's logo, from its own
- * site.
+ * of linked items, one call-to-action button, a muted footer (its address, if it names one, a link the reader can
+ * click). Images: only the organisation's logo, from its own site.
  */
 export function renderEmailHtml(options: {
   lang: string;
@@ -25,6 +25,8 @@ export function renderEmailHtml(options: {
   items?: { text: string; link: { label: string; url: string } }[];
   action?: { label: string; url: string };
   footer: string;
+  /** An address written in the footer (where to manage or stop these e-mails), made a link where it appears. */
+  footerUrl?: string;
 }): string {
   const brand = options.brand ?? DEFAULT_BRAND;
   // The organisation's colour made readable, as on its pages: a pale yellow becomes dark enough for links and
@@ -46,5 +48,7 @@ export function renderEmailHtml(options: {
   const action = options.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(options.action.url)}" style="display:inline-block;background:${accent};color:${accentText};padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(options.action.label)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#5b6170;word-break:break-all">${escapeHtml(options.action.url)}</p>`
     : "";
-  return `<!doctype html><html lang="${escapeHtml(options.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(brand.organisationName)}</title></head><body style="margin:0;padding:16px;background:#f3f1ec;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d1f24;line-height:1.5"><div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #dedbd2;border-radius:10px;padding:24px;overflow-wrap:anywhere">${header}${paragraphs}${rich}${items}${action}<p style="margin:24px 0 0;font-size:13px;color:#5b6170;overflow-wrap:anywhere">${escapeHtml(options.footer)}</p></div></body></html>`;
+  const link = (url: string) => `<a href="${escapeHtml(url)}" style="color:${accent};word-break:break-all">${escapeHtml(url)}</a>`;
+  const footer = options.footerUrl ? options.footer.split(options.footerUrl).map(escapeHtml).join(link(options.footerUrl)) : escapeHtml(options.footer);
+  return `<!doctype html><html lang="${escapeHtml(options.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(brand.organisationName)}</title></head><body style="margin:0;padding:16px;background:#f3f1ec;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d1f24;line-height:1.5"><div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #dedbd2;border-radius:10px;padding:24px;overflow-wrap:anywhere">${header}${paragraphs}${rich}${items}${action}<p style="margin:24px 0 0;font-size:13px;color:#5b6170;overflow-wrap:anywhere">${footer}</p></div></body></html>`;
 }
