@@ -1,4 +1,5 @@
-// Production HTTP server: Next.js behind a thin layer that establishes the client's address and
+// Production HTTP server: Next.js behind a thin layer that establishes the client's address, answers the JSON
+// API's comment POST itself (the busiest write: lib/http/comment-api.ts, the route's own code) and
 // serves the shared event pages (what every reader and host sees; for a reader with comments awaiting
 // moderation, that page with theirs added) from a cache that any instance's change invalidates
 // (docs/decisions/007-page-cache.md).
@@ -20,6 +21,10 @@ import { OwnPendingAnswers } from "@/lib/http/own-pending-answers";
 import { PageVersions } from "@/lib/http/page-versions";
 import { getEventPageVersion } from "@/lib/events/get-event-page-version";
 import { refusalPage, refuseBeforeNext } from "@/lib/http/request-guards";
+import { answerCommentPost } from "@/lib/http/comment-api";
+import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { nodeBody, nodeHeaders } from "@/lib/http/node-json-request";
+import { SITE_HEADERS } from "@/lib/http/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -77,6 +82,28 @@ const pageCache: EventPageCacheContext | null =
       }
     : null;
 
+/** The JSON API's comment POST, whose slug is answered here rather than by Next.js's route (same code: lib/http/comment-api.ts). */
+export function commentApiSlug(method: string | undefined, url: string | undefined): string | null {
+  if (method !== "POST" || !url) return null;
+  const encoded = /^\/api\/events\/([^/?#]+)\/comments(?:\?.*)?$/.exec(url)?.[1];
+  if (!encoded) return null;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null; // Next.js answers what it cannot decode.
+  }
+}
+
+const API_HEADERS = { ...SITE_HEADERS, "Content-Security-Policy": contentSecurityPolicy([]), "Content-Type": "application/json" };
+
+/** Answers the JSON API's comment POST as its route would, without Next.js's routing (docs/PERFORMANCE.md). */
+async function answerCommentApi(request: http.IncomingMessage, response: http.ServerResponse, slug: string) {
+  const answer = await answerCommentPost({ db, slug, headers: nodeHeaders(request.headers), readBody: nodeBody(request), siteOrigin: env.SITE_URL });
+  const body = JSON.stringify(answer.body);
+  response.writeHead(answer.status, { ...API_HEADERS, ...answer.headers, "Content-Length": Buffer.byteLength(body) });
+  response.end(body);
+}
+
 /** The scheme the visitor used: the trusted proxy's X-Forwarded-Proto, else plain http (this server has no TLS). */
 export function clientProtocol(forwardedProto: string | string[] | undefined, hops: number): "http" | "https" {
   if (hops <= 0 || !forwardedProto) return "http";
@@ -96,6 +123,15 @@ const server = http.createServer((request, response) => {
   if (refusal) {
     response.writeHead(refusal.status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
     response.end(refusalPage(refusal, request.headers["accept-language"]));
+    return;
+  }
+  const commentSlug = commentApiSlug(request.method, request.url);
+  if (commentSlug !== null) {
+    answerCommentApi(request, response, commentSlug).catch((error) => {
+      console.error(error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
     return;
   }
   let served: boolean | Promise<boolean>;

@@ -75,7 +75,7 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
  * The application's environment, parsed once; the app's code reads `env`, not process.env. Outside this schema:
  * server.ts reads PORT, HOST and TRUST_PROXY_HOPS; scripts/start.ts reads RUN_WORKER and fills in APP_SECRET,
  * SITE_URL and NEXTAUTH_URL (which next-auth reads) before the server starts; prisma.config.ts reads DATABASE_URL
- * for the CLI; next.config.js reads NODE_ENV; lib/db/migrate.ts hands the environment on to the Prisma CLI it
+ * for the CLI; next.config.ts reads NODE_ENV; lib/db/migrate.ts hands the environment on to the Prisma CLI it
  * runs; the benchmark, test and screenshot scripts read their own (BENCH_*, TEST_DATABASE_URL_PG, CI, CHROMIUM_PATH).
  */
 export const env: Env = parseEnv(process.env);

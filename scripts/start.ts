@@ -126,7 +126,7 @@ function needsBuild(): boolean {
   const buildId = path.join(".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "messages", "prisma/schema.prisma", "prisma/postgresql/schema.prisma", "next.config.js", "package-lock.json"];
+  const sources = ["app", "components", "lib", "messages", "prisma/schema.prisma", "prisma/postgresql/schema.prisma", "next.config.ts", "package-lock.json"];
   return sources.some((source) => newestMtime(source) > builtAt);
 }
 

@@ -25,3 +25,13 @@ export function commenterKeyHash(key: string): string {
 export function trustId(keyHash: string, email: string): string {
   return createHash("sha256").update(`trust:${keyHash}:${email.toLowerCase()}`).digest("hex");
 }
+
+/** The Set-Cookie value that keeps the key in the browser: HttpOnly, for a year, Secure over https. */
+export function commenterCookie(key: string, secure: boolean): string {
+  return `${COMMENTER_COOKIE}=${key}; Path=/; Max-Age=${COMMENTER_COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+/** The key the request's Cookie header holds, if it is one of ours. */
+export function commenterKeyFromCookieHeader(cookieHeader: string | null | undefined): string | undefined {
+  return parseCommenterKey(new RegExp(`(?:^|;\\s*)${COMMENTER_COOKIE}=([^;]+)`).exec(cookieHeader ?? "")?.[1]);
+}

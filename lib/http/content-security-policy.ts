@@ -8,8 +8,10 @@ import { decodeBody, encodeBody } from "./content-encoding";
  * small scripts; hashes (rather than nonces) stay valid for a page kept in the page cache, whose bytes are the
  * same for every reader.
  */
-export function contentSecurityPolicy(scriptHashes: string[]): string {
-  const scripts = ["'self'", ...scriptHashes.map((hash) => `'sha256-${hash}'`)].join(" ");
+export function contentSecurityPolicy(scriptHashes: string[], options: { development?: boolean } = {}): string {
+  // `next dev` needs inline and eval'd scripts.
+  const allowed = options.development ? ["'unsafe-inline'", "'unsafe-eval'"] : scriptHashes.map((hash) => `'sha256-${hash}'`);
+  const scripts = ["'self'", ...allowed].join(" ");
   return [
     "default-src 'self'",
     `script-src ${scripts}`,

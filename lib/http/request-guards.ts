@@ -4,7 +4,7 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { lastKnownDefaultLocale } from "@/lib/settings/site-settings";
 import { translatorFor } from "@/lib/i18n/messages";
 
-/** Next.js's own limit for a server action's body (next.config.js serverActions.bodySizeLimit: 6 MB, for image uploads). */
+/** Next.js's own limit for a server action's body (next.config.ts serverActions.bodySizeLimit: 6 MB, for image uploads). */
 export const SERVER_ACTION_MAX_BYTES = 6 * 1024 * 1024;
 /** The limit for forms outside the dashboard (a comment, a recap request, sign-in, setup): no file, a few kilobytes. */
 export const PUBLIC_FORM_MAX_BYTES = 256 * 1024;

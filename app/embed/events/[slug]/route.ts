@@ -4,7 +4,7 @@ import { getEmbedEvent } from "@/lib/embed/get-embed-event";
 import { renderEmbedBox, type EmbedFormState } from "@/lib/embed/render-embed-box";
 import { isAppError } from "@/lib/errors";
 import { clientInfo } from "@/lib/http/client-info";
-import { STATUS_BY_CODE } from "@/lib/http/error-response";
+import { STATUS_BY_CODE } from "@/lib/http/json-answer";
 import { escapeHtml } from "@/lib/notifications/templates/render-email";
 import { isLocale, preferredLocale, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/messages";
