@@ -162,4 +162,18 @@ describe("each comment limit answers 429 with its message", () => {
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(3500);
     expect((await response.json()).error.message).toBe(t("rateLimited"));
   });
+
+  it("answers with the longest wait whichever limit is checked last: a minute's limit ending sooner does not hide the flood's", async () => {
+    const ip = newIp();
+    const ipHash = hashIp(env.APP_SECRET, ip);
+    await reached("commentFloodPerIp", ipHash);
+    // This address's minute is nearly over: 5 s left.
+    await db.rateLimiterFlexible.create({
+      data: { key: `commentsPerIpPerMinute:${ipHash}`, points: LIMITS.commentsPerIpPerMinute.points, expire: later(new Date(), 5) },
+    });
+    const response = await post(ip, input());
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(10);
+    expect((await response.json()).error.message).toBe(t("floodControl"));
+  });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { listOwnPendingComments } from "@/lib/comments/list-own-pending-comments";
 import { getCommentThreadPage } from "@/lib/comments/get-comment-thread-page";
+import { THREADS_PER_PAGE } from "@/lib/comments/load-approved-comment-page";
 import { threadComments, withOwnPendingComments } from "@/lib/comments/thread-comments";
 import { createDatabase } from "@/lib/db/client";
 import { getPublishedEvent } from "@/lib/events/get-event";
@@ -67,6 +68,23 @@ describe("a reader's own comments and the shared page", () => {
     expect((await getCommentThreadPage({ db, slug: event.slug, requestedPage: 1, locale: "default" }))?.context.locale).toBe(
       (await getSiteSettings(db)).defaultLocale,
     );
+    // With more conversations than a page holds, the reader's new held conversation goes at the end: on the last
+    // page, not on the first, as on the page rendered for them.
+    const busy = await createEvent(db);
+    for (let index = 0; index <= THREADS_PER_PAGE; index++) await createComment(db, busy.id, { createdAt: at(index) });
+    const heldLast = await createComment(db, busy.id, { status: "PENDING", createdAt: at(59) });
+    const ownBusy = await listOwnPendingComments({ db, event: { slug: busy.slug }, ownCommentIds: [heldLast.id] });
+    for (const [commentPage, lastPage] of [
+      [1, false],
+      [2, true],
+    ] as const) {
+      const busyThread = (await getCommentThreadPage({ db, slug: busy.slug, requestedPage: commentPage, locale: "fr" }))!;
+      expect(busyThread.lastPage).toBe(lastPage);
+      const shown = withOwnPendingComments(busyThread.approved, ownBusy, { lastPage: busyThread.lastPage });
+      const renderedBusy = await getPublishedEvent({ db, slug: busy.slug, ownCommentIds: [heldLast.id], commentPage });
+      expect(threadComments(shown)).toEqual(renderedBusy!.comments);
+      expect(shown.some((comment) => comment.id === heldLast.id)).toBe(lastPage);
+    }
     // An event that is not public has no thread.
     const draft = await createEvent(db, { status: "DRAFT" });
     expect(await getCommentThreadPage({ db, slug: draft.slug, requestedPage: 1, locale: "fr" })).toBeNull();

@@ -191,6 +191,20 @@ describe("comments asking for the recap", () => {
     expect(await db.outboundEmail.count({ where: { toAddress: "martin@example.net", kind: "recap-request-confirmation" } })).toBe(1);
   });
 
+  it("signs up a client that says yes in any of the ways a form or a JSON client says it, with a confirmation e-mail", async () => {
+    for (const [index, yes] of [true, "true", "on"].entries()) {
+      const email = `oui-${index}@example.org`;
+      const accepted = await postComment({
+        db,
+        eventSlug: slug,
+        input: input({ authorEmail: email, body: `Merci pour la rencontre (${index})`, notifyWhenRecapPublished: yes }),
+        client: { ip: newIp() },
+      });
+      expect(accepted, JSON.stringify(yes)).toMatchObject({ recapRequest: "requested" });
+      expect(await db.outboundEmail.count({ where: { toAddress: email, kind: "recap-request-confirmation" } })).toBe(1);
+    }
+  });
+
   it("does not flag an ordinary comment, nor request anything unasked", async () => {
     const plain = await postComment({ db, eventSlug: slug, input: input({ body: "Merci, très belle rencontre." }), client: { ip: newIp() } });
     expect(plain).toMatchObject({ asksForRecap: false, recapRequest: "not-requested" });
@@ -202,6 +216,19 @@ describe("comments asking for the recap", () => {
     });
     expect(unasked).toMatchObject({ asksForRecap: true, recapRequest: "not-requested" });
     expect(await db.recapRequest.count({ where: { email: "sans-case@example.org" } })).toBe(0);
+    // A client that says no, in any of the ways a form or a JSON client says it, is not signed up either.
+    for (const [index, no] of [false, "false", "off", ""].entries()) {
+      const email = `non-merci-${index}@example.org`;
+      const declined = await postComment({
+        db,
+        eventSlug: slug,
+        input: input({ authorEmail: email, body: `Y a-t-il eu un compte rendu ? (${index})`, notifyWhenRecapPublished: no }),
+        client: { ip: newIp() },
+      });
+      expect(declined, JSON.stringify(no)).toMatchObject({ asksForRecap: true, recapRequest: "not-requested" });
+      expect(await db.recapRequest.count({ where: { email } })).toBe(0);
+      expect(await db.outboundEmail.count({ where: { toAddress: email } })).toBe(0);
+    }
   });
 
   it("keeps the comment when the recap request it carries is refused (too many from this address), and says so", async () => {

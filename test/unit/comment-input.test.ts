@@ -12,6 +12,12 @@ describe("comment input", () => {
   it("accepts a normal comment, trimming and lower-casing the e-mail", () => {
     const result = commentInputSchema.parse({ ...valid, authorName: "  Martin ", authorUrl: "" });
     expect(result).toEqual({ authorName: "Martin", authorEmail: "martin@example.org", body: valid.body });
+    // A website field left with only spaces (or a tab from a paste) is no website, not an invalid one.
+    expect(commentInputSchema.parse({ ...valid, authorUrl: " \t ", parentId: "  " })).toEqual({
+      authorName: "Martin",
+      authorEmail: "martin@example.org",
+      body: valid.body,
+    });
   });
 
   it("reports every missing required field with its own message", () => {

@@ -36,6 +36,12 @@ describe("moderation notes", () => {
     expect(describeModerationReason({ code: "links", count: 2 }, fr)).toBe("Retenu à l’envoi : 2 liens");
     expect(describeModerationReason({ code: "holdWord", word: "casino" }, en)).toBe("Held when posted: contains “casino”, from the hold-word list");
     expect(describeModerationReason({ code: "holdWord", word: "casino" }, fr)).toBe("Retenu à l’envoi : contient « casino », de la liste des mots à vérifier");
+    expect(describeModerationReason({ code: "rejectWord", word: "buy followers" }, en)).toBe(
+      "Rejected when posted: contains “buy followers”, from the reject-word list",
+    );
+    expect(describeModerationReason({ code: "trusted" }, fr)).toBe(
+      "Publié dès l’envoi : un commentaire de cette adresse a déjà été approuvé depuis ce navigateur",
+    );
     expect(describeModerationReason({ code: "unknownAuthor" }, en)).toBe(
       "Held when posted: no comment from this address has been approved in this browser yet",
     );

@@ -31,6 +31,8 @@ describe("moderation policy", () => {
     expect(decideModeration({ ...base, body: "Le CASINO du coin" })).toEqual({ status: "PENDING", reason: { code: "holdWord", word: "casino" } });
     expect(decideModeration({ ...base, authorName: "casino-king" }).reason).toEqual({ code: "holdWord", word: "casino" });
     expect(decideModeration({ ...base, authorUrl: "https://casino.example" }).reason).toEqual({ code: "holdWord", word: "casino" });
+    // A word is looked for in each field, never across two: a name ending "casi" and a text starting "no" hold nothing.
+    expect(decideModeration({ ...base, authorName: "Casi", body: "no comment, merci" })).toEqual({ status: "APPROVED", reason: { code: "trusted" } });
   });
 
   it("rejects comments with a reject word, whoever wrote them", () => {
@@ -44,5 +46,7 @@ describe("moderation policy", () => {
   it("counts Markdown links, autolinks and bare URLs", () => {
     expect(countLinks("[a](https://a.example) <https://b.example> http://c.example www.d.example")).toBe(4);
     expect(countLinks("pas de lien ici")).toBe(0);
+    // One address is one link, even when another address is written inside it.
+    expect(countLinks("https://a.example/?next=https://b.example/www.c")).toBe(1);
   });
 });
