@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commenterKeyHash, newCommenterKey, parseCommenterKey, trustId } from "@/lib/comments/commenter-key";
+import { commenterCookie, commenterKeyFromCookieHeader, commenterKeyHash, newCommenterKey, parseCommenterKey, trustId } from "@/lib/comments/commenter-key";
 import { parseOwnCommentIds, rememberOwnComment } from "@/lib/comments/own-comments";
 
 // Comment ids are cuids: 25 lower-case letters and digits.
@@ -53,6 +53,20 @@ describe("the commenter key: the browser a host trusted for an address", () => {
     expect(parseCommenterKey(`${key.slice(1)}=`)).toBeUndefined();
     expect(parseCommenterKey(` ${key.slice(1)}`)).toBeUndefined();
     expect(parseCommenterKey(`${key}\n${key}`)).toBeUndefined();
+  });
+
+  it("keeps the key in the browser for a year, out of scripts' reach, and finds it again among the other cookies", () => {
+    const key = newCommenterKey();
+    expect(commenterCookie(key, false)).toBe(`debrief_commenter=${key}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax`);
+    expect(commenterCookie(key, true)).toBe(`debrief_commenter=${key}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax; Secure`);
+    expect(commenterKeyFromCookieHeader(`debrief_commenter=${key}`)).toBe(key);
+    expect(commenterKeyFromCookieHeader(`a=1; debrief_commenter=${key}; b=2`)).toBe(key);
+    expect(commenterKeyFromCookieHeader(`a=1;debrief_commenter=${key}`)).toBe(key);
+    // Another cookie whose name ends the same is not ours; a forged value is no key; no header, no key.
+    expect(commenterKeyFromCookieHeader(`not_debrief_commenter=${key}`)).toBeUndefined();
+    expect(commenterKeyFromCookieHeader("debrief_commenter=forged")).toBeUndefined();
+    expect(commenterKeyFromCookieHeader(null)).toBeUndefined();
+    expect(commenterKeyFromCookieHeader(undefined)).toBeUndefined();
   });
 
   it("stores only a hash of the key, and trust is per browser and per address whatever the address's case", () => {
