@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import { AppError } from "@/lib/errors";
 import type { BodyReader, HeaderSource } from "./json-request";
 
 /** Node's request headers read as a `Headers` would be: a repeated header joined with ", ". */
@@ -31,7 +32,8 @@ export function nodeBody(request: IncomingMessage): BodyReader {
         chunks.push(chunk);
       };
       const onEnd = () => resolve(Buffer.concat(chunks));
-      const onError = (error: Error) => reject(error);
-      request.on("data", onData).on("end", onEnd).on("error", onError);
+      // A client that leaves mid-body (or a proxy that cuts it): a 400 nobody may read, not an error to log.
+      const onError = () => reject(new AppError("INVALID", "bodyIncomplete"));
+      request.on("data", onData).on("end", onEnd).on("error", onError).once("close", onError);
     });
 }
