@@ -22,18 +22,24 @@ export function nodeBody(request: IncomingMessage): BodyReader {
     new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      let settled = false;
+      // The listeners for the end and for errors stay on: an error after the answer (the client resetting while
+      // the rest of a refused body is dropped) must still find one.
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        request.off("data", onData);
+        outcome();
+      };
       const onData = (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxBytes) {
-          request.off("data", onData).off("end", onEnd).off("error", onError).resume();
-          resolve(null);
-          return;
-        }
-        chunks.push(chunk);
+        if (size <= maxBytes) chunks.push(chunk);
+        else settle(() => resolve(null));
       };
-      const onEnd = () => resolve(Buffer.concat(chunks));
+      request.on("data", onData);
+      request.on("end", () => settle(() => resolve(Buffer.concat(chunks))));
       // A client that leaves mid-body (or a proxy that cuts it): a 400 nobody may read, not an error to log.
-      const onError = () => reject(new AppError("INVALID", "bodyIncomplete"));
-      request.on("data", onData).on("end", onEnd).on("error", onError).once("close", onError);
+      const gone = () => settle(() => reject(new AppError("INVALID", "bodyIncomplete")));
+      request.on("error", gone).on("close", gone);
     });
 }
