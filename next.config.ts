@@ -1,7 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { contentSecurityPolicy } from "./lib/http/content-security-policy";
-import { PRIVATE_PATHS, SITE_HEADERS } from "./lib/http/security-headers";
+import { contentSecurityPolicy, PRIVATE_PATHS, SITE_HEADERS } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 

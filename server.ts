@@ -22,9 +22,9 @@ import { PageVersions } from "@/lib/http/page-versions";
 import { getEventPageVersion } from "@/lib/events/get-event-page-version";
 import { refusalPage, refuseBeforeNext } from "@/lib/http/request-guards";
 import { answerCommentPost } from "@/lib/http/comment-api";
-import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { errorAnswer, type JsonAnswer } from "@/lib/http/json-answer";
 import { nodeBody, nodeHeaders } from "@/lib/http/node-json-request";
-import { SITE_HEADERS } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, SITE_HEADERS } from "@/lib/http/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -97,8 +97,18 @@ export function commentApiSlug(method: string | undefined, url: string | undefin
 const API_HEADERS = { ...SITE_HEADERS, "Content-Security-Policy": contentSecurityPolicy([]), "Content-Type": "application/json" };
 
 /** Answers the JSON API's comment POST as its route would, without Next.js's routing (docs/PERFORMANCE.md). */
-async function answerCommentApi(request: http.IncomingMessage, response: http.ServerResponse, slug: string) {
-  const answer = await answerCommentPost({ db, slug, headers: nodeHeaders(request.headers), readBody: nodeBody(request), siteOrigin: env.SITE_URL });
+function answerCommentApi(request: http.IncomingMessage, response: http.ServerResponse, slug: string) {
+  const headers = nodeHeaders(request.headers);
+  answerCommentPost({ db, slug, headers, readBody: nodeBody(request), siteOrigin: env.SITE_URL })
+    .then((answer) => writeJsonAnswer(response, answer))
+    // answerCommentPost answers every error itself; this is for a failure in writing that answer.
+    .catch((error: unknown) => {
+      if (response.headersSent) response.destroy();
+      else writeJsonAnswer(response, errorAnswer(error, headers.get("accept-language")));
+    });
+}
+
+function writeJsonAnswer(response: http.ServerResponse, answer: JsonAnswer) {
   const body = JSON.stringify(answer.body);
   response.writeHead(answer.status, { ...API_HEADERS, ...answer.headers, "Content-Length": Buffer.byteLength(body) });
   response.end(body);
@@ -127,11 +137,7 @@ const server = http.createServer((request, response) => {
   }
   const commentSlug = commentApiSlug(request.method, request.url);
   if (commentSlug !== null) {
-    answerCommentApi(request, response, commentSlug).catch((error) => {
-      console.error(error);
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
+    answerCommentApi(request, response, commentSlug);
     return;
   }
   let served: boolean | Promise<boolean>;

@@ -1,30 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { decodeBody, encodeBody } from "./content-encoding";
-
-/**
- * The site's Content-Security-Policy: only what this server serves, and inline scripts only those it wrote
- * into this very page — each allowed by its SHA-256 hash, no 'unsafe-inline'. Next.js inlines its page data in
- * small scripts; hashes (rather than nonces) stay valid for a page kept in the page cache, whose bytes are the
- * same for every reader.
- */
-export function contentSecurityPolicy(scriptHashes: string[], options: { development?: boolean } = {}): string {
-  // `next dev` needs inline and eval'd scripts.
-  const allowed = options.development ? ["'unsafe-inline'", "'unsafe-eval'"] : scriptHashes.map((hash) => `'sha256-${hash}'`);
-  const scripts = ["'self'", ...allowed].join(" ");
-  return [
-    "default-src 'self'",
-    `script-src ${scripts}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "object-src 'none'",
-  ].join("; ");
-}
+import { contentSecurityPolicy } from "./security-headers";
 
 /** The SHA-256 (base64) of each inline script of an HTML document, as CSP compares them. */
 export function inlineScriptHashes(html: string): string[] {

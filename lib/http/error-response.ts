@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { errorAnswer, type JsonAnswer } from "./json-answer";
 
-/** The one place an error becomes an HTTP response: status, localised JSON, Retry-After. */
+/** An error as a route handler's response: status, localised JSON, Retry-After (worked out in ./json-answer.ts). */
 export function errorResponse(error: unknown, request: Request): NextResponse {
   return toNextResponse(errorAnswer(error, request.headers.get("accept-language")));
 }

@@ -3,7 +3,8 @@ import { translatorFor } from "@/lib/i18n/messages";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { lastKnownDefaultLocale } from "@/lib/settings/site-settings";
 
-// Nothing here loads Next.js: server.ts answers with it before Next.js is ready (lib/http/comment-api.ts).
+// Nothing here imports Next.js: server.ts loads this at start, before it prepares Next.js (importing next/server
+// then fails), to answer the JSON API's comment itself (lib/http/comment-api.ts).
 
 /** The HTTP status of each error code, for every answer that is not JSON too (the embed's page). */
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {

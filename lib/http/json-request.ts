@@ -1,13 +1,13 @@
 import { AppError } from "@/lib/errors";
 
-/** JSON bodies larger than this are refused before being read (413). */
+/** JSON bodies larger than this are refused (413): at once when Content-Length says so, else once that much has come. */
 export const MAX_JSON_BYTES = 64 * 1024;
 
 /** The request's headers as both server entries can read them (a `Headers`, or Node's through `nodeHeaders`). */
 export type HeaderSource = { get(name: string): string | null };
 
 /**
- * Reads at most `maxBytes` of a body: its bytes, or null when it is longer (the rest is not read). Route handlers
+ * Reads at most `maxBytes` of a body: its bytes, or null when it is longer (the rest is then dropped as it arrives, never kept). Route handlers
  * read a `Request`'s stream (`webBody`), the production server Node's request (lib/http/node-json-request.ts).
  */
 export type BodyReader = (maxBytes: number) => Promise<Uint8Array | null>;
@@ -16,7 +16,7 @@ export type BodyReader = (maxBytes: number) => Promise<Uint8Array | null>;
  * Reads a JSON API request's body, refusing what a browser on another site could send:
  * - a cross-site request (`Sec-Fetch-Site: cross-site`, or an `Origin` that is not this site's) → 403;
  * - any content type but application/json (a form or text/plain needs no CORS preflight) → 415;
- * - a body over MAX_JSON_BYTES, whatever Content-Length claims → 413, read no further;
+ * - a body over MAX_JSON_BYTES, whatever Content-Length claims → 413, nothing past the limit kept;
  * - invalid JSON → 400.
  */
 export async function readJsonBody(request: Request, options: { siteOrigin: string; maxBytes?: number }): Promise<unknown> {
@@ -39,7 +39,7 @@ export async function readJson(headers: HeaderSource, readBody: BodyReader, opti
   }
 }
 
-/** A `Request`'s body, read up to the limit; past it the stream is cancelled. */
+/** A `Request`'s body, read up to the limit; past it the rest is read and dropped. */
 export function webBody(request: Request): BodyReader {
   return async (maxBytes) => {
     const chunks: Uint8Array[] = [];

@@ -43,7 +43,7 @@ const select = {
  */
 export async function getSiteSettings(db: Database | Transaction): Promise<SiteSettings> {
   const row = await db.siteSettings.findUnique({ where: { id: "site" }, select });
-  if (isLocale(row?.defaultLocale)) lastReadDefaultLocale = row.defaultLocale;
+  if (isLocale(row?.defaultLocale)) holder[DEFAULT_LOCALE_READ] = row.defaultLocale;
   return {
     organisationName: row?.organisationName ?? "Debrief",
     description: row?.description ?? "",
@@ -61,7 +61,10 @@ export async function getSiteSettings(db: Database | Transaction): Promise<SiteS
   };
 }
 
-let lastReadDefaultLocale: Locale | null = null;
+// Kept on globalThis: server.ts and Next.js's bundled code each load their own copy of this module, and the JSON
+// errors server.ts answers itself must speak the language Next.js's pages last read.
+const DEFAULT_LOCALE_READ = Symbol.for("debrief.lastReadDefaultLocale");
+const holder = globalThis as unknown as { [DEFAULT_LOCALE_READ]?: Locale };
 
 /**
  * The site's language as this instance last read it from the settings (DEFAULT_LOCALE before the first read):
@@ -69,7 +72,7 @@ let lastReadDefaultLocale: Locale | null = null;
  * stored choices (the language of a recap e-mail) read the settings themselves.
  */
 export function lastKnownDefaultLocale(): Locale {
-  return lastReadDefaultLocale ?? env.DEFAULT_LOCALE;
+  return holder[DEFAULT_LOCALE_READ] ?? env.DEFAULT_LOCALE;
 }
 
 /** "Agence LIMITE <debrief@example.org>": the organisation's name with MAIL_FROM's address. */

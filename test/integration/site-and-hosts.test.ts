@@ -11,6 +11,8 @@ import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { MAX_UPLOAD_BYTES } from "@/lib/assets/store-image";
 import { createDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { errorAnswer } from "@/lib/http/json-answer";
 import { deleteEvent } from "@/lib/events/delete-event";
 import { getPublishedEvent } from "@/lib/events/get-event";
 import { saveEvent } from "@/lib/events/save-event";
@@ -18,7 +20,7 @@ import { createMailTransport } from "@/lib/notifications/mailer";
 import { publishRecap } from "@/lib/recaps/publish-recap";
 import { requestRecap } from "@/lib/recaps/request-recap";
 import { saveRecap } from "@/lib/recaps/save-recap";
-import { getSiteSettings } from "@/lib/settings/site-settings";
+import { getSiteSettings, lastKnownDefaultLocale } from "@/lib/settings/site-settings";
 import { updateSiteImage } from "@/lib/settings/update-site-image";
 import { updateSiteSettings } from "@/lib/settings/update-site-settings";
 import { acceptInvitation } from "@/lib/users/accept-invitation";
@@ -118,6 +120,22 @@ describe("site settings", () => {
     expect(error.code).toBe("INVALID");
     expect(error.fieldErrors?.[field]).toEqual([key]);
     expect(await getSiteSettings(db)).toEqual(before);
+  });
+
+  it("a JSON error without a language of the client's speaks the site's, as last read by any copy of the code", async () => {
+    // server.ts and Next.js's bundle each load their own copy of the settings module; a second copy here stands
+    // for the other one.
+    const otherCopyPath = "@/lib/settings/site-settings?another-copy";
+    const otherCopy: typeof import("@/lib/settings/site-settings") = await import(/* @vite-ignore */ otherCopyPath);
+    const invalidJson = () => (errorAnswer(new AppError("INVALID", "invalidJson"), null).body as { error: { message: string } }).error.message;
+    await updateSiteSettings({ db, actor: admin, input: { ...settingsForm, defaultLocale: "en" } });
+    await otherCopy.getSiteSettings(db);
+    expect(lastKnownDefaultLocale()).toBe("en");
+    expect(invalidJson()).toBe("The request body is not valid JSON.");
+    await updateSiteSettings({ db, actor: admin, input: { ...settingsForm, defaultLocale: "fr" } });
+    await getSiteSettings(db);
+    expect(otherCopy.lastKnownDefaultLocale()).toBe("fr");
+    expect(invalidJson()).toBe("Le corps de la requête n’est pas du JSON valide.");
   });
 
   it("hosts and visitors cannot change them", async () => {
