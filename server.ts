@@ -83,14 +83,14 @@ const pageCache: EventPageCacheContext | null =
     : null;
 
 /** The JSON API's comment POST, whose slug is answered here rather than by Next.js's route (same code: lib/http/comment-api.ts). */
-export function commentApiSlug(method: string | undefined, url: string | undefined): string | null {
+function commentApiSlug(method: string | undefined, url: string | undefined): string | null {
   if (method !== "POST" || !url) return null;
   const encoded = /^\/api\/events\/([^/?#]+)\/comments(?:\?.*)?$/.exec(url)?.[1];
   if (!encoded) return null;
   try {
     return decodeURIComponent(encoded);
   } catch {
-    return null; // Next.js answers what it cannot decode.
+    return null; // refuseBeforeNext has already answered such a path; should it not, Next.js answers it.
   }
 }
 

@@ -7,10 +7,11 @@ export const MAX_JSON_BYTES = 64 * 1024;
 export type HeaderSource = { get(name: string): string | null };
 
 /**
- * Reads at most `maxBytes` of a body: its bytes, or null when it is longer (the rest is then dropped as it arrives, never kept). Route handlers
- * read a `Request`'s stream (`webBody`), the production server Node's request (lib/http/node-json-request.ts).
+ * Reads at most `maxBytes` of a body: its bytes, or null when it is longer (the rest is then dropped as it
+ * arrives, never kept). Route handlers read a `Request`'s stream (`webBody`), the production server Node's
+ * request (lib/http/node-json-request.ts).
  */
-export type BodyReader = (maxBytes: number) => Promise<Uint8Array | null>;
+export type BodyReader = (maxBytes: number) => Promise<Buffer | null>;
 
 /**
  * Reads a JSON API request's body, refusing what a browser on another site could send:
@@ -33,7 +34,7 @@ export async function readJson(headers: HeaderSource, readBody: BodyReader, opti
   const body = await readBody(maxBytes);
   if (!body) throw new AppError("PAYLOAD_TOO_LARGE", "bodyTooLarge");
   try {
-    return JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8"));
+    return JSON.parse(body.toString("utf8"));
   } catch {
     throw new AppError("INVALID", "invalidJson");
   }
