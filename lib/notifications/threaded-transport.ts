@@ -2,8 +2,14 @@ import { Worker } from "node:worker_threads";
 import { createMailTransport, type MailTransport, type SendResult } from "./mailer";
 import type { ThreadAnswer, ThreadRequest } from "./smtp-thread";
 
-/** How long a new SMTP thread may take to load before it is given up (its sends then fail as not sent). */
-const START_TIMEOUT_MS = 30_000;
+export type ThreadedTransportOptions = {
+  /** The per-send deadline, as createMailTransport's; the main thread gives a send 5 s more before it stops the thread. */
+  timeoutSeconds?: number;
+  /** How long a new thread may take to load before it is given up (its sends then fail as not sent). */
+  startTimeoutMs?: number;
+  /** The thread's entry; tests start one that fails in a given way (test/fixtures/faulty-smtp-thread.mjs). */
+  threadEntry?: URL;
+};
 
 /**
  * The worker's SMTP transport, with nodemailer in a thread of its own (lib/notifications/smtp-thread.ts). Building
@@ -18,9 +24,9 @@ const START_TIMEOUT_MS = 30_000;
  * starts a new thread. `ready` settles once the first thread has started (rejects if it cannot), so the worker
  * stops at start-up rather than failing every send later.
  */
-export function createThreadedMailTransport(smtpUrl: string | undefined, options: { timeoutSeconds?: number } = {}): MailTransport & { ready: Promise<void> } {
+export function createThreadedMailTransport(smtpUrl: string | undefined, options: ThreadedTransportOptions = {}): MailTransport & { ready: Promise<void> } {
   if (!smtpUrl) return { ...createMailTransport(undefined, options), ready: Promise.resolve() };
-  const timeoutSeconds = options.timeoutSeconds ?? 30;
+  const { timeoutSeconds = 30, startTimeoutMs = 30_000, threadEntry = new URL("./smtp-thread-entry.mjs", import.meta.url) } = options;
   type Pending = { resolve: (result: SendResult) => void; reject: (error: Error) => void; timer?: NodeJS.Timeout };
   type Thread = { worker: Worker; ready: boolean; pending: Map<number, Pending>; started: Promise<void> };
   let nextId = 0;
@@ -37,7 +43,7 @@ export function createThreadedMailTransport(smtpUrl: string | undefined, options
   };
 
   const start = (): Thread => {
-    const worker = new Worker(new URL("./smtp-thread.mjs", import.meta.url), {
+    const worker = new Worker(threadEntry, {
       workerData: { smtpUrl, timeoutSeconds },
       // The entry registers tsx itself; the process's own flags are not passed on.
       execArgv: [],
@@ -50,7 +56,7 @@ export function createThreadedMailTransport(smtpUrl: string | undefined, options
       started: new Promise<void>((resolve, reject) => (settleStart = { resolve, reject })),
     };
     thread.started.catch(() => {});
-    const startTimer = setTimeout(() => stop(thread), START_TIMEOUT_MS);
+    const startTimer = setTimeout(() => stop(thread), startTimeoutMs);
     worker.on("message", (answer: ThreadAnswer) => {
       if ("ready" in answer) {
         thread.ready = true;
@@ -92,10 +98,11 @@ export function createThreadedMailTransport(smtpUrl: string | undefined, options
       const thread = current;
       const id = nextId++;
       return new Promise<SendResult>((resolve, reject) => {
+        // Posted first: a message that cannot be posted (it does not clone) fails here, and leaves no send waiting.
+        thread.worker.postMessage({ id, mail } satisfies ThreadRequest);
         const send: Pending = { resolve, reject };
         thread.pending.set(id, send);
         if (thread.ready) arm(thread, send);
-        thread.worker.postMessage({ id, mail } satisfies ThreadRequest);
       });
     },
     /** The thread finishes the sends under way, hands their answers back, then stops. */

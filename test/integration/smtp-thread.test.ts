@@ -1,11 +1,13 @@
 // The worker sends through nodemailer in a thread of its own (lib/notifications/threaded-transport.ts). What a
 // requester and a host see must not change: each e-mail arrives once, as it would from the main thread, and every
 // way a send can fail is sorted as before — refused for good, worth retrying, or ambiguous and never resent.
+import { MessageChannel } from "node:worker_threads";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createDatabase } from "@/lib/db/client";
 import { composeEmails } from "@/lib/notifications/compose-emails";
-import { classifyDeliveryError, createMailTransport } from "@/lib/notifications/mailer";
+import { classifyDeliveryError, createMailTransport, type MailTransport, type OutgoingMail } from "@/lib/notifications/mailer";
 import { processOutboxOnce } from "@/lib/notifications/outbox-worker";
+import { serveSmtpThread, type ThreadAnswer, type ThreadRequest } from "@/lib/notifications/smtp-thread";
 import { createThreadedMailTransport } from "@/lib/notifications/threaded-transport";
 import { requestRecap } from "@/lib/recaps/request-recap";
 import { freePort } from "@/scripts/free-port";
@@ -121,4 +123,221 @@ describe("sending from the SMTP thread", () => {
     expect(classifyDeliveryError(error).kind).toBe("retry");
     broken.close();
   });
+});
+
+// The thread's own code, served on a port of this thread: the same requests and answers the worker's thread exchanges.
+describe("the SMTP thread's side", () => {
+  const mail = (subject: string): OutgoingMail => ({ from, to: "cote-fil@example.org", subject, text: "T", html: "<p>T</p>", headers: {} });
+  const serve = (transport: MailTransport) => {
+    const channel = new MessageChannel();
+    const answers: ThreadAnswer[] = [];
+    let waiting: (() => void)[] = [];
+    channel.port2.on("message", (answer: ThreadAnswer) => {
+      answers.push(answer);
+      for (const wake of waiting) wake();
+      waiting = [];
+    });
+    const closed = new Promise<void>((resolve) => channel.port2.once("close", () => resolve()));
+    serveSmtpThread(channel.port1, transport);
+    return {
+      answers,
+      closed,
+      post: (request: ThreadRequest) => channel.port2.postMessage(request),
+      /** Resolves once `count` answers have come back. */
+      until: async (count: number) => {
+        while (answers.length < count) await new Promise<void>((resolve) => waiting.push(resolve));
+        return answers;
+      },
+      [Symbol.dispose]: () => channel.port2.close(),
+    };
+  };
+  /** The real transport, and whether the thread closed it. */
+  const watched = (url: string, options: { timeoutSeconds?: number } = {}) => {
+    const real = createMailTransport(url, options);
+    const transport = {
+      send: real.send,
+      closed: false,
+      close() {
+        transport.closed = true;
+        real.close();
+      },
+    };
+    return transport;
+  };
+
+  it("says it is ready, then answers each message by its id with the server's response", async () => {
+    const transport = watched(smtp.url);
+    using thread = serve(transport);
+    thread.post({ id: 7, mail: mail("Premier") });
+    thread.post({ id: 8, mail: mail("Second") });
+    const answers = await thread.until(3);
+    expect(answers[0]).toEqual({ ready: true });
+    expect(answers.slice(1).sort((a, b) => ("id" in a && "id" in b ? a.id - b.id : 0))).toEqual([
+      { id: 7, response: expect.stringMatching(/^250/) },
+      { id: 8, response: expect.stringMatching(/^250/) },
+    ]);
+    expect(smtp.received.map((received) => received.subject).sort()).toEqual(["Premier", "Second"]);
+    expect(transport.closed).toBe(false);
+    transport.close();
+  });
+
+  it("answers a failure with what the main thread sorts it by: the server's code and command, whether the data went out", async () => {
+    const transport = watched(smtp.url);
+    using thread = serve(transport);
+    smtp.rejectNext(550, "No such user");
+    thread.post({ id: 1, mail: mail("Refusé") });
+    const [, refused] = await thread.until(2);
+    expect(refused).toEqual({
+      id: 1,
+      error: { message: expect.stringContaining("No such user"), code: "EENVELOPE", responseCode: 550, command: "RCPT TO", dataSent: false },
+    });
+    expect(classifyDeliveryError((refused as { error: object }).error).kind).toBe("permanent");
+    transport.close();
+
+    const silent = await startSmtpSink({ neverAnswerData: true });
+    const impatient = watched(silent.url, { timeoutSeconds: 1 });
+    using unanswered = serve(impatient);
+    unanswered.post({ id: 2, mail: mail("Sans réponse") });
+    const [, timedOut] = await unanswered.until(2);
+    expect(timedOut).toEqual({ id: 2, error: expect.objectContaining({ code: "ESENDTIMEOUT", dataSent: true, message: expect.stringContaining("1 s") }) });
+    expect(classifyDeliveryError((timedOut as { error: object }).error).kind).toBe("ambiguous");
+    impatient.close();
+    void silent.close();
+  });
+
+  it("when told to close, answers every send under way first, then closes the transport and its port", async () => {
+    const slow = await startSmtpSink({ delayMs: 300 });
+    const transport = watched(slow.url);
+    const thread = serve(transport);
+    thread.post({ id: 1, mail: mail("En route 1") });
+    thread.post({ id: 2, mail: mail("En route 2") });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    thread.post({ close: true });
+    await thread.closed;
+    expect(
+      thread.answers
+        .filter((answer) => "response" in answer)
+        .map((answer) => "id" in answer && answer.id)
+        .sort(),
+    ).toEqual([1, 2]);
+    expect(transport.closed).toBe(true);
+    await slow.close();
+
+    // Idle, it closes at once.
+    const idle = watched(smtp.url);
+    const idleThread = serve(idle);
+    await idleThread.until(1);
+    idleThread.post({ close: true });
+    await idleThread.closed;
+    expect(idle.closed).toBe(true);
+  });
+});
+
+// The thread's failures, from a thread running the real code with a fault at the worst moment: after the server took
+// the message, before its answer came back (test/fixtures/faulty-smtp-thread.mjs).
+describe("when the SMTP thread fails", () => {
+  const faulty = new URL("../fixtures/faulty-smtp-thread.mjs", import.meta.url);
+  const mail = (subject: string): OutgoingMail => ({ from, to: "panne@example.org", subject, text: "T", html: "<p>T</p>", headers: {} });
+  const failure = (sending: Promise<unknown>) =>
+    sending.then(
+      () => {
+        throw new Error("the send did not fail");
+      },
+      (caught: Error) => caught,
+    );
+
+  it("a thread that dies after the server took the e-mail: marked ambiguous and never resent; the next e-mail goes through a new thread", async () => {
+    const transport = createThreadedMailTransport(smtp.url, { threadEntry: faulty });
+    try {
+      await transport.ready;
+      const dying = await createEvent(db, { title: "Atelier [exit]" });
+      await createRecapRequest(db, dying.id, { email: "mourant@example.org" });
+      const host = await createHost(db);
+      await saveRecap({ db, actor: host, eventSlug: dying.slug, input: { body: "Ce qui s'est dit.", links: [] } });
+      await publishRecap({ db, actor: host, eventSlug: dying.slug });
+      await runDueJobs({ db, owner: "test-thread-exit" });
+      await processOutboxOnce({ db, transport, from });
+      expect(await rowTo("mourant@example.org")).toMatchObject({
+        status: "AMBIGUOUS",
+        lastError: expect.stringMatching(/ETHREAD: the SMTP thread stopped \(exit code 1\)/),
+      });
+      expect(smtp.received.map((received) => received.to)).toEqual([["mourant@example.org"]]);
+
+      // The outbox does not send it again, and the e-mails after it are sent, by a new thread.
+      const next = await createEvent(db, { title: "Atelier suivant" });
+      await createRecapRequest(db, next.id, { email: "suivant@example.org" });
+      await saveRecap({ db, actor: host, eventSlug: next.slug, input: { body: "La suite.", links: [] } });
+      await publishRecap({ db, actor: host, eventSlug: next.slug });
+      await runDueJobs({ db, owner: "test-thread-exit" });
+      await processOutboxOnce({ db, transport, from });
+      expect(await rowTo("suivant@example.org")).toMatchObject({ status: "SENT", smtpResponse: expect.stringMatching(/^250/) });
+      expect(await rowTo("mourant@example.org")).toMatchObject({ status: "AMBIGUOUS" });
+      expect(smtp.received.map((received) => received.to).sort()).toEqual([["mourant@example.org"], ["suivant@example.org"]]);
+    } finally {
+      transport.close();
+    }
+  });
+
+  it("a thread that stops answering is given up 5 s after its own deadline, whether the send came before or after it was ready; the next send gets a new thread", async () => {
+    const transport = createThreadedMailTransport(smtp.url, { threadEntry: faulty, timeoutSeconds: 1 });
+    try {
+      // Posted before the thread has said it is ready.
+      const early = await failure(transport.send(mail("Avant [hang]")));
+      expect(early.message).toMatch(/the SMTP thread stopped/);
+      expect(classifyDeliveryError(early).kind).toBe("ambiguous");
+      // The server had the message: the thread stopped after it, not before.
+      expect(smtp.received.map((received) => received.subject)).toEqual(["Avant [hang]"]);
+
+      await expect(transport.send(mail("Entre deux"))).resolves.toEqual({ response: expect.stringMatching(/^250/) });
+      const late = await failure(transport.send(mail("Après [hang]")));
+      expect(classifyDeliveryError(late).kind).toBe("ambiguous");
+      await expect(transport.send(mail("Enfin"))).resolves.toEqual({ response: expect.stringMatching(/^250/) });
+      expect(smtp.received.map((received) => received.subject)).toEqual(["Avant [hang]", "Entre deux", "Après [hang]", "Enfin"]);
+    } finally {
+      transport.close();
+    }
+  }, 30_000);
+
+  it("a thread that never gets ready is given up: the worker stops at start-up, and its sends count as never sent", async () => {
+    const transport = createThreadedMailTransport(`${smtp.url}#never-ready`, { threadEntry: faulty, startTimeoutMs: 500 });
+    const sending = failure(transport.send(mail("Jamais parti")));
+    await expect(transport.ready).rejects.toThrow(/could not start/);
+    const error = await sending;
+    expect(error).toMatchObject({ code: "ETHREAD", dataSent: false });
+    expect(classifyDeliveryError(error).kind).toBe("retry");
+    transport.close();
+  });
+
+  it("closing lets the sends under way finish; a send after it starts a new thread", async () => {
+    const slow = await startSmtpSink({ delayMs: 300 });
+    const transport = createThreadedMailTransport(slow.url);
+    try {
+      await transport.ready;
+      const underWay = transport.send(mail("En cours"));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      transport.close();
+      await expect(underWay).resolves.toEqual({ response: expect.stringMatching(/^250/) });
+      await expect(transport.send(mail("Après la fermeture"))).resolves.toEqual({ response: expect.stringMatching(/^250/) });
+      expect(slow.received.map((received) => received.subject)).toEqual(["En cours", "Après la fermeture"]);
+    } finally {
+      transport.close();
+      await slow.close();
+    }
+  });
+
+  it("a message that cannot be handed to the thread fails alone: the sends after it are not cut off", async () => {
+    const slow = await startSmtpSink({ delayMs: 1500 });
+    const transport = createThreadedMailTransport(slow.url, { timeoutSeconds: 1 });
+    try {
+      await transport.ready;
+      const unclonable = { ...mail("Impossible"), headers: { "X-Debrief": (() => "x") as unknown as string } };
+      await expect(transport.send(unclonable)).rejects.toThrow(/could not be cloned/);
+      // Under way when a deadline set for the failed message would stop the thread (1 + 5 s after it).
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      await expect(transport.send(mail("Pendant"))).resolves.toEqual({ response: expect.stringMatching(/^250/) });
+    } finally {
+      transport.close();
+      await slow.close();
+    }
+  }, 30_000);
 });
