@@ -1,0 +1,107 @@
+// The worker's sending loop (runOutboxWorker), as a worker process runs it, here in the test's process: what is due
+// goes out, what is queued while it idles goes out next, each e-mail once, and it stops when told — at once, even
+// in the middle of a long idle wait. The processes themselves are tested in outbox-crash.test.ts.
+import { describe, expect, it } from "vitest";
+import { createDatabase } from "@/lib/db/client";
+import { createMailTransport } from "@/lib/notifications/mailer";
+import { runOutboxWorker, sleep } from "@/lib/notifications/outbox-worker";
+import { requestRecap } from "@/lib/recaps/request-recap";
+import { createEvent } from "../factories";
+import { smtpForTests } from "../setup/smtp-for-tests";
+import { startSmtpSink } from "../smtp-sink";
+
+const db = createDatabase();
+const from = "Debrief <debrief@example.org>";
+const { smtp, transport } = await smtpForTests({ emptiedBeforeEach: true });
+let ipCounter = 0;
+
+/** A confirmation e-mail queued for `email`, as a reader asking for the recap queues it. */
+async function ask(slug: string, email: string) {
+  await requestRecap({ db, eventSlug: slug, input: { email }, client: { ip: `198.51.100.${++ipCounter}` }, fallbackLocale: "fr" });
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string) {
+  const deadline = Date.now() + 15_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe("the outbox worker, running", () => {
+  it("sends what is due, then what is queued while it idles, each e-mail once, and stops when told", async () => {
+    const { slug } = await createEvent(db);
+    for (const name of ["alma", "basile", "chloe"]) await ask(slug, `${name}@example.org`);
+    const controller = new AbortController();
+    const running = runOutboxWorker({ db, transport, from, signal: controller.signal, idleMs: 100, batchSize: 2 });
+    await until(() => smtp.received.length >= 3, "the three e-mails due");
+
+    // Idle now: what is queued next goes out without anyone waking it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const name of ["dora", "emile"]) await ask(slug, `${name}@example.org`);
+    await until(() => smtp.received.length >= 5, "the two e-mails queued while idle");
+    controller.abort();
+    await running;
+
+    const addresses = ["alma", "basile", "chloe", "dora", "emile"].map((name) => `${name}@example.org`);
+    expect(smtp.received.map((mail) => mail.to[0]).sort()).toEqual(addresses);
+    const rows = await db.outboundEmail.findMany({ where: { toAddress: { in: addresses } }, select: { status: true } });
+    expect(rows.map((row) => row.status)).toEqual(Array(5).fill("SENT"));
+  });
+
+  it("stops at once when told while idle, however long it was to sleep", async () => {
+    const controller = new AbortController();
+    const running = runOutboxWorker({ db, transport, from, signal: controller.signal, idleMs: 600_000 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    controller.abort();
+    const stopped = await Promise.race([running.then(() => "stopped"), new Promise((resolve) => setTimeout(() => resolve("still running"), 5000))]);
+    expect(stopped).toBe("stopped");
+  });
+
+  it("sends the next batch while the last e-mail of the one before waits for a slow server's answer", async () => {
+    const statusesWhenFirstAnswered: string[][] = [];
+    const slow = await startSmtpSink({
+      delayMs: 1000,
+      async onMessage() {
+        if (statusesWhenFirstAnswered.length > 0) return;
+        const rows = await db.outboundEmail.findMany({ where: { toAddress: { in: ["lent-1@example.org", "lent-2@example.org"] } }, select: { status: true } });
+        statusesWhenFirstAnswered.push(rows.map((row) => row.status).sort());
+      },
+    });
+    const slowTransport = createMailTransport(slow.url);
+    try {
+      const { slug } = await createEvent(db);
+      await ask(slug, "lent-1@example.org");
+      await ask(slug, "lent-2@example.org");
+      const controller = new AbortController();
+      const running = runOutboxWorker({ db, transport: slowTransport, from, signal: controller.signal, idleMs: 100, batchSize: 1 });
+      await until(() => slow.received.length >= 2, "both e-mails");
+      controller.abort();
+      await running;
+      // One batch each: when the server answered the first, the second was already out with it.
+      expect(statusesWhenFirstAnswered).toEqual([["SENDING", "SENDING"]]);
+    } finally {
+      slowTransport.close();
+      await slow.close();
+    }
+  });
+});
+
+describe("the worker's sleep", () => {
+  it("lasts its time, ends at once when its signal aborts, and does not start when already aborted", async () => {
+    let started = Date.now();
+    await sleep(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+
+    const controller = new AbortController();
+    started = Date.now();
+    const sleeping = sleep(60_000, controller.signal);
+    setTimeout(() => controller.abort(), 50);
+    await sleeping;
+    expect(Date.now() - started).toBeLessThan(5000);
+
+    started = Date.now();
+    await sleep(60_000, controller.signal);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
