@@ -9,12 +9,14 @@ import type { MailTransport, OutgoingMail, SendError } from "./mailer";
 export type ThreadRequest = { id: number; mail: OutgoingMail } | { close: true };
 export type ThreadAnswer =
   | { ready: true }
+  | { taken: number }
   | { id: number; response: string }
   | { id: number; error: Pick<SendError, "message" | "code" | "responseCode" | "command" | "dataSent"> };
 
 /**
  * Sends each request arriving on `port` through `transport` and answers it by its id: the server's response, or the
- * error with what the main thread needs to sort it. `{ close: true }` lets the sends under way answer, then closes
+ * error with what the main thread needs to sort it. `{ taken: id }` goes first, as the send starts: a message the
+ * thread never took cannot have reached the server. `{ close: true }` lets the sends under way answer, then closes
  * the transport and the port (which lets the thread end). Announces `{ ready: true }` once it listens.
  */
 export function serveSmtpThread(port: MessagePort, transport: MailTransport): void {
@@ -34,6 +36,7 @@ export function serveSmtpThread(port: MessagePort, transport: MailTransport): vo
       return;
     }
     inFlight++;
+    port.postMessage({ taken: request.id } satisfies ThreadAnswer);
     let answer: ThreadAnswer;
     try {
       answer = { id: request.id, response: (await transport.send(request.mail)).response };

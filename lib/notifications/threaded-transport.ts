@@ -3,7 +3,10 @@ import { createMailTransport, type MailTransport, type SendResult } from "./mail
 import type { ThreadAnswer, ThreadRequest } from "./smtp-thread";
 
 export type ThreadedTransportOptions = {
-  /** The per-send deadline, as createMailTransport's; the main thread gives a send 5 s more before it stops the thread. */
+  /**
+   * The per-send deadline, as createMailTransport's, which the thread keeps (plus a second, from when it takes the
+   * message). The main thread stops a thread that has not answered a send within this plus 5 s of handing it over.
+   */
   timeoutSeconds?: number;
   /** How long a new thread may take to load before it is given up (its sends then fail as not sent). */
   startTimeoutMs?: number;
@@ -18,16 +21,16 @@ export type ThreadedTransportOptions = {
  * response, or an error with the server's code and whether the data had gone out — so the outbox sorts failures
  * the same way.
  *
- * When the thread stops with sends under way, or does not answer one in time (it is then stopped), whether those
- * messages left is unknown once the thread had started: they fail as ambiguous (`dataSent`), never resent
- * automatically. Sends to a thread that never started cannot have left: they fail as retryable. The next send
- * starts a new thread. `ready` settles once the first thread has started (rejects if it cannot), so the worker
- * stops at start-up rather than failing every send later.
+ * When the thread stops with sends under way, or does not answer one in time (it is then stopped), whether the
+ * messages it had taken left is unknown: they fail as ambiguous (`dataSent`), never resent automatically. Those it
+ * never took — queued behind a thread that stopped answering, or sent to one that never started — cannot have
+ * left: they fail as retryable. The next send starts a new thread. `ready` settles once the first thread has
+ * started (rejects if it cannot), so the worker stops at start-up rather than failing every send later.
  */
 export function createThreadedMailTransport(smtpUrl: string | undefined, options: ThreadedTransportOptions = {}): MailTransport & { ready: Promise<void> } {
   if (!smtpUrl) return { ...createMailTransport(undefined, options), ready: Promise.resolve() };
   const { timeoutSeconds = 30, startTimeoutMs = 30_000, threadEntry = new URL("./smtp-thread-entry.mjs", import.meta.url) } = options;
-  type Pending = { resolve: (result: SendResult) => void; reject: (error: Error) => void; timer?: NodeJS.Timeout };
+  type Pending = { resolve: (result: SendResult) => void; reject: (error: Error) => void; timer?: NodeJS.Timeout; taken?: boolean };
   type Thread = { worker: Worker; ready: boolean; pending: Map<number, Pending>; started: Promise<void> };
   let nextId = 0;
   let current: Thread | undefined;
@@ -65,6 +68,11 @@ export function createThreadedMailTransport(smtpUrl: string | undefined, options
         settleStart?.resolve();
         return;
       }
+      if ("taken" in answer) {
+        const send = thread.pending.get(answer.taken);
+        if (send) send.taken = true;
+        return;
+      }
       const send = thread.pending.get(answer.id);
       if (!send) return;
       thread.pending.delete(answer.id);
@@ -78,12 +86,12 @@ export function createThreadedMailTransport(smtpUrl: string | undefined, options
       clearTimeout(startTimer);
       if (current === thread) current = undefined;
       const reason = thread.ready
-        ? `the SMTP thread stopped (exit code ${code}) before the server answered`
+        ? `the SMTP thread stopped (exit code ${code}) before its answer came back`
         : `the SMTP thread could not start (exit code ${code})`;
       settleStart?.reject(new Error(reason));
       for (const send of thread.pending.values()) {
         clearTimeout(send.timer);
-        send.reject(Object.assign(new Error(reason), { code: "ETHREAD", dataSent: thread.ready }));
+        send.reject(Object.assign(new Error(reason), { code: "ETHREAD", dataSent: send.taken === true }));
       }
       thread.pending.clear();
     });

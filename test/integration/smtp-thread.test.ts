@@ -128,27 +128,30 @@ describe("sending from the SMTP thread", () => {
 // The thread's own code, served on a port of this thread: the same requests and answers the worker's thread exchanges.
 describe("the SMTP thread's side", () => {
   const mail = (subject: string): OutgoingMail => ({ from, to: "cote-fil@example.org", subject, text: "T", html: "<p>T</p>", headers: {} });
+  type Result = Extract<ThreadAnswer, { id: number }>;
   const serve = (transport: MailTransport) => {
     const channel = new MessageChannel();
-    const answers: ThreadAnswer[] = [];
+    const messages: ThreadAnswer[] = [];
     let waiting: (() => void)[] = [];
     channel.port2.on("message", (answer: ThreadAnswer) => {
-      answers.push(answer);
+      messages.push(answer);
       for (const wake of waiting) wake();
       waiting = [];
     });
     const closed = new Promise<void>((resolve) => channel.port2.once("close", () => resolve()));
     serveSmtpThread(channel.port1, transport);
+    const results = () => messages.filter((message): message is Result => "id" in message).sort((a, b) => a.id - b.id);
     return {
-      answers,
+      messages,
+      results,
       closed,
       post: (request: ThreadRequest) => channel.port2.postMessage(request),
-      /** Resolves once `count` answers have come back. */
+      /** Resolves once `count` sends have their answer back, with those answers by id. */
       until: async (count: number) => {
-        while (answers.length < count) await new Promise<void>((resolve) => waiting.push(resolve));
-        return answers;
+        while (results().length < count) await new Promise<void>((resolve) => waiting.push(resolve));
+        return results();
       },
-      [Symbol.dispose]: () => channel.port2.close(),
+      close: () => channel.port2.close(),
     };
   };
   /** The real transport, and whether the thread closed it. */
@@ -165,71 +168,89 @@ describe("the SMTP thread's side", () => {
     return transport;
   };
 
-  it("says it is ready, then answers each message by its id with the server's response", async () => {
+  it("says it is ready, says when it takes each message, then answers it by its id with the server's response", async () => {
     const transport = watched(smtp.url);
-    using thread = serve(transport);
-    thread.post({ id: 7, mail: mail("Premier") });
-    thread.post({ id: 8, mail: mail("Second") });
-    const answers = await thread.until(3);
-    expect(answers[0]).toEqual({ ready: true });
-    expect(answers.slice(1).sort((a, b) => ("id" in a && "id" in b ? a.id - b.id : 0))).toEqual([
-      { id: 7, response: expect.stringMatching(/^250/) },
-      { id: 8, response: expect.stringMatching(/^250/) },
-    ]);
-    expect(smtp.received.map((received) => received.subject).sort()).toEqual(["Premier", "Second"]);
-    expect(transport.closed).toBe(false);
-    transport.close();
+    const thread = serve(transport);
+    try {
+      thread.post({ id: 7, mail: mail("Premier") });
+      thread.post({ id: 8, mail: mail("Second") });
+      expect(await thread.until(2)).toEqual([
+        { id: 7, response: expect.stringMatching(/^250/) },
+        { id: 8, response: expect.stringMatching(/^250/) },
+      ]);
+      expect(thread.messages[0]).toEqual({ ready: true });
+      for (const id of [7, 8]) {
+        const taken = thread.messages.findIndex((message) => "taken" in message && message.taken === id);
+        const answered = thread.messages.findIndex((message) => "id" in message && message.id === id);
+        expect(taken).toBeGreaterThan(0);
+        expect(taken).toBeLessThan(answered);
+      }
+      expect(smtp.received.map((received) => received.subject).sort()).toEqual(["Premier", "Second"]);
+      expect(transport.closed).toBe(false);
+    } finally {
+      thread.close();
+      transport.close();
+    }
   });
 
   it("answers a failure with what the main thread sorts it by: the server's code and command, whether the data went out", async () => {
     const transport = watched(smtp.url);
-    using thread = serve(transport);
-    smtp.rejectNext(550, "No such user");
-    thread.post({ id: 1, mail: mail("Refusé") });
-    const [, refused] = await thread.until(2);
-    expect(refused).toEqual({
-      id: 1,
-      error: { message: expect.stringContaining("No such user"), code: "EENVELOPE", responseCode: 550, command: "RCPT TO", dataSent: false },
-    });
-    expect(classifyDeliveryError((refused as { error: object }).error).kind).toBe("permanent");
-    transport.close();
-
+    const thread = serve(transport);
     const silent = await startSmtpSink({ neverAnswerData: true });
     const impatient = watched(silent.url, { timeoutSeconds: 1 });
-    using unanswered = serve(impatient);
-    unanswered.post({ id: 2, mail: mail("Sans réponse") });
-    const [, timedOut] = await unanswered.until(2);
-    expect(timedOut).toEqual({ id: 2, error: expect.objectContaining({ code: "ESENDTIMEOUT", dataSent: true, message: expect.stringContaining("1 s") }) });
-    expect(classifyDeliveryError((timedOut as { error: object }).error).kind).toBe("ambiguous");
-    impatient.close();
-    void silent.close();
+    const unanswered = serve(impatient);
+    try {
+      smtp.rejectNext(550, "No such user");
+      thread.post({ id: 1, mail: mail("Refusé") });
+      const [refused] = await thread.until(1);
+      expect(refused).toEqual({
+        id: 1,
+        error: { message: expect.stringContaining("No such user"), code: "EENVELOPE", responseCode: 550, command: "RCPT TO", dataSent: false },
+      });
+      expect(classifyDeliveryError((refused as { error: object }).error).kind).toBe("permanent");
+
+      unanswered.post({ id: 2, mail: mail("Sans réponse") });
+      const [timedOut] = await unanswered.until(1);
+      expect(timedOut).toEqual({ id: 2, error: expect.objectContaining({ code: "ESENDTIMEOUT", dataSent: true, message: expect.stringContaining("1 s") }) });
+      expect(classifyDeliveryError((timedOut as { error: object }).error).kind).toBe("ambiguous");
+    } finally {
+      thread.close();
+      unanswered.close();
+      transport.close();
+      impatient.close();
+      await silent.close();
+    }
   });
 
   it("when told to close, answers every send under way first, then closes the transport and its port", async () => {
     const slow = await startSmtpSink({ delayMs: 300 });
     const transport = watched(slow.url);
     const thread = serve(transport);
-    thread.post({ id: 1, mail: mail("En route 1") });
-    thread.post({ id: 2, mail: mail("En route 2") });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    thread.post({ close: true });
-    await thread.closed;
-    expect(
-      thread.answers
-        .filter((answer) => "response" in answer)
-        .map((answer) => "id" in answer && answer.id)
-        .sort(),
-    ).toEqual([1, 2]);
-    expect(transport.closed).toBe(true);
-    await slow.close();
-
-    // Idle, it closes at once.
     const idle = watched(smtp.url);
     const idleThread = serve(idle);
-    await idleThread.until(1);
-    idleThread.post({ close: true });
-    await idleThread.closed;
-    expect(idle.closed).toBe(true);
+    try {
+      thread.post({ id: 1, mail: mail("En route 1") });
+      thread.post({ id: 2, mail: mail("En route 2") });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      thread.post({ close: true });
+      await thread.closed;
+      expect(thread.results()).toEqual([
+        { id: 1, response: expect.stringMatching(/^250/) },
+        { id: 2, response: expect.stringMatching(/^250/) },
+      ]);
+      expect(transport.closed).toBe(true);
+
+      // Idle, it closes at once.
+      idleThread.post({ close: true });
+      await idleThread.closed;
+      expect(idle.closed).toBe(true);
+    } finally {
+      thread.close();
+      idleThread.close();
+      transport.close();
+      idle.close();
+      await slow.close();
+    }
   });
 });
 
@@ -278,28 +299,59 @@ describe("when the SMTP thread fails", () => {
     }
   });
 
-  it("a thread that stops answering is given up 5 s after its own deadline, whether the send came before or after it was ready; the next send gets a new thread", async () => {
+  it("a thread that stops answering after the server took a message is given up once the SMTP timeout and 5 s have passed, whether the send came before or after it was ready: ambiguous; the next send gets a new thread", async () => {
     const transport = createThreadedMailTransport(smtp.url, { threadEntry: faulty, timeoutSeconds: 1 });
     try {
       // Posted before the thread has said it is ready.
+      let handedOver = Date.now();
       const early = await failure(transport.send(mail("Avant [hang]")));
-      expect(early.message).toMatch(/the SMTP thread stopped/);
+      expect(Date.now() - handedOver).toBeGreaterThanOrEqual(5900);
+      expect(early.message).toMatch(/the SMTP thread stopped \(exit code 1\) before its answer came back/);
       expect(classifyDeliveryError(early).kind).toBe("ambiguous");
       // The server had the message: the thread stopped after it, not before.
       expect(smtp.received.map((received) => received.subject)).toEqual(["Avant [hang]"]);
 
       await expect(transport.send(mail("Entre deux"))).resolves.toEqual({ response: expect.stringMatching(/^250/) });
+      handedOver = Date.now();
       const late = await failure(transport.send(mail("Après [hang]")));
+      expect(Date.now() - handedOver).toBeGreaterThanOrEqual(5900);
       expect(classifyDeliveryError(late).kind).toBe("ambiguous");
       await expect(transport.send(mail("Enfin"))).resolves.toEqual({ response: expect.stringMatching(/^250/) });
       expect(smtp.received.map((received) => received.subject)).toEqual(["Avant [hang]", "Entre deux", "Après [hang]", "Enfin"]);
     } finally {
       transport.close();
     }
-  }, 30_000);
+  }, 40_000);
+
+  it("a message the thread never took is retried, not held as ambiguous; an answer handed back just before the thread dies counts", async () => {
+    const transport = createThreadedMailTransport(smtp.url, { threadEntry: faulty, timeoutSeconds: 1 });
+    try {
+      await transport.ready;
+      // The thread blocks as the message arrives: it cannot have reached the server.
+      const blocked = await failure(transport.send(mail("Bloqué [hang-before]")));
+      expect(blocked).toMatchObject({ code: "ETHREAD", dataSent: false });
+      expect(classifyDeliveryError(blocked).kind).toBe("retry");
+      expect(smtp.received).toHaveLength(0);
+
+      // The thread hands the server's answer back, then exits: the e-mail counts as sent.
+      await expect(transport.send(mail("Livré [exit-after]"))).resolves.toEqual({ response: expect.stringMatching(/^250/) });
+      // A message posted just then may reach the thread as it exits: if it was not taken, it is retried, never held
+      // as ambiguous; the one after goes through a new thread.
+      const next = await transport.send(mail("Ensuite")).then(
+        () => "sent",
+        (error: unknown) => classifyDeliveryError(error).kind,
+      );
+      expect(["sent", "retry"]).toContain(next);
+      await expect(transport.send(mail("Enfin"))).resolves.toEqual({ response: expect.stringMatching(/^250/) });
+      expect(smtp.received.map((received) => received.subject)).toEqual(["Livré [exit-after]", ...(next === "sent" ? ["Ensuite"] : []), "Enfin"]);
+    } finally {
+      transport.close();
+    }
+  }, 40_000);
 
   it("a thread that never gets ready is given up: the worker stops at start-up, and its sends count as never sent", async () => {
-    const transport = createThreadedMailTransport(`${smtp.url}#never-ready`, { threadEntry: faulty, startTimeoutMs: 500 });
+    const neverReady = new URL("../fixtures/never-ready-smtp-thread.mjs", import.meta.url);
+    const transport = createThreadedMailTransport(smtp.url, { threadEntry: neverReady, startTimeoutMs: 3000 });
     const sending = failure(transport.send(mail("Jamais parti")));
     await expect(transport.ready).rejects.toThrow(/could not start/);
     const error = await sending;
@@ -327,17 +379,28 @@ describe("when the SMTP thread fails", () => {
 
   it("a message that cannot be handed to the thread fails alone: the sends after it are not cut off", async () => {
     const slow = await startSmtpSink({ delayMs: 1500 });
-    const transport = createThreadedMailTransport(slow.url, { timeoutSeconds: 1 });
+    const transport = createThreadedMailTransport(slow.url, { timeoutSeconds: 2 });
     try {
       await transport.ready;
       const unclonable = { ...mail("Impossible"), headers: { "X-Debrief": (() => "x") as unknown as string } };
+      const failedAt = Date.now();
       await expect(transport.send(unclonable)).rejects.toThrow(/could not be cloned/);
-      // Under way when a deadline set for the failed message would stop the thread (1 + 5 s after it).
-      await new Promise((resolve) => setTimeout(resolve, 5000));
-      await expect(transport.send(mail("Pendant"))).resolves.toEqual({ response: expect.stringMatching(/^250/) });
+      // Two senders, half a send apart, keep a message out with the server until well past the moment a deadline set
+      // for the failed message would stop the thread (2 + 5 s after it): each is answered.
+      const keepSending = async (name: string) => {
+        const answers: unknown[] = [];
+        while (Date.now() - failedAt < 9500) answers.push(await transport.send(mail(name)));
+        return answers;
+      };
+      const first = keepSending("Pendant A");
+      await new Promise((resolve) => setTimeout(resolve, 750));
+      const second = keepSending("Pendant B");
+      const answers = [...(await first), ...(await second)];
+      expect(answers.length).toBeGreaterThanOrEqual(6);
+      for (const answer of answers) expect(answer).toEqual({ response: expect.stringMatching(/^250/) });
     } finally {
       transport.close();
       await slow.close();
     }
-  }, 30_000);
+  }, 40_000);
 });
