@@ -58,4 +58,12 @@ describe("queueing e-mails", () => {
     expect(rows.map((row) => row.dedupeKey)).toEqual(keys);
     expect(await queueEmails(db, batch)).toBe(0);
   });
+
+  it("queues each notification once when several transactions write the same ones at the same moment, and none fails", async () => {
+    const prefix = `race-${++run}-`;
+    const batch = Array.from({ length: 40 }, (_, index) => email(`${prefix}${String(index).padStart(2, "0")}`));
+    const counts = await Promise.all(Array.from({ length: 6 }, () => db.$transaction((tx) => queueEmails(tx, batch))));
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(40);
+    expect(await rowsOf(prefix)).toHaveLength(40);
+  });
 });
