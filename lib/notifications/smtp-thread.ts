@@ -1,8 +1,8 @@
 // The SMTP side of the worker's transport (lib/notifications/threaded-transport.ts), in a thread of its own: nodemailer
 // builds and sends each message here, on the second core, while the worker's main thread claims, renders and records.
 // It holds the very transport the main thread would otherwise hold (createMailTransport): the same pool, the same
-// per-send deadline, the same marking of the moment the data went out. Started through smtp-thread-entry.mjs, which hands
-// it the thread's port; written against a port so that it can be served, and tested, from any thread.
+// per-send deadline, the same marking of the moment the data went out. Started through smtp-thread-entry.mjs, which
+// hands it the thread's port; written against a port so that it can be served, and tested, from any thread.
 import type { MessagePort } from "node:worker_threads";
 import type { MailTransport, OutgoingMail, SendError } from "./mailer";
 

@@ -9,6 +9,7 @@ import { requestRecap } from "@/lib/recaps/request-recap";
 import { createEvent } from "../factories";
 import { smtpForTests } from "../setup/smtp-for-tests";
 import { startSmtpSink } from "../smtp-sink";
+import { waitFor } from "../worker-process";
 
 const db = createDatabase();
 const from = "Debrief <debrief@example.org>";
@@ -20,26 +21,18 @@ async function ask(slug: string, email: string) {
   await requestRecap({ db, eventSlug: slug, input: { email }, client: { ip: `198.51.100.${++ipCounter}` }, fallbackLocale: "fr" });
 }
 
-async function until(condition: () => boolean | Promise<boolean>, what: string) {
-  const deadline = Date.now() + 15_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 describe("the outbox worker, running", () => {
   it("sends what is due, then what is queued while it idles, each e-mail once, and stops when told", async () => {
     const { slug } = await createEvent(db);
     for (const name of ["alma", "basile", "chloe"]) await ask(slug, `${name}@example.org`);
     const controller = new AbortController();
     const running = runOutboxWorker({ db, transport, from, signal: controller.signal, idleMs: 100, batchSize: 2 });
-    await until(() => smtp.received.length >= 3, "the three e-mails due");
+    await waitFor(() => smtp.received.length >= 3, 15_000, "the three e-mails due");
 
     // Idle now: what is queued next goes out without anyone waking it.
     await new Promise((resolve) => setTimeout(resolve, 300));
     for (const name of ["dora", "emile"]) await ask(slug, `${name}@example.org`);
-    await until(() => smtp.received.length >= 5, "the two e-mails queued while idle");
+    await waitFor(() => smtp.received.length >= 5, 15_000, "the two e-mails queued while idle");
     controller.abort();
     await running;
 
@@ -80,7 +73,7 @@ describe("the outbox worker, running", () => {
       await ask(slug, "lent-2@example.org");
       const controller = new AbortController();
       const running = runOutboxWorker({ db, transport: slowTransport, from, signal: controller.signal, idleMs: 100, batchSize: 1 });
-      await until(() => secondBeforeFirstAnswered !== undefined, "the server's answer to the first e-mail");
+      await waitFor(() => secondBeforeFirstAnswered !== undefined, 15_000, "the server's answer to the first e-mail");
       controller.abort();
       await running;
       expect(secondBeforeFirstAnswered).toBe(true);

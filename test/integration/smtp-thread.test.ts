@@ -34,6 +34,8 @@ afterAll(async () => {
 });
 
 const ask = (email: string) => requestRecap({ db, eventSlug: slug, input: { email }, client: { ip: `192.0.2.${++ipCounter}` }, fallbackLocale: "fr" });
+/** A short message with the given subject, as the outbox hands one over. */
+const mail = (subject: string): OutgoingMail => ({ from, to: "fil@example.org", subject, text: "T", html: "<p>T</p>", headers: {} });
 const rowTo = (email: string) => db.outboundEmail.findFirstOrThrow({ where: { toAddress: email } });
 
 describe("sending from the SMTP thread", () => {
@@ -127,7 +129,6 @@ describe("sending from the SMTP thread", () => {
 
 // The thread's own code, served on a port of this thread: the same requests and answers the worker's thread exchanges.
 describe("the SMTP thread's side", () => {
-  const mail = (subject: string): OutgoingMail => ({ from, to: "cote-fil@example.org", subject, text: "T", html: "<p>T</p>", headers: {} });
   type Result = Extract<ThreadAnswer, { id: number }>;
   const serve = (transport: MailTransport) => {
     const channel = new MessageChannel();
@@ -258,7 +259,6 @@ describe("the SMTP thread's side", () => {
 // the message, before its answer came back (test/fixtures/faulty-smtp-thread.mjs).
 describe("when the SMTP thread fails", () => {
   const faulty = new URL("../fixtures/faulty-smtp-thread.mjs", import.meta.url);
-  const mail = (subject: string): OutgoingMail => ({ from, to: "panne@example.org", subject, text: "T", html: "<p>T</p>", headers: {} });
   const failure = (sending: Promise<unknown>) =>
     sending.then(
       () => {
